@@ -1,0 +1,7 @@
+"""``python -m inspector``: the same entry point as ``cloud-desktop-inspector``."""
+
+import sys
+
+from inspector.cli import main
+
+sys.exit(main())

@@ -1,0 +1,279 @@
+"""The async client of ``DesktopImage.Get``.
+
+It takes an injected ``httpx.AsyncClient`` (tests pass a ``MockTransport`` or talk to a real
+loopback server), sends a fresh ``x-client-request-id`` with every call, reads the body as a
+stream up to a cap, and turns every way a call can fail into one of the typed errors in
+:mod:`inspector.api.errors`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import ssl
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlsplit
+
+import httpx
+
+from inspector.api.errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConnectionKind,
+    RedirectError,
+    RequestIds,
+    ResponseError,
+    StatusBody,
+)
+from inspector.api.inputs import Endpoint, path_segment, validate_resource_id
+from inspector.api.models import DesktopImage, ImageParseError, parse_image
+from inspector.api.transport import Timeouts
+from inspector.api.wire_json import BodyError, loads_object
+
+IMAGES_PATH: Final = "/cloud-desktop/v1/images"
+MAX_BODY_BYTES: Final = 4 * 1024 * 1024
+
+TokenGetter = Callable[[], Awaitable[str | None]]
+
+
+def static_token(token: str | None) -> TokenGetter:
+    """A token source that always gives the same (already validated) token, or none."""
+
+    async def get() -> str | None:
+        return token
+
+    return get
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """What went over the wire for one call: enough to show, copy or save for support."""
+
+    url: str
+    status_code: int
+    reason: str
+    http_version: str
+    headers: list[tuple[str, str]]
+    raw: bytes
+    elapsed_seconds: float
+    request_ids: RequestIds
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A successfully parsed image with the exact text and the exchange it came from."""
+
+    image: DesktopImage
+    text: str
+    exchange: Exchange
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise _BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def _connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> APIConnectionError:
+    chain = _chain(error)
+    text = " ".join(str(item) for item in chain).lower()
+    if isinstance(error, httpx.ProxyError):
+        return APIConnectionError(
+            f"the proxy refused or failed the connection to {host}",
+            kind=ConnectionKind.PROXY,
+            host=host,
+            request_ids=ids,
+        )
+    if any(isinstance(item, ssl.SSLError) for item in chain) or "certificate" in text:
+        verify = next((i for i in chain if isinstance(i, ssl.SSLCertVerificationError)), None)
+        detail = verify.verify_message if verify and verify.verify_message else "TLS failed"
+        return APIConnectionError(
+            f"TLS with {host} failed: {detail}",
+            kind=ConnectionKind.TLS,
+            host=host,
+            request_ids=ids,
+        )
+    if any(isinstance(item, socket.gaierror) for item in chain) or (
+        "name or service not known" in text
+        or "nodename nor servname" in text
+        or "name resolution" in text
+        or "getaddrinfo failed" in text
+    ):
+        return APIConnectionError(
+            f"the host name {host} could not be resolved (DNS)",
+            kind=ConnectionKind.DNS,
+            host=host,
+            request_ids=ids,
+        )
+    if any(isinstance(item, ConnectionRefusedError) for item in chain) or "refused" in text:
+        return APIConnectionError(
+            f"{host} refused the connection",
+            kind=ConnectionKind.REFUSED,
+            host=host,
+            request_ids=ids,
+        )
+    if isinstance(error, httpx.ConnectError):
+        what = f"could not connect to {host}"
+    else:
+        what = f"the connection to {host} broke before a complete answer came"
+    return APIConnectionError(what, kind=ConnectionKind.NETWORK, host=host, request_ids=ids)
+
+
+def _status_body(body: bytes) -> StatusBody | None:
+    """The ``{code, message, details}`` body, or None when the server sent something else."""
+    try:
+        data, _ = loads_object(body)
+    except BodyError:
+        return None
+    code = data.get("code")
+    message = data.get("message")
+    details = data.get("details")
+    return StatusBody(
+        code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+        message=message if isinstance(message, str) else None,
+        details=details if isinstance(details, list) else ([] if details is None else [details]),
+    )
+
+
+def _request_id_from_details(body: StatusBody | None) -> str | None:
+    for detail in body.details if body else []:
+        if isinstance(detail, dict) and isinstance(detail.get("requestId"), str):
+            request_id: str = detail["requestId"]
+            return request_id
+    return None
+
+
+class ImageClient:
+    """Fetches desktop images from one endpoint over a shared ``httpx.AsyncClient``."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        endpoint: Endpoint,
+        token: TokenGetter,
+        *,
+        timeouts: Timeouts | None = None,
+        max_body_bytes: int = MAX_BODY_BYTES,
+    ) -> None:
+        self._http = http
+        self.endpoint = endpoint
+        self._token = token
+        self._timeouts = timeouts or Timeouts()
+        self._max_body_bytes = max_body_bytes
+
+    def image_url(self, image_id: str) -> str:
+        return f"{self.endpoint.base_url}{IMAGES_PATH}/{path_segment(image_id)}"
+
+    async def get_image(self, image_id: str) -> FetchResult:
+        """``DesktopImage.Get``: the parsed image, or a typed :class:`APIError`."""
+        image_id = validate_resource_id(image_id)
+        exchange = await self.get_raw(self.image_url(image_id))
+        if 300 <= exchange.status_code < 400:
+            location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
+            target = urlsplit(location).hostname or location if location else None
+            raise RedirectError(exchange.status_code, target, exchange.request_ids)
+        if exchange.status_code >= 400 or exchange.status_code < 200:
+            body = _status_body(exchange.raw)
+            ids = exchange.request_ids
+            if ids.request_id is None and (from_details := _request_id_from_details(body)):
+                ids = RequestIds(ids.client_request_id, from_details, ids.server_trace_id)
+            raise APIStatusError(
+                status_code=exchange.status_code,
+                reason=exchange.reason,
+                body=body,
+                body_text=exchange.raw.decode("utf-8", "replace"),
+                request_ids=ids,
+            )
+        try:
+            image, text = parse_image(exchange.raw)
+        except ImageParseError as error:
+            content_type = dict((k.lower(), v) for k, v in exchange.headers).get("content-type")
+            summary = str(error)
+            if content_type and "json" not in content_type.lower():
+                summary += f" (Content-Type: {content_type})"
+            raise ResponseError(
+                f"HTTP {exchange.status_code}, but {summary}",
+                problems=error.problems,
+                request_ids=exchange.request_ids,
+                status_code=exchange.status_code,
+            ) from None
+        return FetchResult(image=image, text=text, exchange=exchange)
+
+    async def get_raw(self, url: str) -> Exchange:
+        """One GET with a fresh request id, the token, the deadline and the body cap."""
+        ids = RequestIds(client_request_id=str(uuid.uuid4()))
+        headers = {"x-client-request-id": ids.client_request_id}
+        token = await self._token()
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        host = self.endpoint.host
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(self._timeouts.total):
+                request = self._http.build_request("GET", url, headers=headers)
+                response = await self._http.send(request, stream=True)
+                try:
+                    raw = await _read_capped(response, self._max_body_bytes)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise APITimeoutError(
+                f"no complete answer from {host} within {self._timeouts.total:g} s",
+                host=host,
+                request_ids=ids,
+            ) from None
+        except httpx.TimeoutException as error:
+            phase = "connecting" if isinstance(error, httpx.ConnectTimeout) else "waiting"
+            raise APITimeoutError(
+                f"timed out {phase} for {host}", host=host, request_ids=ids
+            ) from error
+        except _BodyTooLarge:
+            raise ResponseError(
+                f"the answer is larger than {self._max_body_bytes // 1024} KiB; "
+                "a DesktopImage is a few KiB at most",
+                request_ids=ids,
+            ) from None
+        except httpx.DecodingError:
+            raise ResponseError(
+                "the body's Content-Encoding could not be decoded", request_ids=ids
+            ) from None
+        except httpx.HTTPError as error:
+            raise _connection_error(error, host, ids) from error
+        ids = RequestIds(
+            client_request_id=ids.client_request_id,
+            request_id=response.headers.get("x-request-id"),
+            server_trace_id=response.headers.get("x-server-trace-id"),
+        )
+        return Exchange(
+            url=url,
+            status_code=response.status_code,
+            reason=response.reason_phrase,
+            http_version=response.http_version,
+            headers=[(k, v) for k, v in response.headers.multi_items()],
+            raw=raw,
+            elapsed_seconds=time.perf_counter() - started,
+            request_ids=ids,
+        )

@@ -1,0 +1,138 @@
+"""The one error tree of the API layer.
+
+Every failure a caller can meet is an :class:`InspectorError`; its message never contains a
+token (tokens are validated before they can reach httpx, whose header errors echo the value).
+The present layer turns these into operator-facing explanations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RequestIds:
+    """The ids support asks for: the one this client sent and the ones the server returned."""
+
+    client_request_id: str
+    request_id: str | None = None
+    server_trace_id: str | None = None
+
+    def as_pairs(self) -> list[tuple[str, str]]:
+        """(header name, value) for each id that is known, in the order support reads them."""
+        pairs = [("x-client-request-id", self.client_request_id)]
+        if self.request_id:
+            pairs.append(("x-request-id", self.request_id))
+        if self.server_trace_id:
+            pairs.append(("x-server-trace-id", self.server_trace_id))
+        return pairs
+
+
+class InspectorError(Exception):
+    """Base of every error the inspector raises on purpose."""
+
+
+class UsageError(InspectorError):
+    """Bad input from the user (an ID, a token, an endpoint): nothing was sent."""
+
+
+class APIError(InspectorError):
+    """A request was attempted and did not give a usable image."""
+
+    def __init__(self, message: str, request_ids: RequestIds | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request_ids = request_ids
+
+
+class ConnectionKind:
+    """What kind of network failure happened, as the operator would name it."""
+
+    DNS = "dns"
+    REFUSED = "refused"
+    TLS = "tls"
+    PROXY = "proxy"
+    NETWORK = "network"
+
+
+class APIConnectionError(APIError):
+    """The server could not be reached or the connection broke before an answer came."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        host: str,
+        request_ids: RequestIds | None = None,
+        tls_issuer: str | None = None,
+    ) -> None:
+        super().__init__(message, request_ids)
+        self.kind = kind
+        self.host = host
+        self.tls_issuer = tls_issuer
+
+
+class APITimeoutError(APIConnectionError):
+    """No complete answer within the time limit."""
+
+    def __init__(self, message: str, *, host: str, request_ids: RequestIds | None = None) -> None:
+        super().__init__(message, kind="timeout", host=host, request_ids=request_ids)
+
+
+class RedirectError(APIError):
+    """The server answered 3xx; redirects are never followed, so the token stays put."""
+
+    def __init__(
+        self, status_code: int, target: str | None, request_ids: RequestIds | None
+    ) -> None:
+        where = f" to {target}" if target else " without a Location"
+        super().__init__(f"HTTP {status_code}: the server redirected{where}", request_ids)
+        self.status_code = status_code
+        self.target = target
+
+
+@dataclass(frozen=True, slots=True)
+class StatusBody:
+    """The API's JSON error body, as far as it could be read."""
+
+    code: int | None = None
+    message: str | None = None
+    details: list[Any] = field(default_factory=list)
+
+
+class APIStatusError(APIError):
+    """The server answered with an HTTP error status."""
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        reason: str,
+        body: StatusBody | None,
+        body_text: str,
+        request_ids: RequestIds,
+    ) -> None:
+        text = body.message if body and body.message else reason
+        super().__init__(f"HTTP {status_code}: {text}", request_ids)
+        self.status_code = status_code
+        self.reason = reason
+        self.body = body
+        self.body_text = body_text
+
+
+class ResponseError(APIError):
+    """A 2xx answer that is not the documented resource (HTML, truncated, wrong types...)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        problems: list[str] | None = None,
+        request_ids: RequestIds | None = None,
+        status_code: int | None = None,
+    ) -> None:
+        super().__init__(message, request_ids)
+        self.problems = problems or []
+        self.status_code = status_code

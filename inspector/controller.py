@@ -1,0 +1,135 @@
+"""The fetch controller: owns the one running fetch, cancels it, drops stale answers.
+
+It holds a strong reference to the running task (a task only referenced by the loop can be
+garbage-collected mid-run), bumps a generation number on every new fetch so a late answer to an
+old request is never shown, and talks to the page through the small :class:`PageView` protocol,
+so it needs no Qt and is tested with a plain fake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+from inspector.api.client import FetchResult, ImageClient
+from inspector.api.errors import InspectorError, UsageError
+from inspector.api.inputs import validate_resource_id
+from inspector.present.errors import Explanation, explain, explanation_lines
+from inspector.present.image import ImageView, present_image
+from inspector.present.times import now_ns
+
+log = logging.getLogger(__name__)
+
+
+class PageView(Protocol):
+    """What the controller needs from the page that shows one image."""
+
+    def show_loading(self, image_id: str) -> None: ...
+
+    def show_image(self, image_id: str, view: ImageView, caption: str) -> None: ...
+
+    def show_error(
+        self, image_id: str | None, explanation: Explanation, copy_text: str, *, keep_result: bool
+    ) -> None: ...
+
+    def show_cancelled(self, image_id: str) -> None: ...
+
+
+def fetched_caption(image_id: str, result: FetchResult, fetched_at: float) -> str:
+    """``e3v... · fetched at 10:15:42 in 35 ms``: which ID the form shows, and how fresh."""
+    clock = time.strftime("%H:%M:%S", time.localtime(fetched_at))
+    millis = result.exchange.elapsed_seconds * 1000
+    return f"{image_id} \u00b7 fetched at {clock} in {millis:.0f} ms"
+
+
+class FetchController:
+    """Runs ``DesktopImage.Get`` for one page, one request at a time."""
+
+    def __init__(
+        self,
+        client: ImageClient,
+        view: PageView,
+        *,
+        clock_ns: Callable[[], int] = now_ns,
+    ) -> None:
+        self._client = client
+        self._view = view
+        self._clock_ns = clock_ns
+        self._generation = 0
+        self._task: asyncio.Task[None] | None = None
+        self._current_id: str | None = None
+        self.endpoint = client.endpoint.base_url
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @property
+    def current_id(self) -> str | None:
+        """The ID of the running fetch, if any."""
+        return self._current_id if self.busy else None
+
+    def fetch(self, raw_id: str) -> None:
+        """Start fetching ``raw_id``; a running fetch is cancelled and its answer dropped."""
+        try:
+            image_id = validate_resource_id(raw_id)
+        except UsageError as error:
+            self._report(None, error, keep_result=True)
+            return
+        self._cancel_running()
+        self._generation += 1
+        self._current_id = image_id
+        self._view.show_loading(image_id)
+        self._task = asyncio.get_event_loop().create_task(
+            self._run(self._generation, image_id), name=f"fetch {image_id}"
+        )
+
+    def cancel(self) -> None:
+        """Cancel the running fetch, if any, and tell the page."""
+        if self.busy and self._current_id is not None:
+            image_id = self._current_id
+            self._cancel_running()
+            self._generation += 1
+            self._view.show_cancelled(image_id)
+
+    async def aclose(self) -> None:
+        """Cancel and wait for the running fetch, so nothing outlives the window."""
+        task = self._task
+        self._cancel_running()
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+
+    def _cancel_running(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+
+    async def _run(self, generation: int, image_id: str) -> None:
+        try:
+            result = await self._client.get_image(image_id)
+        except InspectorError as error:
+            if generation == self._generation:
+                self._report(image_id, error, keep_result=False)
+            return
+        except Exception as error:  # a bug must not kill the page: log it and say so
+            log.exception("unexpected error while fetching %s", image_id)
+            if generation == self._generation:
+                unexpected = InspectorError(
+                    f"unexpected {type(error).__name__}; details are in the log file"
+                )
+                self._report(image_id, unexpected, keep_result=False)
+            return
+        if generation != self._generation:
+            log.debug("dropping a late answer for %s", image_id)
+            return
+        now = self._clock_ns()
+        view = present_image(result.image, now)
+        self._view.show_image(image_id, view, fetched_caption(image_id, result, now / 1e9))
+
+    def _report(self, image_id: str | None, error: InspectorError, *, keep_result: bool) -> None:
+        explanation = explain(error, endpoint=self.endpoint)
+        copy_text = "\n".join(explanation_lines(explanation))
+        self._view.show_error(image_id, explanation, copy_text, keep_result=keep_result)

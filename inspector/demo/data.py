@@ -1,0 +1,304 @@
+"""The demo API's sample images: one for every case the wire allows, as the REST API sends them.
+
+Bodies are exactly what the gateway puts on the wire (camelCase keys, int64 sizes as JSON strings,
+RFC 3339 ``createdAt``), so the whole client path is exercised, not a shortcut. The order of
+:data:`DEMO_IMAGES` is the order a newcomer sees them listed, the default first.
+
+``createdAt`` fractions, so every length the spec allows (0 to 9 digits) appears somewhere:
+
+====  ===========================================================================
+ 0    no-labels (2024-02-29, a leap day), min-time (0001-01-01), slow
+ 1    creating
+ 2    deleting
+ 3    unspecified, extra-fields (``.000``: zeros that must be shown as sent)
+ 4    archived (``.0500``: a trailing zero)
+ 5    empty-labels, with a ``+03:00`` offset
+ 6    labels-300
+ 7    labels-1000
+ 8    unicode, with a ``-05:00`` offset (a 2025 local time that is 2026 in UTC)
+ 9    active, huge-sizes (``.000000001``: one nanosecond), max-time (9999-12-31)
+====  ===========================================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+FOLDER_ID: Final = "b1gdemofolder0000001"
+OTHER_FOLDER_ID: Final = "b1gdemofolder0000002"
+DEFAULT_IMAGE_ID: Final = "e3vdemoactive0000001"
+
+
+@dataclass(frozen=True, slots=True)
+class DemoError:
+    """An error answer as the API gives it: HTTP status, gRPC code and message."""
+
+    http_status: int
+    grpc_code: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DemoImage:
+    """One demo ID and what the demo API answers for it: a body or an error, maybe late."""
+
+    image_id: str
+    summary: str
+    body: dict[str, object] | None = None
+    error: DemoError | None = None
+    delay_seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        if (self.body is None) == (self.error is None):
+            raise ValueError(f"{self.image_id}: give exactly one of body and error")
+
+
+def numbered_labels(count: int) -> dict[str, str]:
+    """``label-0000: value-0000`` and so on: many labels that sort and filter predictably."""
+    return {f"label-{index:04d}": f"value-{index:04d}" for index in range(count)}
+
+
+_LONG_KEY = "a-very-long-label-key-" + "-".join(f"part{index:02d}" for index in range(32))
+_LONG_VALUE = " ".join(["a value long enough to need wrapping, eliding or a tooltip"] * 5)
+
+_UNICODE_LABELS: Final = {
+    "отдел": "бухгалтерия",
+    "владелец": "Иванов Пётр",
+    "部门": "财务部",
+    "環境": "本番",
+    "팀": "데스크톱",
+    "emoji": "🚀🐧✅",
+    "🏷️": "flag-🇷🇺-family-👨‍👩‍👧",
+    "القسم": "المالية",
+    "סביבה": "ייצור",
+    "mixed-rtl": "finance المالية 2026",
+    "combining": "cafe\u0301 (e + U+0301)",
+    _LONG_KEY: _LONG_VALUE,
+}
+
+_ACTIVE_LABELS: Final = {
+    "os": "ubuntu",
+    "os-version": "22-04",
+    "env": "production",
+    "team": "desktop-ops",
+    "owner": "p-ivanov",
+    "department": "finance",
+    "cost-center": "cc-1042",
+    "managed-by": "terraform",
+    "backup": "daily",
+    "gpu": "none",
+}
+
+
+def _image(image_id: str, summary: str, **body: object) -> DemoImage:
+    return DemoImage(image_id, summary, body={"id": image_id, **body})
+
+
+def _error(
+    image_id: str, summary: str, http_status: int, grpc_code: int, message: str
+) -> DemoImage:
+    return DemoImage(image_id, summary, error=DemoError(http_status, grpc_code, message))
+
+
+_SAMPLES: Final = (
+    _image(
+        DEFAULT_IMAGE_ID,
+        "ACTIVE, Ubuntu 22.04, 10 labels",
+        folderId=FOLDER_ID,
+        createdAt="2026-11-20T09:15:42.123456789Z",
+        status="ACTIVE",
+        name="ubuntu-22-04-office",
+        description=(
+            "Ubuntu 22.04 LTS with LibreOffice and the corporate VPN client, "
+            "copied from the finance team's golden Compute image."
+        ),
+        labels=_ACTIVE_LABELS,
+        storageSize="21474836480",
+        minDiskSize="64424509440",
+    ),
+    _image(
+        "e3vdemocreating00001",
+        "CREATING, Ubuntu 24.04, started today",
+        folderId=FOLDER_ID,
+        createdAt="2026-11-27T08:01:17.5Z",
+        status="CREATING",
+        name="ubuntu-24-04-dev",
+        labels={"os": "ubuntu", "os-version": "24-04", "env": "staging"},
+        minDiskSize="34359738368",
+    ),
+    _image(
+        "e3vdemodeleting00001",
+        "DELETING, old Debian 11 image",
+        folderId=FOLDER_ID,
+        createdAt="2025-10-03T17:45:00.25Z",
+        status="DELETING",
+        name="debian-11-legacy",
+        labels={"os": "debian", "retire": "yes"},
+        storageSize="8589934592",
+        minDiskSize="21474836480",
+    ),
+    _image(
+        "e3vdemounspecified01",
+        "STATUS_UNSPECIFIED",
+        folderId=FOLDER_ID,
+        createdAt="2025-01-15T06:30:12.345Z",
+        status="STATUS_UNSPECIFIED",
+        name="status-unspecified",
+        labels={"note": "the-server-sent-the-zero-enum-value"},
+        storageSize="1073741824",
+        minDiskSize="1073741824",
+    ),
+    _image(
+        "e3vdemoarchived00001",
+        "unknown status ARCHIVED",
+        folderId=FOLDER_ID,
+        createdAt="2024-08-19T11:11:11.0500Z",
+        status="ARCHIVED",
+        name="archived-by-newer-server",
+        labels={"note": "status-not-in-this-build"},
+        storageSize="5368709120",
+        minDiskSize="10737418240",
+    ),
+    _image(
+        "e3vdemonolabels00001",
+        "ACTIVE, no labels field, time without fraction",
+        folderId=FOLDER_ID,
+        createdAt="2024-02-29T23:59:59Z",
+        status="ACTIVE",
+        name="no-labels",
+        storageSize="3221225472",
+        minDiskSize="10737418240",
+    ),
+    _image(
+        "e3vdemoemptylabels01",
+        "ACTIVE, empty labels {}, +03:00 offset",
+        folderId=FOLDER_ID,
+        createdAt="2025-07-04T21:05:33.12345+03:00",
+        status="ACTIVE",
+        name="empty-labels",
+        labels={},
+        storageSize="4294967296",
+        minDiskSize="10737418240",
+    ),
+    _image(
+        "e3vdemolabels0000300",
+        "ACTIVE, 300 labels",
+        folderId=FOLDER_ID,
+        createdAt="2026-03-08T10:20:30.654321Z",
+        status="ACTIVE",
+        name="many-labels",
+        labels=numbered_labels(300),
+        storageSize="16106127360",
+        minDiskSize="32212254720",
+    ),
+    _image(
+        "e3vdemolabels0001000",
+        "ACTIVE, 1000 labels (benchmarks)",
+        folderId=FOLDER_ID,
+        createdAt="2026-04-01T00:00:00.1234567Z",
+        status="ACTIVE",
+        name="thousand-labels",
+        labels=numbered_labels(1000),
+        storageSize="16106127360",
+        minDiskSize="32212254720",
+    ),
+    _image(
+        "e3vdemounicode000001",
+        "ACTIVE, Cyrillic/CJK/emoji/RTL and 200+ char labels, -05:00",
+        folderId=OTHER_FOLDER_ID,
+        createdAt="2025-12-31T23:59:59.98765432-05:00",
+        status="ACTIVE",
+        name="рабочий-стол-бухгалтерии",
+        description="Образ для бухгалтерии: офисный пакет, 財務ツール, أدوات المالية.",
+        labels=_UNICODE_LABELS,
+        storageSize="32212254720",
+        minDiskSize="53687091200",
+    ),
+    _image(
+        "e3vdemohugesizes0001",
+        "ACTIVE, sizes past 2**53 (int64 max)",
+        folderId=FOLDER_ID,
+        createdAt="2026-09-09T09:09:09.000000001Z",
+        status="ACTIVE",
+        name="huge-sizes",
+        labels={"note": "float64-would-round-these"},
+        storageSize="9007199254740993",
+        minDiskSize="9223372036854775807",
+    ),
+    _image(
+        "e3vdemomintime000001",
+        "ACTIVE, earliest createdAt 0001-01-01",
+        folderId=FOLDER_ID,
+        createdAt="0001-01-01T00:00:00Z",
+        status="ACTIVE",
+        name="earliest-time",
+        storageSize="1073741824",
+        minDiskSize="1073741824",
+    ),
+    _image(
+        "e3vdemomaxtime000001",
+        "ACTIVE, latest createdAt 9999-12-31, 9 digits",
+        folderId=FOLDER_ID,
+        createdAt="9999-12-31T23:59:59.999999999Z",
+        status="ACTIVE",
+        name="latest-time",
+        storageSize="1073741824",
+        minDiskSize="1073741824",
+    ),
+    _image("e3vdemosparse0000001", "only id and status", status="ACTIVE"),
+    _image(
+        "e3vdemoextrafields01",
+        "ACTIVE, unknown extra fields",
+        folderId=FOLDER_ID,
+        createdAt="2026-11-26T14:00:00.000Z",
+        status="ACTIVE",
+        name="extra-fields",
+        labels={"os": "windows"},
+        storageSize="42949672960",
+        minDiskSize="85899345920",
+        kind="standard",
+        osInfo={"family": "windows", "version": "11"},
+        replicas=3,
+    ),
+    DemoImage(
+        "e3vdemoslow000000001",
+        "ACTIVE, answers after 3 s (try Cancel)",
+        body={
+            "id": "e3vdemoslow000000001",
+            "folderId": FOLDER_ID,
+            "createdAt": "2026-06-01T12:00:00Z",
+            "status": "ACTIVE",
+            "name": "slow-answer",
+            "storageSize": "10737418240",
+            "minDiskSize": "21474836480",
+        },
+        delay_seconds=3.0,
+    ),
+    _error(
+        "e3vdemoerror40100001",
+        "error: 401 UNAUTHENTICATED",
+        401,
+        16,
+        "Token is invalid or has expired.",
+    ),
+    _error("e3vdemoerror40300001", "error: 403 PERMISSION_DENIED", 403, 7, "Permission denied"),
+    _error(
+        "e3vdemoerror40400001",
+        "error: 404 NOT_FOUND",
+        404,
+        5,
+        "Desktop image e3vdemoerror40400001 not found",
+    ),
+    _error(
+        "e3vdemoerror42900001",
+        "error: 429 RESOURCE_EXHAUSTED",
+        429,
+        8,
+        "Quota limit vdi.api.requests.rate exceeded",
+    ),
+    _error("e3vdemoerror50000001", "error: 500 INTERNAL", 500, 13, "Internal error"),
+    _error("e3vdemoerror50300001", "error: 503 UNAVAILABLE", 503, 14, "Service unavailable"),
+)
+
+DEMO_IMAGES: Final[dict[str, DemoImage]] = {sample.image_id: sample for sample in _SAMPLES}

@@ -1,0 +1,265 @@
+"""Every inspector error as an explanation an operator can act on.
+
+Support asks for the HTTP status, the gRPC code, the message and the request ids, so those are
+kept apart from the wording; the hint says what to try next. Nothing here adds headers, so a
+token can never end up in the text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from http import HTTPStatus
+from typing import Final
+
+from inspector.api.errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    ConnectionKind,
+    InspectorError,
+    RedirectError,
+    ResponseError,
+    UsageError,
+)
+from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT
+from inspector.present.text import pad, printable
+
+GRPC_CODE_NAMES: Final[dict[int, str]] = {
+    0: "OK",
+    1: "CANCELLED",
+    2: "UNKNOWN",
+    3: "INVALID_ARGUMENT",
+    4: "DEADLINE_EXCEEDED",
+    5: "NOT_FOUND",
+    6: "ALREADY_EXISTS",
+    7: "PERMISSION_DENIED",
+    8: "RESOURCE_EXHAUSTED",
+    9: "FAILED_PRECONDITION",
+    10: "ABORTED",
+    11: "OUT_OF_RANGE",
+    12: "UNIMPLEMENTED",
+    13: "INTERNAL",
+    14: "UNAVAILABLE",
+    15: "DATA_LOSS",
+    16: "UNAUTHENTICATED",
+}
+
+_RETRY_OR_SUPPORT: Final = "retry later; if it keeps failing, contact support with the request ids."
+_STATUS_HINTS: Final = {
+    400: "The request was refused as invalid: check the image ID.",
+    401: "The token is missing or expired: get a new one with `yc iam create-token`.",
+    403: "No permission on the image's folder: you need the role vdi.viewer or higher.",
+    404: (
+        "No such image here: check the ID and the region/endpoint "
+        "(images live in one folder and one installation)."
+    ),
+    409: "The image is being changed by another operation: wait a moment and retry.",
+    429: "Too many requests or a quota is exhausted: retry later.",
+    499: "The request was cancelled before the server finished: retry.",
+    500: f"The server failed: {_RETRY_OR_SUPPORT}",
+    501: "This endpoint does not support the method: check the host (--endpoint).",
+    502: f"A gateway in front of the API got no valid answer from it: {_RETRY_OR_SUPPORT}",
+    503: "The service is unavailable: retry later.",
+    504: f"A gateway in front of the API timed out waiting for it: {_RETRY_OR_SUPPORT}",
+}
+_CLIENT_ERROR_HINT: Final = (
+    "The API refused the request: check the image ID, the token and the endpoint (--endpoint)."
+)
+_SERVER_ERROR_HINT: Final = f"The server failed: {_RETRY_OR_SUPPORT}"
+_ODD_STATUS_HINT: Final = (
+    "The server answered with a status the API does not use: check the endpoint (--endpoint)."
+)
+_NOT_A_STATUS_BODY: Final = (
+    " The body is not the API's error JSON, so a proxy, a gateway or a wrong endpoint may have"
+    " answered."
+)
+_ALTERNATIVE_HINT: Final = (
+    f" The other known Cloud Desktop host may serve it: try --endpoint {ALTERNATIVE_ENDPOINT}"
+)
+_EXCERPT_CHARS: Final = 200
+_LABEL_COLUMN: Final = 15
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What went wrong, split into the parts support asks for; absent parts are ``None``/empty."""
+
+    title: str
+    http_status: str | None
+    grpc_code: str | None
+    message: str | None
+    details: list[str] = field(default_factory=list)
+    request_ids: list[tuple[str, str]] = field(default_factory=list)
+    hint: str = ""
+
+
+def _http_status(status_code: int, reason: str = "") -> str:
+    """``404 Not Found``; HTTP/2 sends no reason phrase, so the standard one stands in."""
+    if not reason:
+        try:
+            reason = HTTPStatus(status_code).phrase
+        except ValueError:
+            return str(status_code)
+    return f"{status_code} {reason}"
+
+
+def _grpc_code(code: int) -> str:
+    return (
+        f"{code} {GRPC_CODE_NAMES[code]}" if code in GRPC_CODE_NAMES else f"{code} (unknown code)"
+    )
+
+
+def _excerpt(body_text: str) -> str:
+    """A one-line look at a body that is not the API's JSON (an HTML error page, usually)."""
+    text = " ".join(body_text.split())
+    if not text:
+        return "the body is empty"
+    shown = text if len(text) <= _EXCERPT_CHARS else text[:_EXCERPT_CHARS] + "…"
+    kind = "an HTML page" if text.startswith("<") else "not the API's JSON"
+    return f"the body is {kind}: {shown}"
+
+
+def _status_hint(error: APIStatusError) -> str:
+    status = error.status_code
+    if status in _STATUS_HINTS:
+        hint = _STATUS_HINTS[status]
+    elif 400 <= status < 500:
+        hint = _CLIENT_ERROR_HINT
+    elif 500 <= status < 600:
+        hint = _SERVER_ERROR_HINT
+    else:
+        hint = _ODD_STATUS_HINT
+    return hint + _NOT_A_STATUS_BODY if error.body is None else hint
+
+
+def _explain_status(error: APIStatusError) -> Explanation:
+    status = error.status_code
+    if 400 <= status < 500:
+        title = f"The API refused the request (HTTP {status})"
+    elif 500 <= status < 600:
+        title = f"The API failed to answer (HTTP {status})"
+    else:
+        title = f"The API answered with an unexpected status (HTTP {status})"
+    body = error.body
+    return Explanation(
+        title=title,
+        http_status=_http_status(status, error.reason),
+        grpc_code=None if body is None or body.code is None else _grpc_code(body.code),
+        message=_excerpt(error.body_text) if body is None else body.message,
+        details=[json.dumps(detail, ensure_ascii=False) for detail in body.details] if body else [],
+        hint=_status_hint(error),
+    )
+
+
+def _explain_connection(error: APIConnectionError, endpoint: str | None) -> Explanation:
+    host = error.host
+    if isinstance(error, APITimeoutError):
+        title = f"The request to {host} timed out"
+        hint = "The network is slow or the server is stuck: retry later."
+    elif error.kind == ConnectionKind.DNS:
+        title = f"The host name {host} could not be resolved"
+        hint = "Check the host name (--endpoint) and that the network and DNS work."
+    elif error.kind == ConnectionKind.REFUSED:
+        title = f"{host} refused the connection"
+        hint = "Nothing accepts connections there: check the host and port (--endpoint)."
+    elif error.kind == ConnectionKind.TLS:
+        title = f"The TLS (HTTPS) connection to {host} failed"
+        hint = (
+            "The server's certificate is not trusted. A TLS-inspecting proxy or antivirus may be "
+            "in the way: its corporate CA must be trusted. Also check the computer's clock."
+        )
+    elif error.kind == ConnectionKind.PROXY:
+        title = f"The proxy failed the connection to {host}"
+        hint = "Check the proxy settings: HTTPS_PROXY (or HTTP_PROXY, ALL_PROXY) and NO_PROXY."
+    else:
+        title = f"The connection to {host} broke"
+        hint = "The connection broke before a complete answer came: retry, and check VPN/firewall."
+    at_default = endpoint is not None and endpoint.rstrip("/") == DEFAULT_ENDPOINT
+    if at_default and error.kind in (
+        ConnectionKind.DNS,
+        ConnectionKind.REFUSED,
+        ConnectionKind.NETWORK,
+    ):
+        hint += _ALTERNATIVE_HINT
+    issuer = [f"certificate issuer: {error.tls_issuer}"] if error.tls_issuer else []
+    return Explanation(title, None, None, str(error), details=issuer, hint=hint)
+
+
+def _explain_redirect(error: RedirectError) -> Explanation:
+    where = f" to {error.target}" if error.target else ""
+    return Explanation(
+        title=f"The server redirected the request{where}",
+        http_status=_http_status(error.status_code),
+        grpc_code=None,
+        message=str(error),
+        hint=(
+            "The endpoint is likely wrong: check --endpoint. Redirects are never followed, "
+            "so the token was not sent anywhere else."
+        ),
+    )
+
+
+def _explain_response(error: ResponseError) -> Explanation:
+    return Explanation(
+        title="The answer is not a DesktopImage",
+        http_status=None if error.status_code is None else _http_status(error.status_code),
+        grpc_code=None,
+        message=str(error),
+        details=list(error.problems),
+        hint=(
+            "A proxy or a wrong endpoint answered, or the API changed: "
+            "share the request ids with support."
+        ),
+    )
+
+
+def explain(error: InspectorError, *, endpoint: str | None = None) -> Explanation:
+    """The explanation of ``error``; ``endpoint`` (the base URL used) tailors network hints."""
+    if isinstance(error, APIStatusError):
+        explanation = _explain_status(error)
+    elif isinstance(error, APIConnectionError):
+        explanation = _explain_connection(error, endpoint)
+    elif isinstance(error, RedirectError):
+        explanation = _explain_redirect(error)
+    elif isinstance(error, ResponseError):
+        explanation = _explain_response(error)
+    elif isinstance(error, UsageError):
+        explanation = Explanation(
+            "Bad input", None, None, str(error), hint="Fix the input and try again."
+        )
+    else:
+        explanation = Explanation(
+            "Something went wrong",
+            None,
+            None,
+            str(error) or type(error).__name__,
+            hint="This was not expected: please report it with the text above.",
+        )
+    if isinstance(error, APIError) and error.request_ids is not None:
+        return replace(explanation, request_ids=error.request_ids.as_pairs())
+    return explanation
+
+
+def explanation_lines(explanation: Explanation) -> list[str]:
+    """The text the CLI prints to stderr; control characters from the server are escaped."""
+    rows: list[tuple[str, str]] = []
+    if explanation.http_status:
+        rows.append(("HTTP status", explanation.http_status))
+    if explanation.grpc_code:
+        rows.append(("gRPC code", explanation.grpc_code))
+    if explanation.message is not None:
+        rows.append(("message", explanation.message))
+    rows.extend(
+        ("details" if index == 0 else "", detail)
+        for index, detail in enumerate(explanation.details)
+    )
+    rows.extend(explanation.request_ids)
+    lines = [f"error: {printable(explanation.title)}"]
+    for name, value in rows:
+        label = f"{name}:" if name else ""
+        lines.append(f"  {pad(label, max(_LABEL_COLUMN, len(label) + 1))}{printable(value)}")
+    if explanation.hint:
+        lines.append(f"  hint: {explanation.hint}")
+    return lines

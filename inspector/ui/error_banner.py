@@ -1,0 +1,130 @@
+"""The in-window error banner: everything support asks for, selectable, one click to copy.
+
+A banner rather than a modal dialog: the operator keeps typing, and a modal ``exec()`` inside
+the asyncio loop would nest event loops.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.ui.value_label import ValueLabel
+
+if TYPE_CHECKING:
+    from inspector.present.errors import Explanation
+
+_ID_OBJECT_NAMES = {
+    "x-client-request-id": "clientRequestIdValue",
+    "x-request-id": "requestIdValue",
+    "x-server-trace-id": "serverTraceIdValue",
+}
+
+
+class ErrorBanner(QFrame):
+    """Hidden until :meth:`show_error`; rebuilt for each error (a handful of rows)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setAccessibleName("Error")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QFrame#errorBanner { background: #fdecea; border: 1px solid #d93025;"
+            " border-radius: 6px; } QFrame#errorBanner QLabel { color: #3c0d0a; }"
+        )
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setObjectName("errorTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.copy_ids_button = QPushButton("Copy request &IDs", self)
+        self.copy_ids_button.setObjectName("copyRequestIdsButton")
+        self.copy_ids_button.clicked.connect(self.copy_request_ids)
+        self.copy_all_button = QPushButton("Copy &error", self)
+        self.copy_all_button.setObjectName("copyErrorButton")
+        self.copy_all_button.clicked.connect(self.copy_error)
+        close = QToolButton(self)
+        close.setObjectName("dismissErrorButton")
+        close.setText("\u2715")
+        close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss error")
+        close.clicked.connect(self.hide)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.copy_ids_button)
+        top.addWidget(self.copy_all_button)
+        top.addWidget(close)
+        layout.addLayout(top)
+        self._rows_host = QWidget(self)
+        self._grid = QGridLayout(self._rows_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+        layout.addWidget(self._rows_host)
+        self.hint = QLabel(self)
+        self.hint.setObjectName("errorHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.hint)
+        self.values: dict[str, ValueLabel] = {}
+        self._ids: list[tuple[str, str]] = []
+        self._copy_text = ""
+        self.hide()
+
+    def show_error(self, explanation: Explanation, copy_text: str) -> None:
+        """Show ``explanation``; ``copy_text`` is what *Copy error* puts on the clipboard."""
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item is not None and (widget := item.widget()):
+                widget.deleteLater()
+        self.values = {}
+        self.title.setText(explanation.title)
+        rows: list[tuple[str, str, str]] = []
+        if explanation.http_status:
+            rows.append(("httpStatusValue", "HTTP status", explanation.http_status))
+        if explanation.grpc_code:
+            rows.append(("grpcCodeValue", "gRPC code", explanation.grpc_code))
+        if explanation.message:
+            rows.append(("errorMessageValue", "Message", explanation.message))
+        if explanation.details:
+            rows.append(("errorDetailsValue", "Details", "\n".join(explanation.details)))
+        for name, value in explanation.request_ids:
+            rows.append((_ID_OBJECT_NAMES.get(name, f"{name}Value"), name, value))
+        for row, (object_name, label, value) in enumerate(rows):
+            caption = QLabel(f"{label}:", self._rows_host)
+            caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            widget = ValueLabel(object_name, label, self._rows_host)
+            widget.set_value(value)
+            self.values[object_name] = widget
+            self._grid.addWidget(caption, row, 0)
+            self._grid.addWidget(widget, row, 1)
+        self.hint.setText(f"What to do: {explanation.hint}" if explanation.hint else "")
+        self._ids = list(explanation.request_ids)
+        self.copy_ids_button.setVisible(bool(self._ids))
+        self._copy_text = copy_text
+        self.setAccessibleDescription(copy_text)
+        self.show()
+
+    def request_ids_text(self) -> str:
+        return "".join(f"{name}: {value}\n" for name, value in self._ids)
+
+    def copy_request_ids(self) -> None:
+        QGuiApplication.clipboard().setText(self.request_ids_text())
+
+    def copy_error(self) -> None:
+        QGuiApplication.clipboard().setText(self._copy_text)

@@ -1,0 +1,97 @@
+"""The image as a form: one selectable row per field, the status as a badge."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from inspector.ui.status_badge import StatusBadge
+from inspector.ui.value_label import ValueLabel
+
+if TYPE_CHECKING:
+    from inspector.present.image import ImageView
+
+# Wire name -> row label, in the order operators read them.
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "ID"),
+    ("folderId", "Folder ID"),
+    ("name", "Name"),
+    ("description", "Description"),
+    ("status", "Status"),
+    ("createdAt", "Created"),
+    ("storageSize", "Storage size"),
+    ("minDiskSize", "Min disk size"),
+)
+
+
+class ImageForm(QWidget):
+    """Shows one presented image; ``clear_image`` leaves it blank (no stale values)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageForm")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("resultCaption")
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setWordWrap(True)
+        outer.addWidget(self.caption)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(form)
+        self.values: dict[str, ValueLabel] = {}
+        self.details: dict[str, ValueLabel] = {}
+        self.badge = StatusBadge(self)
+        for key, label in FIELDS:
+            row_label = QLabel(f"{label}:", self)
+            if key == "status":
+                row = QHBoxLayout()
+                row.addWidget(self.badge)
+                row.addStretch(1)
+                form.addRow(row_label, row)
+                continue
+            value = ValueLabel(f"{key}Value", label, self)
+            row_label.setBuddy(value)
+            self.values[key] = value
+            if key in ("createdAt", "storageSize", "minDiskSize"):
+                detail = ValueLabel(f"{key}Detail", f"{label}, detail", self)
+                detail.setStyleSheet("color: palette(placeholder-text);")
+                self.details[key] = detail
+                row = QHBoxLayout()
+                row.addWidget(value)
+                row.addWidget(detail, 1)
+                form.addRow(row_label, row)
+            else:
+                form.addRow(row_label, value)
+        self.other = ValueLabel("unknownFieldsValue", "Other fields", self)
+        self.other_label = QLabel("Other fields:", self)
+        self.other_label.setToolTip("Fields this build does not know, exactly as they came")
+        form.addRow(self.other_label, self.other)
+        self.clear_image("")
+
+    def clear_image(self, caption: str) -> None:
+        self.caption.setText(caption)
+        self.badge.clear_status()
+        for widget in (*self.values.values(), *self.details.values(), self.other):
+            widget.set_value(None, blank=True)
+        self.other.setVisible(False)
+        self.other_label.setVisible(False)
+
+    def show_image(self, view: ImageView, caption: str) -> None:
+        self.caption.setText(caption)
+        self.badge.show_status(view.status)
+        for field in view.fields:
+            if field.key in self.values:
+                self.values[field.key].set_value(field.value, tooltip=field.tooltip or "")
+            if field.key in self.details:
+                self.details[field.key].set_value(
+                    field.detail if field.value is not None else "", tooltip=field.tooltip or ""
+                )
+        others = "\n".join(f"{name}: {text}" for name, text in view.unknown_fields)
+        self.other.set_value(others or None, blank=not others)
+        self.other.setVisible(bool(others))
+        self.other_label.setVisible(bool(others))
