@@ -58,6 +58,7 @@ class ImageForm(QWidget):
             row_label.setBuddy(value)
             self.values[key] = value
             if key in ("createdAt", "storageSize", "minDiskSize"):
+                value.setWordWrap(False)  # the detail beside it takes the remaining width
                 detail = ValueLabel(f"{key}Detail", f"{label}, detail", self)
                 detail.setStyleSheet("color: palette(placeholder-text);")
                 self.details[key] = detail

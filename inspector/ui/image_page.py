@@ -174,7 +174,7 @@ class ImagePage(QWidget):
         self._shown_caption = ""
         self.form.setEnabled(True)
         self.form.clear_image(caption)
-        self.labels.set_labels([], sent=False)
+        self.labels.set_labels([], sent=None)
         self.labels.setEnabled(False)
 
     def _set_busy(self, busy: bool) -> None:

@@ -123,10 +123,12 @@ class LabelsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        self._sent = False
-        self.set_labels([], sent=False)
+        self._sent: bool | None = None
+        self.set_labels([], sent=None)
 
-    def set_labels(self, rows: list[tuple[str, str]], *, sent: bool) -> None:
+    def set_labels(self, rows: list[tuple[str, str]], *, sent: bool | None) -> None:
+        """Show ``rows``; ``sent`` is False when the image had no labels field, None when no
+        image is shown at all."""
         self._sent = sent
         self.model.set_labels(rows)
         self._update_count()
@@ -134,8 +136,10 @@ class LabelsPanel(QWidget):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        if not self._sent:
-            text = "labels not sent" if self.isEnabled() else ""
+        if self._sent is None:
+            text = ""
+        elif not self._sent:
+            text = "labels not sent"
         elif total == 0:
             text = "no labels"
         elif shown == total:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.demo_list.setObjectName("demoImageList")
         self.demo_list.setAccessibleName("Demo images")
         self.demo_list.setToolTip("Sample images of the demo API: click or press Enter to fetch")
+        self.demo_list.setAlternatingRowColors(True)
         self.demo_list.itemActivated.connect(self._demo_item_chosen)
         self.demo_list.itemClicked.connect(self._demo_item_chosen)
         self.demo_list.hide()

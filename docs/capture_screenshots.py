@@ -1,0 +1,90 @@
+"""Capture the README's screenshots from the real window against the demo API.
+
+Run under a real X server so fonts and styles render as users see them:
+``xvfb-run -s '-screen 0 1280x800x24' .venv/bin/python docs/capture_screenshots.py``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_API"] = "pyside6"
+
+import qasync
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from inspector.app import WindowSession
+from inspector.connection import resolve_connection
+from inspector.demo.data import DEMO_IMAGES
+from inspector.demo.server import DemoServer
+from inspector.ui.main_window import MainWindow
+
+OUT = Path(__file__).parent / "screenshots"
+
+
+async def settle(seconds: float = 0.4) -> None:
+    await asyncio.sleep(seconds)
+
+
+async def fetch(window: MainWindow, image_id: str) -> None:
+    window.page.id_edit.setText(image_id)
+    window.page.request_fetch()
+    cancel = window.findChild(QPushButton, "cancelButton")
+    assert cancel is not None
+    for _ in range(100):
+        await asyncio.sleep(0.05)
+        if not cancel.isEnabled():
+            break
+    await settle()
+
+
+async def capture(window: MainWindow, name: str) -> None:
+    window.repaint()
+    await settle(0.3)
+    path = OUT / f"{name}.png"
+    window.grab().save(str(path))
+    print(path)
+
+
+async def script(window: MainWindow, session: WindowSession, demo_url: str) -> None:
+    task = asyncio.ensure_future(session.run())
+    for _ in range(200):  # the backend loads after the first paint
+        if session.controller is not None:
+            break
+        await asyncio.sleep(0.05)
+    await capture(window, "empty")
+    window.set_demo(demo_url, [(i.image_id, i.summary) for i in DEMO_IMAGES.values()])
+    await fetch(window, "e3vdemoactive0000001")
+    await capture(window, "demo-loaded")
+    await fetch(window, "e3vdemoerror40100001")
+    await capture(window, "error-401")
+    await fetch(window, "e3vdemounicode000001")
+    await capture(window, "unicode-labels")
+    await fetch(window, "e3vdemoarchived00001")
+    await capture(window, "unknown-status")
+    window.close()
+    await task
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    app.setQuitOnLastWindowClosed(False)
+    with DemoServer() as server:
+        connection = resolve_connection(endpoint=None, token_file=None, demo_url=server.base_url)
+        window = MainWindow()
+        window.set_connection(connection.endpoint.base_url, connection.token_source)
+        window.resize(1180, 760)
+        window.show()
+        session = WindowSession(window, connection, None)
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            loop.run_until_complete(script(window, session, server.base_url))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Start-up as a user launches it: a separate process, the real ``run_window``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import qasync
+from pytestqt.qtbot import QtBot
+
+from inspector.connection import resolve_connection
+from inspector.demo.server import DemoServer
+from tests.gui.driver import start_window
+
+HARMLESS_OFFSCREEN = ("This plugin does not support propagateSizeHints()",)
+
+_PROBE = """
+import sys
+from PySide6.QtCore import QTimer
+from inspector.ui.main_window import MainWindow
+from inspector.app import run_window
+from inspector.options import parse_options
+
+original = MainWindow.paintEvent
+
+def probe(self, event):
+    if not self.painted:
+        heavy = sorted(name for name in ("httpx", "pydantic") if name in sys.modules)
+        print("loaded at first paint:", heavy or "none", flush=True)
+        QTimer.singleShot(0, self.close)
+    original(self, event)
+
+MainWindow.paintEvent = probe
+sys.exit(run_window(parse_options(sys.argv[1:])))
+"""
+
+
+def run_probe(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_window_paints_before_http_and_models_load() -> None:
+    result = run_probe("--demo")
+    assert result.returncode == 0, result.stderr
+    assert "loaded at first paint: none" in result.stdout
+
+
+def test_normal_run_emits_no_qt_warning() -> None:
+    result = run_probe("--demo")
+    noise = [line for line in result.stderr.splitlines() if line and line not in HARMLESS_OFFSCREEN]
+    assert noise == []
+
+
+def test_bad_endpoint_is_refused_before_the_window() -> None:
+    result = run_probe("--endpoint", "http://example.com")
+    assert result.returncode == 2
+    assert "https://" in result.stderr
+    assert "loaded at first paint" not in result.stdout
+
+
+def test_image_id_option_fetches_at_start(
+    qt_loop: qasync.QEventLoop, qtbot: QtBot, demo_server: DemoServer
+) -> None:
+    connection = resolve_connection(endpoint=None, token_file=None, demo_url=demo_server.base_url)
+    app = start_window(qtbot, connection, image_id="e3vdemoactive0000001")
+    try:
+        qtbot.waitUntil(lambda: app.window.page.shown_id == "e3vdemoactive0000001")
+        assert app.window.page.id_edit.text() == "e3vdemoactive0000001"
+    finally:
+        app.window.close()
+        qtbot.waitUntil(app.task.done, timeout=5000)
