@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ["QT_API"] = "pyside6"
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from inspector.app import WindowSession
 from inspector.connection import resolve_connection
-from inspector.demo.data import DEMO_IMAGES
+from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.ui.main_window import MainWindow
 
@@ -49,7 +50,52 @@ async def capture(window: MainWindow, name: str) -> None:
     print(path)
 
 
-async def script(window: MainWindow, session: WindowSession, demo_url: str) -> None:
+async def aids(window: MainWindow, session: WindowSession, server: DemoServer) -> None:
+    """The troubleshooting aids, for the README's section on them."""
+    await fetch(window, "e3vdemoactive0000001")
+    window.page.show_raw_response()
+    await capture(window, "aids-raw")
+    window.page.show_raw_response()
+    changing = "e3vdemochanged000001"
+    before: dict[str, object] = {
+        "id": changing,
+        "folderId": FOLDER_ID,
+        "createdAt": "2026-11-26T10:00:00Z",
+        "status": "ACTIVE",
+        "name": "office-golden",
+        "labels": {"os": "ubuntu", "env": "staging", "owner": "p-ivanov"},
+        "storageSize": "21474836480",
+        "minDiskSize": "64424509440",
+    }
+    server.put_image(changing, before)
+    await fetch(window, changing)
+    labels = {"os": "ubuntu", "env": "production", "owner": "p-ivanov", "backup": "daily"}
+    server.put_image(changing, {**before, "name": "office-golden-v2", "labels": labels})
+    await fetch(window, changing)
+    await capture(window, "aids-changed")
+    await fetch(window, "e3vdemocreating00001")
+    await capture(window, "aids-watch")
+    window.page.stopWatchRequested.emit()
+    await fetch(window, "e3vdemoactive0000001")
+    window.toggle_history()
+    window.set_presenting(True)
+    await capture(window, "aids-presenting")
+    window.set_presenting(False)
+    window.history_dock.hide()
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    tab = session.tabs.current
+    assert tab is not None
+    bundle = Path(tempfile.mkdtemp()) / (tab.bundle_file_name() or "bundle.inspector.json")
+    tab.save_support_bundle(bundle, qVersion(), pyside_version)
+    window.openFileChosen.emit(str(bundle))
+    await capture(window, "aids-offline")
+
+
+async def script(
+    window: MainWindow, session: WindowSession, demo_url: str, server: DemoServer
+) -> None:
     task = asyncio.ensure_future(session.run())
     for _ in range(200):  # the backend loads after the first paint
         if session.controller is not None:
@@ -65,15 +111,17 @@ async def script(window: MainWindow, session: WindowSession, demo_url: str) -> N
     await capture(window, "unicode-labels")
     await fetch(window, "e3vdemoarchived00001")
     await capture(window, "unknown-status")
+    await aids(window, session, server)
     window.close()
     await task
 
 
 def main() -> int:
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp()  # a history of its own, not the user's
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
     with DemoServer() as server:
-        connection = resolve_connection(endpoint=None, token_file=None, demo_url=server.base_url)
+        connection = resolve_connection(demo_url=server.base_url)
         window = MainWindow()
         window.set_connection(connection.endpoint.base_url, connection.token_source)
         window.resize(1180, 760)
@@ -82,7 +130,7 @@ def main() -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            loop.run_until_complete(script(window, session, server.base_url))
+            loop.run_until_complete(script(window, session, server.base_url, server))
     return 0
 
 

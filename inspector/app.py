@@ -3,32 +3,47 @@
 Order matters for how fast the window appears: options are checked and the demo API started
 (stdlib only), the window is shown, and only after its first paint are httpx and pydantic
 imported and the controller built. Shutdown closes the httpx client before the loop ends,
-because no ``await`` runs after ``aboutToQuit``.
+because no ``await`` runs after ``aboutToQuit``. An exception nothing else caught is logged
+with its traceback and shown without blocking; the window keeps working.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
+from collections.abc import Callable
 from contextlib import ExitStack
-from typing import TYPE_CHECKING
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from inspector import APP_NAME, __version__
 from inspector.api.errors import UsageError
 from inspector.connection import Connection, resolve_connection
-from inspector.options import Options
+from inspector.options import DEFAULT_TIMEOUT, Options
+from inspector.settings import connection_key, load_folder_id, save_folder_id
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from inspector.api.credentials.cache import TokenStatus
+    from inspector.api.retry import RetryPolicy
+    from inspector.browse_controller import BrowseController
+    from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
     from inspector.ui.main_window import MainWindow
+    from inspector.watch import WatchPolicy
 
 
 def run_window(options: Options) -> int:
     """Open the window and run until it is closed; returns the exit code."""
     os.environ["QT_API"] = "pyside6"  # qasync would otherwise try PyQt5 first
+    from inspector.selftest import prepare_display, run_self_test
+
+    if problem := prepare_display(self_test=options.self_test):
+        print(problem, file=sys.stderr)
+        return 1
     with ExitStack() as stack:
         demo_url: str | None = None
         demo_images: list[tuple[str, str]] = []
@@ -48,9 +63,7 @@ def run_window(options: Options) -> int:
             demo_url = server.base_url
             demo_images = [(image.image_id, image.summary) for image in DEMO_IMAGES.values()]
         try:
-            connection = resolve_connection(
-                endpoint=options.endpoint, token_file=options.token_file, demo_url=demo_url
-            )
+            connection = resolve_connection(options.connection, demo_url=demo_url)
         except UsageError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
@@ -65,76 +78,226 @@ def run_window(options: Options) -> int:
         app.setApplicationDisplayName("Cloud Desktop Image Inspector")
         app.setApplicationVersion(__version__)
         app.setOrganizationName("cloud-desktop-inspector")
+        app.setDesktopFileName(APP_NAME)  # the .desktop file, for the icon on Wayland
+        from inspector.resources import window_icon
+
+        app.setWindowIcon(window_icon())
         app.setQuitOnLastWindowClosed(False)
+        from inspector.logs import log_folder
+
         window = MainWindow()
         window.set_connection(connection.endpoint.base_url, connection.token_source)
+        window.set_log_folder(log_folder())
         if demo_url:
             window.set_demo(demo_url, demo_images)
         window.show()
-        return _run_loop(app, window, connection, options.image_id)
+        if options.self_test:
+            return run_self_test(app, window, connection, options)
+        return _run_loop(app, window, connection, options)
 
 
 def _run_loop(
-    app: QApplication, window: MainWindow, connection: Connection, image_id: str | None
+    app: QApplication, window: MainWindow, connection: Connection, options: Options
 ) -> int:
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    session = WindowSession(window, connection, image_id)
+    session = WindowSession(window, connection, options.image_id, timeout=options.timeout)
+    restore = report_unexpected_errors(window, loop)
     try:
         with loop:
             loop.run_until_complete(session.run())
     finally:
+        restore()
         asyncio.set_event_loop(None)
         window.deleteLater()
     return 0
 
 
-class WindowSession:
-    """Owns what lives as long as the window: the httpx client and the fetch controller."""
+def report_unexpected_errors(
+    window: MainWindow, loop: asyncio.AbstractEventLoop
+) -> Callable[[], None]:
+    """Log what nothing else caught (Qt slots, tasks, callbacks) and show it without blocking.
 
-    def __init__(self, window: MainWindow, connection: Connection, image_id: str | None) -> None:
+    Returns the function that puts the previous hooks back.
+    """
+    from inspector.logs import log_unexpected, redact
+
+    previous_hook = sys.excepthook
+    previous_handler = loop.get_exception_handler()
+
+    def excepthook(
+        kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous_hook(kind, error, trace)
+            return
+        window.show_unexpected_error(log_unexpected(kind, error, trace, "in the window"))
+
+    def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        message = str(context.get("message") or "an error in the event loop")
+        error = context.get("exception")
+        if isinstance(error, BaseException):
+            where = f"in the event loop ({message})"
+            summary = log_unexpected(type(error), error, error.__traceback__, where)
+        else:
+            logging.getLogger(__name__).error("the event loop reported: %s", message)
+            summary = redact(message)
+        window.show_unexpected_error(summary)
+
+    sys.excepthook = excepthook
+    loop.set_exception_handler(loop_handler)
+
+    def restore() -> None:
+        sys.excepthook = previous_hook
+        loop.set_exception_handler(previous_handler)
+
+    return restore
+
+
+class WindowSession:
+    """Owns what lives as long as the window: the httpx client and the tabs' controllers.
+
+    ``controller`` is the fetch controller of the tab that was current when the backend loaded
+    (None until then): a sign for tests and the self-test that the window is ready.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        connection: Connection,
+        image_id: str | None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        watch_policy: WatchPolicy | None = None,
+    ) -> None:
+        from inspector.tabs import TabSet
+
         self.window = window
         self.connection = connection
+        self._timeout = timeout
+        self._retry = retry
         self.controller: FetchController | None = None
-        self._pending_id = image_id
+        self.tabs = TabSet(window, watch_policy=watch_policy)
+        if image_id is not None:
+            window.page.id_edit.setText(image_id)
+            self.tabs.request_fetch(window.page, image_id)
         self._painted = asyncio.Event()
         self._closed = asyncio.Event()
+        self._changed = asyncio.Event()  # the window closed, or the connection changed
         window.firstPainted.connect(self._painted.set)
         window.closed.connect(self._closed.set)
-        window.page.fetchRequested.connect(self._fetch)
-        window.page.cancelRequested.connect(self._cancel)
+        window.closed.connect(self._changed.set)
+        window.connectionDialogRequested.connect(self.open_connection_dialog)
+        self.switcher: ConnectionSwitcher | None = None
+        self._token_status: TokenStatus | None = None
+        self.browse: BrowseController | None = None
+        self._pending_listing: tuple[str, str, str] | None = None
+        self._folder_key = connection_key(connection.profile, demo=connection.demo)
+        window.browser.set_folder_id(load_folder_id(self._folder_key) or _demo_folder(connection))
+        window.browser.listRequested.connect(self._list)
+        # Paging needs a listing, so before the backend has loaded there is nothing to do.
+        browser = window.browser
+        browser.moreRequested.connect(lambda: self.browse.fetch_more() if self.browse else None)
+        browser.loadAllRequested.connect(lambda: self.browse.load_all() if self.browse else None)
+        browser.stopRequested.connect(lambda: self.browse.stop() if self.browse else None)
+        window.browser.imageChosen.connect(self._open_image)
 
     async def run(self) -> None:
         if not self.window.painted:
             await self._painted.wait()
-        from inspector.api.client import ImageClient, static_token
-        from inspector.api.transport import make_http_client
-        from inspector.controller import FetchController
+        while not self._closed.is_set():
+            self._changed.clear()
+            await self._serve()
+        await self.tabs.history.aclose()
+
+    async def _serve(self) -> None:
+        """The client stack for ``self.connection``, kept until the window closes or the user
+        connects elsewhere (File, Connection...)."""
+        from inspector.api.client import ImageClient
+        from inspector.api.transport import Timeouts
+        from inspector.browse_controller import BrowseController
 
         endpoint = self.connection.endpoint
-        http = make_http_client(endpoint)
+        timeouts = Timeouts.within(self._timeout)
+        http = self.connection.http_client(timeouts)
         try:
-            client = ImageClient(http, endpoint, static_token(self.connection.token))
-            self.controller = FetchController(client, self.window.page)
+            token = self.connection.token_cache(http, on_change=self._show_token)
+            client = ImageClient(http, endpoint, token, timeouts=timeouts, retry=self._retry)
+            self.tabs.start(client)
+            self.controller = self.tabs.controller(self.window.page).fetcher
+            self.browse = BrowseController(client, self.window.browser)
+            if self._pending_listing is not None:
+                self._list(*self._pending_listing)
             self.window.statusBar().showMessage("Ready", 3000)
-            if self._pending_id is not None:
-                self.window.page.id_edit.setText(self._pending_id)
-                self.controller.fetch(self._pending_id)
-            await self._closed.wait()
-            await self.controller.aclose()
+            await self._changed.wait()
+            await self.tabs.stop()
+            await self.browse.aclose()
+            self.controller = self.browse = None
         finally:
             await http.aclose()
 
-    def _fetch(self, raw_id: str) -> None:
-        if self.controller is None:
-            self._pending_id = raw_id  # fetched as soon as the backend has loaded
-            return
-        self.controller.fetch(raw_id)
+    def open_connection_dialog(self) -> None:
+        """File, Connection...: the dialog opens with ``open()``, never a nested loop."""
+        if self.switcher is None:
+            from inspector.connection_switch import ConnectionSwitcher
 
-    def _cancel(self) -> None:
-        if self.controller is not None:
-            self.controller.cancel()
-        else:
-            self._pending_id = None
+            self.switcher = ConnectionSwitcher(self.window, self._describe, self.apply_connection)
+        self.switcher.open()
+
+    def apply_connection(self, connection: Connection) -> None:
+        """Use ``connection`` from now on: the running requests stop and the client is rebuilt."""
+        if self.connection.demo and not connection.demo:
+            self.window.leave_demo()
+        self.connection = connection
+        self._token_status = None
+        self.window.set_connection(connection.endpoint.base_url, connection.token_source)
+        self._folder_key = connection_key(connection.profile, demo=connection.demo)
+        self.window.browser.set_folder_id(load_folder_id(self._folder_key) or "")
+        self._changed.set()
+
+    def _show_token(self, status: TokenStatus) -> None:
+        """A new token came: show its source and expiry (never the token) in the status bar."""
+        import time
+
+        from inspector.present.credentials import expiry_text
+
+        self._token_status = status
+        expiry = expiry_text(status.expires_at, time.time())
+        self.window.set_connection(self.connection.endpoint.base_url, status.source, expiry)
+
+    def _describe(self) -> str:
+        connection = self.connection
+        source = connection.token_source or "no token"
+        text = f"profile {connection.profile}: {connection.endpoint.base_url}, {source}"
+        if self._token_status is not None and self._token_status.expires_at is not None:
+            import time
+
+            from inspector.present.credentials import expiry_text
+
+            text += f", token {expiry_text(self._token_status.expires_at, time.time())}"
+        return "the demo API (credentials are not used)" if connection.demo else text
+
+    def _list(self, folder_id: str, name: str, order_by: str) -> None:
+        if self.browse is None:
+            self._pending_listing = (folder_id, name, order_by)  # listed once loaded
+            return
+        listed = self.browse.list(folder_id, name, order_by)
+        if listed is not None:
+            save_folder_id(self._folder_key, listed)
+
+    def _open_image(self, image_id: str) -> None:
+        """A fresh Get of the chosen image: a listing may leave out some of its labels."""
+        self.window.page.id_edit.setText(image_id)
+        self.window.page.request_fetch()
+
+
+def _demo_folder(connection: Connection) -> str:
+    """The demo's folder of several pages, for a newcomer who has none to type."""
+    if not connection.demo:
+        return ""
+    from inspector.demo.data import FOLDER_ID
+
+    return FOLDER_ID

@@ -1,4 +1,4 @@
-"""The ``cloud-desktop-inspector`` entry point: the window, or the headless ``get`` command.
+"""The ``cloud-desktop-inspector`` entry point: the window, or the headless ``get`` and ``list``.
 
 Importing this module stays cheap (argparse only): the window path must paint before httpx and
 pydantic load, so the API layer is imported inside the command that needs it.
@@ -9,13 +9,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from contextlib import ExitStack
+from collections.abc import AsyncIterator
+from contextlib import ExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, TextIO
 
 from inspector.options import Options, parse_options
 
 if TYPE_CHECKING:
-    from inspector.api.client import FetchResult
+    from inspector.api.client import FetchResult, ImageClient
+    from inspector.api.errors import InspectorError
+    from inspector.api.listing import ListQuery
     from inspector.connection import Connection
 
 EXIT_OK = 0
@@ -32,42 +35,88 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    logging.basicConfig(
-        level=options.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
+    from inspector.logs import setup_logging, shutdown_logging
+
+    setup_logging(options.log_level, console=sys.stderr)
     try:
         if options.command == "get":
             return run_get(options, sys.stdout, sys.stderr)
+        if options.command == "list":
+            return run_list(options, sys.stdout, sys.stderr)
         from inspector.app import run_window
 
         return run_window(options)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    finally:
+        shutdown_logging()
 
 
 def run_get(options: Options, out: TextIO, err: TextIO) -> int:
-    """``get IMAGE_ID``: print the image (table or exact JSON) or explain why not."""
+    """``get IMAGE_ID``: print the image (table or exact JSON) or explain why not.
+
+    ``get --folder FOLDER_ID --name NAME`` first finds the one image with that name.
+    """
     from inspector.api.errors import InspectorError, UsageError
     from inspector.api.inputs import validate_resource_id
-    from inspector.present.errors import explain, explanation_lines
+    from inspector.api.listing import make_query
 
     endpoint_text: str | None = None
     try:
-        image_id = validate_resource_id(options.image_id or "")
+        by_name = None
+        if options.folder_id is not None:
+            by_name = make_query(options.folder_id, name=options.name or "")
+            if by_name.name is None:
+                raise UsageError("the name is empty")
+        image_id = validate_resource_id(options.image_id or "") if by_name is None else ""
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
-            result = asyncio.run(_fetch(connection, image_id))
+            result = asyncio.run(_fetch(connection, image_id, options.timeout, err, by_name))
     except InspectorError as error:
-        for line in explanation_lines(explain(error, endpoint=endpoint_text)):
-            print(line, file=err)
-        return EXIT_USAGE if isinstance(error, UsageError) else EXIT_API_ERROR
+        return _report(error, endpoint_text, err)
     except OSError as error:
         print(f"error: {error.strerror or error}", file=err)
         return EXIT_API_ERROR
     _print_result(result, options.output, out)
     return EXIT_OK
+
+
+def run_list(options: Options, out: TextIO, err: TextIO) -> int:
+    """``list FOLDER_ID``: every image of the folder, page after page, as a table or JSON Lines."""
+    from inspector.api.errors import InspectorError
+    from inspector.api.listing import make_query
+
+    endpoint_text: str | None = None
+    try:
+        query = make_query(
+            options.folder_id or "",
+            name=options.name,
+            order_by=options.order_by,
+            page_size=options.page_size,
+        )
+        with ExitStack() as stack:
+            connection = _connect(options, stack, err)
+            endpoint_text = connection.endpoint.base_url
+            asyncio.run(_list(connection, query, options, out, err))
+    except InspectorError as error:
+        return _report(error, endpoint_text, err)
+    except OSError as error:
+        print(f"error: {error.strerror or error}", file=err)
+        return EXIT_API_ERROR
+    return EXIT_OK
+
+
+def _report(error: InspectorError, endpoint: str | None, err: TextIO) -> int:
+    """Explain ``error`` on stderr; the exit code says whether the input or the call failed."""
+    from inspector.api.errors import UsageError
+    from inspector.present.errors import explanation_lines
+    from inspector.present.listing import explain_listing
+
+    for line in explanation_lines(explain_listing(error, endpoint=endpoint)):
+        print(line, file=err)
+    return EXIT_USAGE if isinstance(error, UsageError) else EXIT_API_ERROR
 
 
 def _connect(options: Options, stack: ExitStack, err: TextIO) -> Connection:
@@ -85,25 +134,38 @@ def _connect(options: Options, stack: ExitStack, err: TextIO) -> Connection:
                 error.errno, f"the demo API could not listen on 127.0.0.1:{port}: {error.strerror}"
             ) from None
         demo_url = server.base_url
-    connection = resolve_connection(
-        endpoint=options.endpoint, token_file=options.token_file, demo_url=demo_url
-    )
-    if connection.token is None and not connection.demo:
+    connection = resolve_connection(options.connection, demo_url=demo_url)
+    if connection.token_source is None and not connection.demo:
         print(
-            "warning: no IAM token (set YC_IAM_TOKEN or --token-file; "
-            "`yc iam create-token` prints one); sending the request without one",
+            "warning: no IAM token (set YC_IAM_TOKEN, or use --token-file, --sa-key, --use-yc "
+            "or --profile); sending the request without one",
             file=err,
         )
     return connection
 
 
-async def _fetch(connection: Connection, image_id: str) -> FetchResult:
-    from inspector.api.client import ImageClient, static_token
-    from inspector.api.transport import make_http_client
+async def _fetch(
+    connection: Connection,
+    image_id: str,
+    deadline: float,
+    err: TextIO,
+    by_name: ListQuery | None = None,
+) -> FetchResult:
+    """Get the image; with ``by_name``, first find the one image with that name, same client."""
+    from inspector.api.listing import find_by_name
+    from inspector.api.retry import RetryNotice
 
-    async with make_http_client(connection.endpoint) as http:
-        client = ImageClient(http, connection.endpoint, static_token(connection.token))
-        return await client.get_image(image_id)
+    def say_retrying(notice: RetryNotice) -> None:
+        print(
+            f"retrying in {notice.delay:.1f} s (attempt {notice.attempt} of {notice.attempts}): "
+            f"{notice.reason}",
+            file=err,
+        )
+
+    async with _open_client(connection, deadline) as client:
+        if by_name is not None:
+            image_id = await find_by_name(client, by_name.folder_id, by_name.name or "")
+        return await client.get_image(image_id, on_retry=say_retrying)
 
 
 def _print_result(result: FetchResult, output: str, out: TextIO) -> None:
@@ -120,3 +182,57 @@ def _print_result(result: FetchResult, output: str, out: TextIO) -> None:
 
     text = format_image_text(present_image(result.image, now_ns()))
     out.write(text if text.endswith("\n") else text + "\n")
+
+
+@asynccontextmanager
+async def _open_client(connection: Connection, deadline: float) -> AsyncIterator[ImageClient]:
+    from inspector.api.client import ImageClient
+    from inspector.api.transport import Timeouts
+
+    timeouts = Timeouts.within(deadline)
+    async with connection.http_client(timeouts) as http:
+        tokens = connection.token_cache(http)
+        yield ImageClient(http, connection.endpoint, tokens, timeouts=timeouts)
+
+
+async def _list(
+    connection: Connection, query: ListQuery, options: Options, out: TextIO, err: TextIO
+) -> None:
+    """Print pages as they come (JSON Lines) or all at the end (a table, even after an error)."""
+    from inspector.api.listing import Pager, PagingStoppedError
+    from inspector.present.listing import ImageRow, format_rows_table, json_line, present_row
+    from inspector.present.text import printable
+    from inspector.present.times import now_ns
+
+    rows: list[ImageRow] = []
+    printed: set[str] = set()  # JSON Lines already out: a restart must not repeat them
+    lines = 0
+    now = now_ns()
+    async with _open_client(connection, options.timeout) as client:
+        pager = Pager(client, query)
+        try:
+            async for page in pager.pages():
+                if page.restart_note:
+                    print(f"note: {printable(page.restart_note)}", file=err)
+                    rows.clear()
+                for item in page.images:
+                    if options.output == "jsonl":
+                        if item.image.id not in printed:
+                            out.write(json_line(item.wire) + "\n")
+                            lines += 1
+                        if item.image.id is not None:
+                            printed.add(item.image.id)
+                    else:
+                        rows.append(present_row(item.image, now))
+                out.flush()
+                if page.stop_note:
+                    raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
+        finally:
+            if rows:
+                out.write(format_rows_table(rows))
+                out.flush()
+    count = lines if options.output == "jsonl" else len(rows)
+    if count == 0:
+        print(f"No images in {query.describe()}.", file=err)
+    else:
+        print(f"{count} image{'s' if count != 1 else ''} in {query.describe()}.", file=err)

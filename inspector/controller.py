@@ -17,6 +17,7 @@ from typing import Protocol
 from inspector.api.client import FetchResult, ImageClient
 from inspector.api.errors import InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
+from inspector.api.retry import RetryNotice
 from inspector.present.errors import Explanation, explain, explanation_lines
 from inspector.present.image import ImageView, present_image
 from inspector.present.times import now_ns
@@ -36,6 +37,18 @@ class PageView(Protocol):
     ) -> None: ...
 
     def show_cancelled(self, image_id: str) -> None: ...
+
+    def show_retrying(
+        self, image_id: str, attempt: int, attempts: int, delay_s: float, *, reason: str
+    ) -> None: ...
+
+
+class FetchObserver(Protocol):
+    """Hears about every answer the page was given, for what builds on it (the aids)."""
+
+    def fetched(self, image_id: str, result: FetchResult, received_at_ns: int) -> None: ...
+
+    def failed(self, image_id: str, error: InspectorError) -> None: ...
 
 
 def fetched_caption(image_id: str, result: FetchResult, fetched_at: float) -> str:
@@ -62,6 +75,7 @@ class FetchController:
         self._task: asyncio.Task[None] | None = None
         self._current_id: str | None = None
         self.endpoint = client.endpoint.base_url
+        self.observer: FetchObserver | None = None
 
     @property
     def busy(self) -> bool:
@@ -109,10 +123,14 @@ class FetchController:
 
     async def _run(self, generation: int, image_id: str) -> None:
         try:
-            result = await self._client.get_image(image_id)
+            result = await self._client.get_image(
+                image_id, on_retry=lambda notice: self._retrying(generation, image_id, notice)
+            )
         except InspectorError as error:
             if generation == self._generation:
                 self._report(image_id, error, keep_result=False)
+                if self.observer is not None:
+                    self.observer.failed(image_id, error)
             return
         except Exception as error:  # a bug must not kill the page: log it and say so
             log.exception("unexpected error while fetching %s", image_id)
@@ -128,6 +146,14 @@ class FetchController:
         now = self._clock_ns()
         view = present_image(result.image, now)
         self._view.show_image(image_id, view, fetched_caption(image_id, result, now / 1e9))
+        if self.observer is not None:
+            self.observer.fetched(image_id, result, now)
+
+    def _retrying(self, generation: int, image_id: str, notice: RetryNotice) -> None:
+        if generation == self._generation:
+            self._view.show_retrying(
+                image_id, notice.attempt, notice.attempts, notice.delay, reason=notice.reason
+            )
 
     def _report(self, image_id: str | None, error: InspectorError, *, keep_result: bool) -> None:
         explanation = explain(error, endpoint=self.endpoint)

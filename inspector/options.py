@@ -9,13 +9,37 @@ overwrite the main parser's.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector import APP_NAME, __version__
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
+DEFAULT_TIMEOUT = 20.0
+MAX_TIMEOUT = 600.0
 OUTPUTS = ("table", "json")
+LIST_OUTPUTS = ("table", "jsonl")
+DEFAULT_PAGE_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionOptions:
+    """What the command line says about endpoints, credentials and the network (None: unsaid)."""
+
+    endpoint: str | None = None
+    profile: str | None = None
+    iam_endpoint: str | None = None
+    ca_file: Path | None = None
+    proxy: str | None = None
+    token_file: Path | None = None
+    oauth_token_file: Path | None = None
+    sa_key: Path | None = None
+    use_yc: bool = False
+    yc_profile: str | None = None
+    yc_path: str | None = None
+    use_metadata: bool = False
+    metadata_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +48,17 @@ class Options:
 
     command: str | None
     image_id: str | None
-    endpoint: str | None
-    token_file: Path | None
     demo: bool
     demo_port: int
     log_level: str
     output: str
+    timeout: float = DEFAULT_TIMEOUT
+    folder_id: str | None = None
+    name: str | None = None
+    order_by: str | None = None
+    page_size: int = DEFAULT_PAGE_SIZE
+    self_test: bool = False
+    connection: ConnectionOptions = field(default_factory=ConnectionOptions)
 
 
 def _add_shared(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -65,10 +94,97 @@ def _add_shared(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="port for the demo API (default: a free one)",
     )
     group.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=float,
+        default=default(DEFAULT_TIMEOUT),
+        help=f"give up on a request after this long (default: {DEFAULT_TIMEOUT:g})",
+    )
+    group.add_argument(
         "--log-level",
         choices=LOG_LEVELS,
         default=default("warning"),
         help="how much to log (default: warning)",
+    )
+    _add_credentials(parser, default)
+
+
+# Each credential source and the options that choose it; the first one names it in errors.
+CREDENTIAL_SOURCES = (
+    ("token_file",),
+    ("oauth_token_file",),
+    ("sa_key",),
+    ("use_yc", "yc_profile", "yc_path"),
+    ("use_metadata", "metadata_url"),
+)
+
+
+def _add_credentials(parser: argparse.ArgumentParser, default: Callable[[object], object]) -> None:
+    group = parser.add_argument_group(
+        "credentials, profiles and network (before or after the command; one source at most)"
+    )
+    group.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default(None),
+        help="use this saved connection profile (default: the one chosen last in the window)",
+    )
+    group.add_argument(
+        "--oauth-token-file",
+        metavar="PATH",
+        type=Path,
+        default=default(None),
+        help="exchange the OAuth token in this file for IAM tokens (default: YC_OAUTH_TOKEN)",
+    )
+    group.add_argument(
+        "--sa-key",
+        metavar="FILE",
+        type=Path,
+        default=default(None),
+        help="sign in as a service account with its authorized key (`yc iam key create`)",
+    )
+    group.add_argument(
+        "--use-yc",
+        action="store_true",
+        default=default(False),
+        help="get tokens from `yc iam create-token`",
+    )
+    group.add_argument(
+        "--yc-profile", metavar="NAME", default=default(None), help="yc's profile (--use-yc)"
+    )
+    group.add_argument(
+        "--yc-path", metavar="PATH", default=default(None), help="the yc program (--use-yc)"
+    )
+    group.add_argument(
+        "--use-metadata",
+        action="store_true",
+        default=default(False),
+        help="get tokens from the metadata service of this Yandex Cloud VM",
+    )
+    group.add_argument(
+        "--metadata-url",
+        metavar="URL",
+        default=default(None),
+        help="the metadata token URL (--use-metadata; default: the VM's 169.254.169.254)",
+    )
+    group.add_argument(
+        "--iam-endpoint",
+        metavar="URL",
+        default=default(None),
+        help="IAM base URL for OAuth and key exchanges (default: https://iam.api.cloud.yandex.net)",
+    )
+    group.add_argument(
+        "--ca-file",
+        metavar="PEM",
+        type=Path,
+        default=default(None),
+        help="also trust the CA certificates in this file (the OS store is always trusted)",
+    )
+    group.add_argument(
+        "--proxy",
+        metavar="URL",
+        default=default(None),
+        help="HTTP(S) proxy, http://host:port (default: HTTPS_PROXY; loopback never uses one)",
     )
 
 
@@ -82,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--image-id", metavar="ID", help="window: fetch this image as soon as it opens"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="window: fetch a demo image (or --image-id) through the window, print each check "
+        "of what it shows and exit, 0 if all pass; runs offscreen when there is no display",
+    )
     _add_shared(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     get = commands.add_parser(
@@ -90,7 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fetch one desktop image (DesktopImage.Get) and print it.",
         allow_abbrev=False,
     )
-    get.add_argument("image_id", metavar="IMAGE_ID", help="the image ID, e.g. e3vc67qdve8q12345678")
+    get.add_argument(
+        "image_id",
+        metavar="IMAGE_ID",
+        nargs="?",
+        help="the image ID, e.g. e3vc67qdve8q12345678 (or give --folder and --name)",
+    )
+    get.add_argument(
+        "--folder", dest="folder_id", metavar="FOLDER_ID", help="find the image by name here"
+    )
+    get.add_argument("--name", metavar="NAME", help="the image's exact name (with --folder)")
     get.add_argument(
         "--output",
         "-o",
@@ -99,7 +230,46 @@ def build_parser() -> argparse.ArgumentParser:
         help="table: for a person (default); json: the body exactly as the server sent it",
     )
     _add_shared(get, suppress=True)
+    listing = commands.add_parser(
+        "list",
+        help="list a folder's images (headless)",
+        description="List a folder's desktop images (DesktopImageService.List), every page.",
+        allow_abbrev=False,
+    )
+    listing.add_argument("folder_id", metavar="FOLDER_ID", help="the folder ID")
+    listing.add_argument(
+        "--output",
+        "-o",
+        choices=LIST_OUTPUTS,
+        default="table",
+        help="table: for a person (default); jsonl: each image as sent, one JSON object a line",
+    )
+    listing.add_argument("--name", metavar="NAME", help="only images with exactly this name")
+    listing.add_argument(
+        "--order-by",
+        metavar="FIELD",
+        help='server-side order: name, createdAt or status, then asc or desc ("createdAt desc")',
+    )
+    listing.add_argument(
+        "--page-size",
+        metavar="N",
+        type=int,
+        default=DEFAULT_PAGE_SIZE,
+        help=f"images per request, 1 to 1000 (default: {DEFAULT_PAGE_SIZE})",
+    )
+    _add_shared(listing, suppress=True)
     return parser
+
+
+def _check_get_target(parser: argparse.ArgumentParser, namespace: argparse.Namespace) -> None:
+    """``get`` takes an IMAGE_ID, or ``--folder`` and ``--name`` together: exactly one way."""
+    by_name = namespace.folder_id is not None or namespace.name is not None
+    if by_name and namespace.image_id is not None:
+        parser.error("get: give an IMAGE_ID or --folder and --name, not both")
+    if by_name and (namespace.folder_id is None or namespace.name is None):
+        parser.error("get: --folder and --name go together")
+    if not by_name and namespace.image_id is None:
+        parser.error("get: give an IMAGE_ID, or --folder FOLDER_ID --name NAME")
 
 
 def parse_options(argv: list[str]) -> Options:
@@ -108,13 +278,38 @@ def parse_options(argv: list[str]) -> Options:
     namespace = parser.parse_args(argv)
     if not 0 <= namespace.demo_port <= 65535:
         parser.error("--demo-port must be between 0 and 65535")
+    if not 0 < namespace.timeout <= MAX_TIMEOUT:
+        parser.error(f"--timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
+    if namespace.command == "get":
+        _check_get_target(parser, namespace)
+    if not 1 <= getattr(namespace, "page_size", DEFAULT_PAGE_SIZE) <= 1000:
+        parser.error("--page-size must be between 1 and 1000")
+    chosen = [_given(namespace, names) for names in CREDENTIAL_SOURCES]
+    named = [name for name in chosen if name is not None]
+    if len(named) > 1:
+        parser.error(f"choose one credential source: {named[0]} and {named[1]} were both given")
     return Options(
         command=namespace.command,
         image_id=getattr(namespace, "image_id", None),
-        endpoint=namespace.endpoint,
-        token_file=namespace.token_file,
         demo=namespace.demo,
         demo_port=namespace.demo_port,
         log_level=namespace.log_level,
+        timeout=namespace.timeout,
         output=getattr(namespace, "output", "table"),
+        folder_id=getattr(namespace, "folder_id", None),
+        name=getattr(namespace, "name", None),
+        order_by=getattr(namespace, "order_by", None),
+        page_size=getattr(namespace, "page_size", DEFAULT_PAGE_SIZE),
+        self_test=namespace.self_test,
+        connection=ConnectionOptions(
+            **{name: getattr(namespace, name) for name in ConnectionOptions.__dataclass_fields__}
+        ),
     )
+
+
+def _given(namespace: argparse.Namespace, names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` given on the command line, spelled as an option."""
+    for name in names:
+        if getattr(namespace, name) not in (None, False):
+            return "--" + name.replace("_", "-")
+    return None

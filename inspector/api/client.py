@@ -2,26 +2,29 @@
 
 It takes an injected ``httpx.AsyncClient`` (tests pass a ``MockTransport`` or talk to a real
 loopback server), sends a fresh ``x-client-request-id`` with every call, reads the body as a
-stream up to a cap, and turns every way a call can fail into one of the typed errors in
-:mod:`inspector.api.errors`.
+stream up to a cap, retries what may pass by itself (:mod:`inspector.api.retry`), and turns
+every way a call can fail into one of the typed errors in :mod:`inspector.api.errors`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import random
 import socket
 import ssl
 import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 import httpx
 
 from inspector.api.errors import (
     APIConnectionError,
+    APIError,
     APIStatusError,
     APITimeoutError,
     ConnectionKind,
@@ -32,13 +35,38 @@ from inspector.api.errors import (
 )
 from inspector.api.inputs import Endpoint, path_segment, validate_resource_id
 from inspector.api.models import DesktopImage, ImageParseError, parse_image
-from inspector.api.transport import Timeouts
+from inspector.api.network_transport import untrusted_issuer
+from inspector.api.retry import (
+    RetryNotice,
+    RetryPolicy,
+    parse_retry_after,
+    retry_delay,
+    status_reason,
+)
+from inspector.api.transport import (
+    ACCEPT_ENCODING,
+    BodyEncodingError,
+    BodyTooLarge,
+    Timeouts,
+    read_body,
+)
 from inspector.api.wire_json import BodyError, loads_object
 
 IMAGES_PATH: Final = "/cloud-desktop/v1/images"
 MAX_BODY_BYTES: Final = 4 * 1024 * 1024
 
 TokenGetter = Callable[[], Awaitable[str | None]]
+RetryObserver = Callable[[RetryNotice], None]
+Sleep = Callable[[float], Awaitable[None]]
+
+log = logging.getLogger(__name__)
+
+
+@runtime_checkable
+class RenewableToken(Protocol):
+    """A token getter that can drop a token the API refused (the credential cache)."""
+
+    def invalidate(self) -> bool: ...
 
 
 def static_token(token: str | None) -> TokenGetter:
@@ -73,21 +101,6 @@ class FetchResult:
     exchange: Exchange
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
-async def _read_capped(response: httpx.Response, cap: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > cap:
-            raise _BodyTooLarge
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def _chain(error: BaseException) -> list[BaseException]:
     seen: list[BaseException] = []
     current: BaseException | None = error
@@ -115,6 +128,7 @@ def _connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> API
             kind=ConnectionKind.TLS,
             host=host,
             request_ids=ids,
+            tls_issuer=untrusted_issuer(error),
         )
     if any(isinstance(item, socket.gaierror) for item in chain) or (
         "name or service not known" in text
@@ -140,6 +154,10 @@ def _connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> API
     else:
         what = f"the connection to {host} broke before a complete answer came"
     return APIConnectionError(what, kind=ConnectionKind.NETWORK, host=host, request_ids=ids)
+
+
+def _header(headers: list[tuple[str, str]], name: str) -> str | None:
+    return next((value for key, value in headers if key.lower() == name), None)
 
 
 def _status_body(body: bytes) -> StatusBody | None:
@@ -177,20 +195,35 @@ class ImageClient:
         *,
         timeouts: Timeouts | None = None,
         max_body_bytes: int = MAX_BODY_BYTES,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+        jitter: Callable[[], float] = random.random,
     ) -> None:
         self._http = http
         self.endpoint = endpoint
         self._token = token
         self._timeouts = timeouts or Timeouts()
         self._max_body_bytes = max_body_bytes
+        self._retry = retry or RetryPolicy()
+        self._sleep = sleep
+        self._jitter = jitter
+
+    def _renew_token(self) -> bool:
+        """Drop a refused token if its source can give a new one (a static token cannot)."""
+        return isinstance(self._token, RenewableToken) and self._token.invalidate()
 
     def image_url(self, image_id: str) -> str:
         return f"{self.endpoint.base_url}{IMAGES_PATH}/{path_segment(image_id)}"
 
-    async def get_image(self, image_id: str) -> FetchResult:
-        """``DesktopImage.Get``: the parsed image, or a typed :class:`APIError`."""
+    async def get_image(
+        self, image_id: str, *, on_retry: RetryObserver | None = None
+    ) -> FetchResult:
+        """``DesktopImage.Get``: the parsed image, or a typed :class:`APIError`.
+
+        ``on_retry`` hears about each wait before a retry, so a window can say so.
+        """
         image_id = validate_resource_id(image_id)
-        exchange = await self.get_raw(self.image_url(image_id))
+        exchange = await self.get_retrying(self.image_url(image_id), on_retry=on_retry)
         if 300 <= exchange.status_code < 400:
             location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
             target = urlsplit(location).hostname or location if location else None
@@ -222,10 +255,50 @@ class ImageClient:
             ) from None
         return FetchResult(image=image, text=text, exchange=exchange)
 
+    async def get_retrying(self, url: str, *, on_retry: RetryObserver | None = None) -> Exchange:
+        """:meth:`get_raw`, repeated while the retry policy says the failure may pass."""
+        attempt = 1
+        renewed = False
+        while True:
+            try:
+                exchange = await self.get_raw(url)
+            except APIError as error:
+                delay = retry_delay(self._retry, attempt, error=error, fraction=self._jitter())
+                if delay is None:
+                    raise
+                reason = str(error)
+            else:
+                if exchange.status_code == 401 and not renewed and self._renew_token():
+                    renewed = True  # once, and not one of the retry attempts
+                    log.info("the API refused the token (401); asking its source for a new one")
+                    continue
+                retry_after = parse_retry_after(
+                    _header(exchange.headers, "retry-after"), time.time()
+                )
+                delay = retry_delay(
+                    self._retry,
+                    attempt,
+                    status=exchange.status_code,
+                    retry_after=retry_after,
+                    fraction=self._jitter(),
+                )
+                if delay is None:
+                    return exchange
+                reason = status_reason(exchange.status_code)
+            attempt += 1
+            notice = RetryNotice(attempt, self._retry.attempts, delay, reason)
+            log.info("attempt %d of %d in %.2f s: %s", attempt, notice.attempts, delay, reason)
+            if on_retry is not None:
+                on_retry(notice)
+            await self._sleep(delay)
+
     async def get_raw(self, url: str) -> Exchange:
         """One GET with a fresh request id, the token, the deadline and the body cap."""
         ids = RequestIds(client_request_id=str(uuid.uuid4()))
-        headers = {"x-client-request-id": ids.client_request_id}
+        headers = {
+            "x-client-request-id": ids.client_request_id,
+            "Accept-Encoding": ACCEPT_ENCODING,
+        }
         token = await self._token()
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -236,7 +309,7 @@ class ImageClient:
                 request = self._http.build_request("GET", url, headers=headers)
                 response = await self._http.send(request, stream=True)
                 try:
-                    raw = await _read_capped(response, self._max_body_bytes)
+                    raw = await read_body(response, self._max_body_bytes)
                 finally:
                     await response.aclose()
         except TimeoutError:
@@ -250,16 +323,14 @@ class ImageClient:
             raise APITimeoutError(
                 f"timed out {phase} for {host}", host=host, request_ids=ids
             ) from error
-        except _BodyTooLarge:
+        except BodyTooLarge:
             raise ResponseError(
                 f"the answer is larger than {self._max_body_bytes // 1024} KiB; "
                 "a DesktopImage is a few KiB at most",
                 request_ids=ids,
             ) from None
-        except httpx.DecodingError:
-            raise ResponseError(
-                "the body's Content-Encoding could not be decoded", request_ids=ids
-            ) from None
+        except BodyEncodingError as error:
+            raise ResponseError(str(error), request_ids=ids) from None
         except httpx.HTTPError as error:
             raise _connection_error(error, host, ids) from error
         ids = RequestIds(

@@ -302,3 +302,34 @@ _SAMPLES: Final = (
 )
 
 DEMO_IMAGES: Final[dict[str, DemoImage]] = {sample.image_id: sample for sample in _SAMPLES}
+
+EMPTY_FOLDER_ID: Final = "b1gdemoemptyfolder01"
+_TEAMS: Final = ("finance", "design", "support", "dev", "sales", "ops", "legal", "hr")
+_SYSTEMS: Final = ("ubuntu-22-04", "ubuntu-24-04", "debian-12", "windows-11", "astra-1-7")
+_STATUS_CYCLE: Final = ("ACTIVE", "ACTIVE", "ACTIVE", "CREATING", "ACTIVE", "DELETING", "ACTIVE")
+
+
+def _folder_image(index: int) -> DemoImage:
+    """One of the many ordinary images that make the demo folder span several pages."""
+    team = _TEAMS[index % len(_TEAMS)]
+    system = _SYSTEMS[index % len(_SYSTEMS)]
+    image_id = f"e3vdemofolder{index:07d}"
+    day = 1 + index * 7 % 28
+    month = 1 + index * 5 % 12
+    return _image(
+        image_id,
+        f"{system} for {team}",
+        folderId=FOLDER_ID,
+        createdAt=f"{2022 + index % 4}-{month:02d}-{day:02d}T{index % 24:02d}:{index % 60:02d}:00Z",
+        status=_STATUS_CYCLE[index % len(_STATUS_CYCLE)],
+        name=f"{system}-{team}-{index:03d}",
+        labels={"os": system.split("-")[0], "team": team},
+        storageSize=str((4 + index % 29) * 1024**3 + index * 1_048_576),
+        minDiskSize=str((16 + 8 * (index % 7)) * 1024**3),
+    )
+
+
+FOLDER_IMAGES: Final[dict[str, DemoImage]] = {
+    image.image_id: image for image in (_folder_image(index) for index in range(1, 107))
+}
+"""Not in the sample list: they exist so the folder ``FOLDER_ID`` lists as several pages."""

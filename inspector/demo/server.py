@@ -7,6 +7,9 @@ Routes, and why:
 
 - ``GET /cloud-desktop/v1/images/{imageId}``: the image's JSON, or its error as the API's status
   body. An ID the demo does not know is 404 NOT_FOUND (code 5), as the API answers.
+- ``GET /cloud-desktop/v1/images?folderId=...``: ``DesktopImageService.List`` with ``pageSize``,
+  ``pageToken``, ``filter`` and ``orderBy`` (see :mod:`inspector.demo.listing`); the demo folder
+  spans several pages.
 - Any other path: 404 code 5 ``Not Found``, which is what the API's gateway answers for a route
   it does not have (and not 501: the method exists, the resource does not).
 - Any other method: 501 UNIMPLEMENTED (code 12), the HTTP status FACTS.md gives for code 12.
@@ -32,11 +35,13 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Final
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from inspector.demo.data import DEMO_IMAGES, DemoError, DemoImage
+from inspector.demo.data import DEMO_IMAGES, FOLDER_IMAGES, DemoError, DemoImage
+from inspector.demo.listing import list_images
 
 IMAGES_PREFIX: Final = "/cloud-desktop/v1/images/"
+LIST_PATH: Final = "/cloud-desktop/v1/images"
 JSON_CONTENT_TYPE: Final = "application/json; charset=utf-8"
 REQUEST_INFO_TYPE: Final = "type.googleapis.com/google.rpc.RequestInfo"
 POLL_INTERVAL_SECONDS: Final = 0.05
@@ -74,6 +79,8 @@ class _Store:
         self._lock = threading.Lock()
         self._answers: dict[str, DemoImage | _RawAnswer] = dict(images)
         self._requests: list[RecordedRequest] = []
+        self._raw_pages: dict[tuple[str, str], _RawAnswer] = {}
+        self._token_generation = 0
         self.stopping = threading.Event()
 
     def put(self, image_id: str, answer: DemoImage | _RawAnswer) -> None:
@@ -83,6 +90,25 @@ class _Store:
     def get(self, image_id: str) -> DemoImage | _RawAnswer | None:
         with self._lock:
             return self._answers.get(image_id)
+
+    def bodies(self) -> tuple[list[dict[str, object]], int]:
+        """The bodies a listing can show, and the page tokens' current generation."""
+        with self._lock:
+            answers = self._answers.values()
+            bodies = [a.body for a in answers if isinstance(a, DemoImage) and a.body is not None]
+            return bodies, self._token_generation
+
+    def put_raw_page(self, folder_id: str, page_token: str, answer: _RawAnswer) -> None:
+        with self._lock:
+            self._raw_pages[(folder_id, page_token)] = answer
+
+    def raw_page(self, folder_id: str, page_token: str) -> _RawAnswer | None:
+        with self._lock:
+            return self._raw_pages.get((folder_id, page_token))
+
+    def expire_page_tokens(self) -> None:
+        with self._lock:
+            self._token_generation += 1
 
     def record(self, request: RecordedRequest) -> None:
         with self._lock:
@@ -105,6 +131,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         store = self._store()
         path = urlsplit(self.path).path
+        if path == LIST_PATH:
+            self._send_list(store)
+            return
         image_id = unquote(path.removeprefix(IMAGES_PREFIX))
         if not path.startswith(IMAGES_PREFIX) or not image_id or "/" in image_id:
             self._send_status(DemoError(404, 5, "Not Found"))
@@ -120,6 +149,21 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_status(answer.error)
         else:
             self._send(200, _encode(answer.body))
+
+    def _send_list(self, store: _Store) -> None:
+        query = urlsplit(self.path).query
+        params = parse_qs(query, keep_blank_values=True)
+        key = (params.get("folderId", [""])[-1], params.get("pageToken", [""])[-1])
+        raw = store.raw_page(*key)
+        if raw is not None:
+            self._send(raw.status, raw.body, raw.headers)
+            return
+        bodies, generation = store.bodies()
+        answer = list_images(bodies, query, generation)
+        if isinstance(answer, DemoError):
+            self._send_status(answer)
+        else:
+            self._send(200, _encode(answer))
 
     def _refuse_method(self) -> None:
         self._send_status(DemoError(501, 12, f"Method {self.command} is not implemented"))
@@ -243,7 +287,7 @@ class DemoServer:
         images: Mapping[str, DemoImage] | None = None,
     ) -> None:
         self._address = (host, port)
-        self._store = _Store(DEMO_IMAGES if images is None else images)
+        self._store = _Store({**DEMO_IMAGES, **FOLDER_IMAGES} if images is None else images)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -312,3 +356,14 @@ class DemoServer:
         closed after the body, so a client sees a truncated answer instead of hanging.
         """
         self._store.put(image_id, _RawAnswer(status, body, dict(headers or {})))
+
+    def put_raw_page(self, folder_id: str, page_token: str, status: int, body: bytes) -> None:
+        """Make one List page answer exactly ``body``, for a server that misbehaves in tests.
+
+        ``page_token`` is the token the page is asked for with; ``""`` is the first page.
+        """
+        self._store.put_raw_page(folder_id, page_token, _RawAnswer(status, body, {}))
+
+    def expire_page_tokens(self) -> None:
+        """Make every page token handed out so far invalid, as when they time out."""
+        self._store.expire_page_tokens()

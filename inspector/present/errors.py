@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from typing import Final
 
+from inspector.api.credentials.errors import CredentialError
 from inspector.api.errors import (
     APIConnectionError,
     APIError,
@@ -24,7 +25,8 @@ from inspector.api.errors import (
     UsageError,
 )
 from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT
-from inspector.present.text import pad, printable
+from inspector.i18n import N_, _
+from inspector.present.text import display_width, pad, printable
 
 GRPC_CODE_NAMES: Final[dict[int, str]] = {
     0: "OK",
@@ -46,37 +48,45 @@ GRPC_CODE_NAMES: Final[dict[int, str]] = {
     16: "UNAUTHENTICATED",
 }
 
-_RETRY_OR_SUPPORT: Final = "retry later; if it keeps failing, contact support with the request ids."
+# Hints are marked here and translated when an error is explained (``_(hint)``).
+_SERVER_ERROR_HINT: Final = N_(
+    "The server failed: retry later; if it keeps failing, contact support with the request ids."
+)
 _STATUS_HINTS: Final = {
-    400: "The request was refused as invalid: check the image ID.",
-    401: "The token is missing or expired: get a new one with `yc iam create-token`.",
-    403: "No permission on the image's folder: you need the role vdi.viewer or higher.",
-    404: (
+    400: N_("The request was refused as invalid: check the image ID."),
+    401: N_("The token is missing or expired: get a new one with `yc iam create-token`."),
+    403: N_("No permission on the image's folder: you need the role vdi.viewer or higher."),
+    404: N_(
         "No such image here: check the ID and the region/endpoint "
         "(images live in one folder and one installation)."
     ),
-    409: "The image is being changed by another operation: wait a moment and retry.",
-    429: "Too many requests or a quota is exhausted: retry later.",
-    499: "The request was cancelled before the server finished: retry.",
-    500: f"The server failed: {_RETRY_OR_SUPPORT}",
-    501: "This endpoint does not support the method: check the host (--endpoint).",
-    502: f"A gateway in front of the API got no valid answer from it: {_RETRY_OR_SUPPORT}",
-    503: "The service is unavailable: retry later.",
-    504: f"A gateway in front of the API timed out waiting for it: {_RETRY_OR_SUPPORT}",
+    409: N_("The image is being changed by another operation: wait a moment and retry."),
+    429: N_("Too many requests or a quota is exhausted: retry later."),
+    499: N_("The request was cancelled before the server finished: retry."),
+    500: _SERVER_ERROR_HINT,
+    501: N_("This endpoint does not support the method: check the host (--endpoint)."),
+    502: N_(
+        "A gateway in front of the API got no valid answer from it: retry later; "
+        "if it keeps failing, contact support with the request ids."
+    ),
+    503: N_("The service is unavailable: retry later."),
+    504: N_(
+        "A gateway in front of the API timed out waiting for it: retry later; "
+        "if it keeps failing, contact support with the request ids."
+    ),
 }
-_CLIENT_ERROR_HINT: Final = (
+_CLIENT_ERROR_HINT: Final = N_(
     "The API refused the request: check the image ID, the token and the endpoint (--endpoint)."
 )
-_SERVER_ERROR_HINT: Final = f"The server failed: {_RETRY_OR_SUPPORT}"
-_ODD_STATUS_HINT: Final = (
+_ODD_STATUS_HINT: Final = N_(
     "The server answered with a status the API does not use: check the endpoint (--endpoint)."
 )
-_NOT_A_STATUS_BODY: Final = (
-    " The body is not the API's error JSON, so a proxy, a gateway or a wrong endpoint may have"
+_NOT_A_STATUS_BODY: Final = N_(
+    "The body is not the API's error JSON, so a proxy, a gateway or a wrong endpoint may have"
     " answered."
 )
-_ALTERNATIVE_HINT: Final = (
-    f" The other known Cloud Desktop host may serve it: try --endpoint {ALTERNATIVE_ENDPOINT}"
+_ALTERNATIVE_HINT: Final = N_(
+    "The other known Cloud Desktop host may serve it: try --endpoint {endpoint}"
 )
 _EXCERPT_CHARS: Final = 200
 _LABEL_COLUMN: Final = 15
@@ -106,19 +116,20 @@ def _http_status(status_code: int, reason: str = "") -> str:
 
 
 def _grpc_code(code: int) -> str:
-    return (
-        f"{code} {GRPC_CODE_NAMES[code]}" if code in GRPC_CODE_NAMES else f"{code} (unknown code)"
-    )
+    if code in GRPC_CODE_NAMES:
+        return f"{code} {GRPC_CODE_NAMES[code]}"
+    return _("{code} (unknown code)").format(code=code)
 
 
 def _excerpt(body_text: str) -> str:
     """A one-line look at a body that is not the API's JSON (an HTML error page, usually)."""
     text = " ".join(body_text.split())
     if not text:
-        return "the body is empty"
+        return _("the body is empty")
     shown = text if len(text) <= _EXCERPT_CHARS else text[:_EXCERPT_CHARS] + "…"
-    kind = "an HTML page" if text.startswith("<") else "not the API's JSON"
-    return f"the body is {kind}: {shown}"
+    if text.startswith("<"):
+        return _("the body is an HTML page: {excerpt}").format(excerpt=shown)
+    return _("the body is not the API's JSON: {excerpt}").format(excerpt=shown)
 
 
 def _status_hint(error: APIStatusError) -> str:
@@ -131,17 +142,19 @@ def _status_hint(error: APIStatusError) -> str:
         hint = _SERVER_ERROR_HINT
     else:
         hint = _ODD_STATUS_HINT
-    return hint + _NOT_A_STATUS_BODY if error.body is None else hint
+    return f"{_(hint)} {_(_NOT_A_STATUS_BODY)}" if error.body is None else _(hint)
 
 
 def _explain_status(error: APIStatusError) -> Explanation:
     status = error.status_code
     if 400 <= status < 500:
-        title = f"The API refused the request (HTTP {status})"
+        title = _("The API refused the request (HTTP {status})").format(status=status)
     elif 500 <= status < 600:
-        title = f"The API failed to answer (HTTP {status})"
+        title = _("The API failed to answer (HTTP {status})").format(status=status)
     else:
-        title = f"The API answered with an unexpected status (HTTP {status})"
+        title = _("The API answered with an unexpected status (HTTP {status})").format(
+            status=status
+        )
     body = error.body
     return Explanation(
         title=title,
@@ -156,45 +169,56 @@ def _explain_status(error: APIStatusError) -> Explanation:
 def _explain_connection(error: APIConnectionError, endpoint: str | None) -> Explanation:
     host = error.host
     if isinstance(error, APITimeoutError):
-        title = f"The request to {host} timed out"
-        hint = "The network is slow or the server is stuck: retry later."
+        title = _("The request to {host} timed out").format(host=host)
+        hint = _("The network is slow or the server is stuck: retry later.")
     elif error.kind == ConnectionKind.DNS:
-        title = f"The host name {host} could not be resolved"
-        hint = "Check the host name (--endpoint) and that the network and DNS work."
+        title = _("The host name {host} could not be resolved").format(host=host)
+        hint = _("Check the host name (--endpoint) and that the network and DNS work.")
     elif error.kind == ConnectionKind.REFUSED:
-        title = f"{host} refused the connection"
-        hint = "Nothing accepts connections there: check the host and port (--endpoint)."
+        title = _("{host} refused the connection").format(host=host)
+        hint = _("Nothing accepts connections there: check the host and port (--endpoint).")
     elif error.kind == ConnectionKind.TLS:
-        title = f"The TLS (HTTPS) connection to {host} failed"
-        hint = (
+        title = _("The TLS (HTTPS) connection to {host} failed").format(host=host)
+        hint = _(
             "The server's certificate is not trusted. A TLS-inspecting proxy or antivirus may be "
-            "in the way: its corporate CA must be trusted. Also check the computer's clock."
+            "in the way: its corporate CA must be trusted (add it to the system's certificates, or "
+            "give it with --ca-file). Also check the computer's clock."
         )
     elif error.kind == ConnectionKind.PROXY:
-        title = f"The proxy failed the connection to {host}"
-        hint = "Check the proxy settings: HTTPS_PROXY (or HTTP_PROXY, ALL_PROXY) and NO_PROXY."
+        title = _("The proxy failed the connection to {host}").format(host=host)
+        hint = _("Check the proxy settings: HTTPS_PROXY (or HTTP_PROXY, ALL_PROXY) and NO_PROXY.")
     else:
-        title = f"The connection to {host} broke"
-        hint = "The connection broke before a complete answer came: retry, and check VPN/firewall."
+        title = _("The connection to {host} broke").format(host=host)
+        hint = _(
+            "The connection broke before a complete answer came: retry, and check VPN/firewall."
+        )
     at_default = endpoint is not None and endpoint.rstrip("/") == DEFAULT_ENDPOINT
     if at_default and error.kind in (
         ConnectionKind.DNS,
         ConnectionKind.REFUSED,
         ConnectionKind.NETWORK,
     ):
-        hint += _ALTERNATIVE_HINT
-    issuer = [f"certificate issuer: {error.tls_issuer}"] if error.tls_issuer else []
+        hint += " " + _(_ALTERNATIVE_HINT).format(endpoint=ALTERNATIVE_ENDPOINT)
+    issuer = (
+        [_("certificate issuer: {issuer}").format(issuer=error.tls_issuer)]
+        if error.tls_issuer
+        else []
+    )
     return Explanation(title, None, None, str(error), details=issuer, hint=hint)
 
 
 def _explain_redirect(error: RedirectError) -> Explanation:
-    where = f" to {error.target}" if error.target else ""
+    title = (
+        _("The server redirected the request to {target}").format(target=error.target)
+        if error.target
+        else _("The server redirected the request")
+    )
     return Explanation(
-        title=f"The server redirected the request{where}",
+        title=title,
         http_status=_http_status(error.status_code),
         grpc_code=None,
         message=str(error),
-        hint=(
+        hint=_(
             "The endpoint is likely wrong: check --endpoint. Redirects are never followed, "
             "so the token was not sent anywhere else."
         ),
@@ -203,12 +227,12 @@ def _explain_redirect(error: RedirectError) -> Explanation:
 
 def _explain_response(error: ResponseError) -> Explanation:
     return Explanation(
-        title="The answer is not a DesktopImage",
+        title=_("The answer is not a DesktopImage"),
         http_status=None if error.status_code is None else _http_status(error.status_code),
         grpc_code=None,
         message=str(error),
         details=list(error.problems),
-        hint=(
+        hint=_(
             "A proxy or a wrong endpoint answered, or the API changed: "
             "share the request ids with support."
         ),
@@ -225,17 +249,20 @@ def explain(error: InspectorError, *, endpoint: str | None = None) -> Explanatio
         explanation = _explain_redirect(error)
     elif isinstance(error, ResponseError):
         explanation = _explain_response(error)
+    elif isinstance(error, CredentialError):
+        title = _("Could not get an IAM token ({source})").format(source=error.source)
+        explanation = Explanation(title, None, None, str(error), error.details, hint=error.hint)
     elif isinstance(error, UsageError):
         explanation = Explanation(
-            "Bad input", None, None, str(error), hint="Fix the input and try again."
+            _("Bad input"), None, None, str(error), hint=_("Fix the input and try again.")
         )
     else:
         explanation = Explanation(
-            "Something went wrong",
+            _("Something went wrong"),
             None,
             None,
             str(error) or type(error).__name__,
-            hint="This was not expected: please report it with the text above.",
+            hint=_("This was not expected: please report it with the text above."),
         )
     if isinstance(error, APIError) and error.request_ids is not None:
         return replace(explanation, request_ids=error.request_ids.as_pairs())
@@ -246,20 +273,21 @@ def explanation_lines(explanation: Explanation) -> list[str]:
     """The text the CLI prints to stderr; control characters from the server are escaped."""
     rows: list[tuple[str, str]] = []
     if explanation.http_status:
-        rows.append(("HTTP status", explanation.http_status))
+        rows.append((_("HTTP status"), explanation.http_status))
     if explanation.grpc_code:
-        rows.append(("gRPC code", explanation.grpc_code))
+        rows.append((_("gRPC code"), explanation.grpc_code))
     if explanation.message is not None:
-        rows.append(("message", explanation.message))
+        rows.append((_("message"), explanation.message))
     rows.extend(
-        ("details" if index == 0 else "", detail)
+        (_("details") if index == 0 else "", detail)
         for index, detail in enumerate(explanation.details)
     )
-    rows.extend(explanation.request_ids)
-    lines = [f"error: {printable(explanation.title)}"]
+    rows.extend(explanation.request_ids)  # header names: the same in every language
+    lines = [_("error: {title}").format(title=printable(explanation.title))]
     for name, value in rows:
         label = f"{name}:" if name else ""
-        lines.append(f"  {pad(label, max(_LABEL_COLUMN, len(label) + 1))}{printable(value)}")
+        width = max(_LABEL_COLUMN, display_width(label) + 1)
+        lines.append(f"  {pad(label, width)}{printable(value)}")
     if explanation.hint:
-        lines.append(f"  hint: {explanation.hint}")
+        lines.append("  " + _("hint: {hint}").format(hint=explanation.hint))
     return lines

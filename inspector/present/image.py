@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from typing import Final
 
 from inspector.api.models import DesktopImage
+from inspector.i18n import N_, _
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.present.status import BadgeKind, StatusView, present_status
 from inspector.present.text import display_width, pad, printable
 from inspector.present.times import OffsetFor, TimeView, present_time, system_offset
 
-NOT_SENT: Final = "not sent"
+# Marked here, translated where shown: ``_(NOT_SENT)``.
+NOT_SENT: Final = N_("not sent")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _GAP: Final = 2
@@ -62,30 +64,30 @@ def present_image(
         None if image.created_at is None else present_time(image.created_at, now_ns, offset_for)
     )
     created_field = (
-        FieldView("createdAt", "Created", None)
+        FieldView("createdAt", _("Created"), None)
         if created is None
         else FieldView(
             "createdAt",
-            "Created",
+            _("Created"),
             created.local,
             detail=f"{created.utc} · {created.age}",
             tooltip=created.exact,
         )
     )
     fields = [
-        FieldView("id", "ID", image.id),
-        FieldView("folderId", "Folder ID", image.folder_id),
-        FieldView("name", "Name", image.name),
-        FieldView("description", "Description", image.description),
+        FieldView("id", _("ID"), image.id),
+        FieldView("folderId", _("Folder ID"), image.folder_id),
+        FieldView("name", _("Name"), image.name),
+        FieldView("description", _("Description"), image.description),
         FieldView(
             "status",
-            "Status",
+            _("Status"),
             image.status,
             detail=None if image.status is None else status.description,
         ),
         created_field,
-        _size_field("storageSize", "Storage size", image.storage_size),
-        _size_field("minDiskSize", "Min disk size", image.min_disk_size),
+        _size_field("storageSize", _("Storage size"), image.storage_size),
+        _size_field("minDiskSize", _("Min disk size"), image.min_disk_size),
     ]
     return ImageView(
         fields=fields,
@@ -103,12 +105,15 @@ def present_image(
 def _value_lines(view: ImageView, field: FieldView) -> list[str]:
     """The text of one field, one entry per output line (only these may span lines)."""
     if field.value is None:
-        return [NOT_SENT]
+        return [_(NOT_SENT)]
     if field.key == "status":
         text = printable(view.status.text)
-        return [f"{text} (unknown status)" if view.status.kind is BadgeKind.UNKNOWN else text]
+        if view.status.kind is BadgeKind.UNKNOWN:
+            return [_("{status} (unknown status)").format(status=text)]
+        return [text]
     if field.key == "createdAt":
-        return [printable(field.value), f"{field.detail} · exact: {printable(field.tooltip or '')}"]
+        exact = _("exact: {timestamp}").format(timestamp=printable(field.tooltip or ""))
+        return [printable(field.value), f"{field.detail} · {exact}"]
     if field.value == "":
         return ['""']
     if field.key == "description":
@@ -126,22 +131,22 @@ def _table(rows: list[tuple[str, str]]) -> list[str]:
 
 def format_image_text(view: ImageView) -> str:
     """The CLI's ``--output table``: aligned fields, then labels, then fields this build lacks."""
-    column = max(len(field.label) for field in view.fields) + _GAP
+    column = max(display_width(field.label) for field in view.fields) + _GAP
     lines: list[str] = []
     for field in view.fields:
         first, *rest = _value_lines(view, field)
-        lines.append(f"{field.label.ljust(column)}{first}")
+        lines.append(f"{pad(field.label, column)}{first}")
         lines.extend(f"{'':{column}}{line}" for line in rest)
     lines.append("")
     if not view.labels_sent:
-        lines.append(f"Labels: {NOT_SENT}")
+        lines.append(_("Labels: not sent"))
     elif not view.labels:
-        lines.append("Labels: none")
+        lines.append(_("Labels: none"))
     else:
-        lines.append(f"Labels ({len(view.labels)})")
+        lines.append(_("Labels ({count})").format(count=len(view.labels)))
         lines.extend(_table(view.labels))
     if view.unknown_fields:
         lines.extend(
-            ["", "Other fields (not in this build's schema)", *_table(view.unknown_fields)]
+            ["", _("Other fields (not in this build's schema)"), *_table(view.unknown_fields)]
         )
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Final
 
 from inspector.api.timestamp import Timestamp, civil_from_days, days_from_civil
+from inspector.i18n import _, conventions, ngettext
 
 OffsetFor = Callable[[int], tuple[int, str]]
 """UTC offset in seconds and the zone abbreviation in effect at an epoch second."""
@@ -25,13 +26,34 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SAFE_EARLIEST: Final = days_from_civil(2, 1, 1) * _SECONDS_PER_DAY
 _SAFE_LATEST: Final = days_from_civil(9998, 12, 31) * _SECONDS_PER_DAY + _SECONDS_PER_DAY - 1
 _JUST_NOW_SECONDS: Final = 45
-# Average Gregorian year and month, so "2025 years ago" holds across leap days.
-_AGE_UNITS: Final = (
-    ("year", 31_556_952),
-    ("month", 2_629_746),
-    ("day", 86_400),
-    ("hour", 3_600),
-    ("minute", 60),
+# Average Gregorian year and month, so "2025 years ago" holds across leap days. Each unit has
+# its past and future phrase whole, because languages put "ago" and "in" in different places.
+_AGE_UNITS: Final[tuple[tuple[int, Callable[[int], str], Callable[[int], str]], ...]] = (
+    (
+        31_556_952,
+        lambda n: ngettext("{count} year ago", "{count} years ago", n),
+        lambda n: ngettext("in {count} year", "in {count} years", n),
+    ),
+    (
+        2_629_746,
+        lambda n: ngettext("{count} month ago", "{count} months ago", n),
+        lambda n: ngettext("in {count} month", "in {count} months", n),
+    ),
+    (
+        86_400,
+        lambda n: ngettext("{count} day ago", "{count} days ago", n),
+        lambda n: ngettext("in {count} day", "in {count} days", n),
+    ),
+    (
+        3_600,
+        lambda n: ngettext("{count} hour ago", "{count} hours ago", n),
+        lambda n: ngettext("in {count} hour", "in {count} hours", n),
+    ),
+    (
+        60,
+        lambda n: ngettext("{count} minute ago", "{count} minutes ago", n),
+        lambda n: ngettext("in {count} minute", "in {count} minutes", n),
+    ),
 )
 
 
@@ -87,28 +109,33 @@ def _zone_label(offset: int, abbreviation: str) -> str:
 
 
 def _civil_text(epoch_seconds: int, fraction: str) -> str:
-    """``YYYY-MM-DD hh:mm:ss[.fraction]`` for any year, including 0 and 10000."""
+    """``YYYY-MM-DD hh:mm:ss[.fraction]`` for any year, including 0 and 10000.
+
+    The date is in the language's order (``DD.MM.YYYY`` in Russian); the time keeps a dot
+    before the fraction in every language, so it reads and copies as a time, not a number.
+    """
     days, second_of_day = divmod(epoch_seconds, _SECONDS_PER_DAY)
     year, month, day = civil_from_days(days)
     hour, rest = divmod(second_of_day, 3600)
     minute, second = divmod(rest, 60)
     year_text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    date = conventions().date.format(year=year_text, month=f"{month:02d}", day=f"{day:02d}")
     dot_fraction = f".{fraction}" if fraction else ""
-    return f"{year_text}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}:{second:02d}{dot_fraction}"
+    return f"{date} {hour:02d}:{minute:02d}:{second:02d}{dot_fraction}"
 
 
 def _age(elapsed_ns: int) -> str:
     """``"3 days ago"`` / ``"in 3 days"``, whole units rounded down."""
     seconds = abs(elapsed_ns) // _NANOS_PER_SECOND
     if seconds < _JUST_NOW_SECONDS:
-        return "just now"
-    count, unit = 1, "minute"
-    for name, size in _AGE_UNITS:
+        return _("just now")
+    count, past, future = 1, _AGE_UNITS[-1][1], _AGE_UNITS[-1][2]
+    for size, past_phrase, future_phrase in _AGE_UNITS:
         if seconds >= size:
-            count, unit = seconds // size, name
+            count, past, future = seconds // size, past_phrase, future_phrase
             break
-    phrase = f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-    return f"{phrase} ago" if elapsed_ns > 0 else f"in {phrase}"
+    phrase = past if elapsed_ns > 0 else future
+    return phrase(count).format(count=count)
 
 
 def present_time(ts: Timestamp, now_ns: int, offset_for: OffsetFor = system_offset) -> TimeView:

@@ -7,11 +7,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from inspector.ui import theme
 from inspector.ui.status_badge import StatusBadge
 from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
     from inspector.present.image import ImageView
+
+_BEFORE = "\n\nBefore: "
+
+
+def _without_before(tooltip: str) -> str:
+    """A tooltip without the old value :meth:`ImageForm.mark_changed` added to it."""
+    return "" if tooltip.startswith(_BEFORE.lstrip()) else tooltip.split(_BEFORE)[0]
+
 
 # Wire name -> row label, in the order operators read them.
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -45,9 +54,13 @@ class ImageForm(QWidget):
         outer.addLayout(form)
         self.values: dict[str, ValueLabel] = {}
         self.details: dict[str, ValueLabel] = {}
+        self.row_labels: dict[str, QLabel] = {}
+        self.changed: dict[str, str] = {}
         self.badge = StatusBadge(self)
         for key, label in FIELDS:
             row_label = QLabel(f"{label}:", self)
+            row_label.setObjectName(f"{key}Row")
+            self.row_labels[key] = row_label
             if key == "status":
                 row = QHBoxLayout()
                 row.addWidget(self.badge)
@@ -71,10 +84,14 @@ class ImageForm(QWidget):
         self.other = ValueLabel("unknownFieldsValue", "Other fields", self)
         self.other_label = QLabel("Other fields:", self)
         self.other_label.setToolTip("Fields this build does not know, exactly as they came")
+        self.other_label.setObjectName("unknownFieldsRow")
+        self.row_labels["unknownFields"] = self.other_label
         form.addRow(self.other_label, self.other)
         self.clear_image("")
+        theme.watch(self._restyle_changes)
 
     def clear_image(self, caption: str) -> None:
+        self.mark_changed({})
         self.caption.setText(caption)
         self.badge.clear_status()
         for widget in (*self.values.values(), *self.details.values(), self.other):
@@ -96,3 +113,45 @@ class ImageForm(QWidget):
         self.other.set_value(others or None, blank=not others)
         self.other.setVisible(bool(others))
         self.other_label.setVisible(bool(others))
+
+    def mark_changed(self, old_values: dict[str, str]) -> None:
+        """Highlight the rows whose value changed since the previous fetch (wire name -> the
+        old value as it was shown); hovering the value shows the old one."""
+        for key in self.changed.keys() - old_values.keys():
+            if (target := self._holder(key)) is not None:
+                target.setToolTip(_without_before(target.toolTip()))
+        self.changed = dict(old_values)
+        for key, old in old_values.items():
+            if (target := self._holder(key)) is not None:
+                current = _without_before(target.toolTip())
+                text = old.replace("\n", " \u00b7 ")
+                target.setToolTip(f"{current}{_BEFORE}{text}" if current else f"Before: {text}")
+        self._restyle_changes()
+
+    def _holder(self, key: str) -> QWidget | None:
+        """The widget that shows the value of ``key``, where its old value goes on hover."""
+        if key == "status":
+            return self.badge
+        if key == "unknownFields":
+            return self.other
+        return self.values.get(key)
+
+    def _restyle_changes(self) -> None:
+        pair = theme.colours().changed
+        for key, row_label in self.row_labels.items():
+            style = ""
+            if key in self.changed:
+                style = (
+                    f"QLabel#{row_label.objectName()} {{ background: {pair.background};"
+                    f" color: {pair.text}; border: 1px solid {pair.border}; border-radius: 3px;"
+                    " padding: 0 3px; font-weight: 600; }"
+                )
+            row_label.setStyleSheet(style)
+            value = self.values.get(key)
+            if value is not None:
+                value.setStyleSheet(
+                    f"QLabel#{value.objectName()} {{ background: {pair.background};"
+                    f" color: {pair.text}; }}"
+                    if key in self.changed
+                    else ""
+                )

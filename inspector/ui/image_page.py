@@ -1,14 +1,21 @@
 """One image inspector: the ID bar, progress, the error banner, the form and the labels.
 
-Self-contained so several can later live in tabs. It never does HTTP: it emits
-``fetchRequested`` / ``cancelRequested`` and is told what to show through the methods that
-make up the controller's ``PageView`` protocol.
+Self-contained, so each tab of the window has its own. It never does HTTP: it emits
+``fetchRequested`` / ``cancelRequested`` / ``stopWatchRequested`` and is told what to show
+through the methods that make up the tab controller's ``TabPage`` protocol. The copy and save
+actions of the window reach the tab's controller through :attr:`ImagePage.tab_actions`. In
+presenting mode every text it shows goes through the window's masker first.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,17 +27,44 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector.ui import theme
 from inspector.ui.error_banner import ErrorBanner
-from inspector.ui.image_form import ImageForm
+from inspector.ui.image_form import FIELDS, ImageForm
 from inspector.ui.labels_table import LabelsPanel
+from inspector.ui.raw_view import RawResponseView
+from inspector.ui.watch_bar import WatchBar
 
 if TYPE_CHECKING:
+    from inspector.present.diff import ImageChanges
     from inspector.present.errors import Explanation
     from inspector.present.image import ImageView
+    from inspector.present.presenting import Masker
+    from inspector.present.raw import RawView
+    from inspector.tab_controller import WatchProgress
+
+NEW_TAB_TITLE = "New tab"
+_FIELD_LABELS = {**dict(FIELDS), "labels": "Labels", "unknownFields": "Other fields"}
+
+
+class PageActions(Protocol):
+    """What the window's copy and save actions ask of the tab behind the page."""
+
+    def curl_text(self) -> str | None: ...
+
+    def yc_text(self) -> str | None: ...
+
+    def image_json_text(self) -> str | None: ...
+
+    def request_ids_text(self) -> str | None: ...
+
+    def bundle_file_name(self) -> str | None: ...
+
+    def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool: ...
 
 
 class ImagePage(QWidget):
@@ -38,6 +72,8 @@ class ImagePage(QWidget):
 
     fetchRequested = Signal(str)
     cancelRequested = Signal()
+    stopWatchRequested = Signal()
+    titleChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,17 +104,44 @@ class ImagePage(QWidget):
         self.progress.setTextVisible(False)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("fetchProgressLabel")
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(100)
         self._progress_timer.timeout.connect(self._tick)
         self._loading_id = ""
         self._loading_since = 0.0
+        self._retry: _RetryWait | None = None
 
         self.banner = ErrorBanner(self)
         self.form = ImageForm(self)
         self.labels = LabelsPanel(self)
         self.shown_id: str | None = None
         self._shown_caption = ""
+        self.tab_actions: PageActions | None = None
+        self.raw_view = RawResponseView(self)
+        self.watch_bar = WatchBar(self)
+        self.watch_bar.stopRequested.connect(self.stopWatchRequested)
+        self.offline_banner = QLabel(self)
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setAccessibleName("Offline")
+        self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.offline_banner.hide()
+        self.changes_label = QLabel(self)
+        self.changes_label.setObjectName("changesSummary")
+        self.changes_label.setAccessibleName("What changed")
+        self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.changes_label.setWordWrap(True)
+        self.changes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes_label.hide()
+        self._masker: Masker | None = None
+        self._view: ImageView | None = None
+        self._changes: tuple[ImageChanges, str] | None = None
+        self._offline: str | None = None
+        self._raw: Callable[[], RawView] | None = None
+        self._raw_view: RawView | None = None
+        self._error: tuple[Explanation, str] | None = None
 
         bar = QHBoxLayout()
         bar.addWidget(id_label)
@@ -95,18 +158,26 @@ class ImagePage(QWidget):
         self.splitter.addWidget(self.labels)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("pageViews")
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.splitter, "Image")
+        self.views.addTab(self.raw_view, "Raw response")
+        self.views.setTabToolTip(1, "The answer exactly as it came over the wire (Ctrl+U)")
+        self.views.currentChanged.connect(lambda _index: self._show_raw_if_visible())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_label)
+        layout.addWidget(self.watch_bar)
+        layout.addWidget(self.offline_banner)
         layout.addWidget(self.banner)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.changes_label)
+        layout.addWidget(self.views, 1)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             (QKeySequence(Qt.Key.Key_Escape), self.cancelRequested.emit),
-            (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self.focus_id),
-            (QKeySequence(QKeySequence.StandardKey.Refresh), self.refetch),
             (QKeySequence(QKeySequence.StandardKey.Find), self.labels.filter.setFocus),
         ):
             shortcut = QShortcut(keys, self, slot)
@@ -114,6 +185,7 @@ class ImagePage(QWidget):
         self._set_busy(False)
         self.form.clear_image("No image yet: paste an ID above and press Enter.")
         self.labels.setEnabled(False)
+        theme.watch(self._restyle)
 
     # -- user actions ---------------------------------------------------------------------
     def request_fetch(self) -> None:
@@ -128,14 +200,61 @@ class ImagePage(QWidget):
         self.id_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.id_edit.selectAll()
 
+    @property
+    def busy(self) -> bool:
+        """A fetch is running in this page."""
+        return self.cancel_button.isEnabled()
+
+    def show_raw_response(self) -> None:
+        """Switch between the image and the raw answer it came in."""
+        self.views.setCurrentWidget(
+            self.splitter if self.views.currentWidget() is self.raw_view else self.raw_view
+        )
+
+    def title(self) -> str:
+        """The tab's title: the image's name, else its ID (masked while presenting)."""
+        if self.shown_id is None or self._view is None:
+            return NEW_TAB_TITLE
+        name = next((f.value for f in self._view.fields if f.key == "name" and f.value), None)
+        text = self._mask(name or self.shown_id)
+        return f"OFFLINE \u00b7 {text}" if self._offline else text
+
+    def set_masker(self, masker: Masker | None) -> None:
+        """Presenting mode on (a masker) or off (None): everything shown is drawn again."""
+        self._masker = masker
+        self.id_edit.setEchoMode(
+            QLineEdit.EchoMode.Password if masker else QLineEdit.EchoMode.Normal
+        )
+        if self._view is not None and self.shown_id is not None:
+            self._render()
+        if self._error is not None and self.banner.isVisible():
+            self._show_banner(*self._error)
+        self.watch_bar.set_mask(self._mask)
+        self.show_offline(self._offline)
+        self._raw_view = None
+        self._show_raw_if_visible()
+        self.titleChanged.emit(self.title())
+
+    def _mask(self, text: str) -> str:
+        if self._masker is None or self._view is None:
+            return text if self._masker is None else self._masker.text(text)
+        folder = next((f.value for f in self._view.fields if f.key == "folderId"), None)
+        return self._masker.with_folder(folder).text(text)
+
     # -- PageView ---------------------------------------------------------------------------
     def show_loading(self, image_id: str) -> None:
         self.banner.hide()
+        self.show_offline(None)
+        if image_id != self.shown_id and not self.watch_bar.watching:
+            self.watch_bar.hide()
         self._loading_id = image_id
         self._loading_since = time.monotonic()
+        self._retry = None
         self._set_busy(True)
         if image_id == self.shown_id:
-            self.form.caption.setText(f"Refreshing {image_id}\u2026 (below: {self._shown_caption})")
+            self.form.caption.setText(
+                self._mask(f"Refreshing {image_id}\u2026 (below: {self._shown_caption})")
+            )
             self.form.setEnabled(False)
             self.labels.setEnabled(False)
         else:
@@ -146,10 +265,35 @@ class ImagePage(QWidget):
         self.banner.hide()
         self.shown_id = image_id
         self._shown_caption = caption
+        self._view = view
+        self._changes = None
         self.form.setEnabled(True)
-        self.form.show_image(view, caption)
         self.labels.setEnabled(True)
-        self.labels.set_labels(view.labels, sent=view.labels_sent)
+        self._render()
+        self.titleChanged.emit(self.title())
+
+    def show_raw(self, raw: Callable[[], RawView] | None) -> None:
+        """The raw answer, built when the Raw response tab is first looked at."""
+        self._raw = raw
+        self._raw_view = None
+        if raw is None:
+            self.raw_view.clear("No answer yet.")
+        self._show_raw_if_visible()
+
+    def show_changes(self, changes: ImageChanges | None, since: str) -> None:
+        """Highlight what changed since ``since`` (None: nothing to compare with)."""
+        self._changes = None if changes is None else (changes, since)
+        self._render_changes()
+
+    def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None:
+        self.watch_bar.show_watch(progress, message)
+
+    def show_offline(self, note: str | None) -> None:
+        """Mark what is shown as read from a file (``note`` says which and when), or not."""
+        self._offline = note
+        self.offline_banner.setText(self._mask(note or ""))
+        self.offline_banner.setVisible(bool(note))
+        self.titleChanged.emit(self.title())
 
     def show_error(
         self, image_id: str | None, explanation: Explanation, copy_text: str, *, keep_result: bool
@@ -157,25 +301,100 @@ class ImagePage(QWidget):
         self._set_busy(False)
         if not keep_result:
             self._clear(f"No image: fetching {image_id} failed (see above).")
-        self.banner.show_error(explanation, copy_text)
+        self._error = (explanation, copy_text)
+        self._show_banner(explanation, copy_text)
 
     def show_cancelled(self, image_id: str) -> None:
         self._set_busy(False)
         if image_id == self.shown_id:
             self.form.setEnabled(True)
             self.labels.setEnabled(True)
-            self.form.caption.setText(f"Refresh cancelled; showing {self._shown_caption}")
+            self.form.caption.setText(
+                self._mask(f"Refresh cancelled; showing {self._shown_caption}")
+            )
         else:
             self._clear(f"Fetching {image_id} was cancelled.")
 
+    def show_retrying(
+        self, image_id: str, attempt: int, attempts: int, delay_s: float, *, reason: str
+    ) -> None:
+        """Count down to the next attempt; Cancel stays enabled throughout the wait."""
+        self._retry = _RetryWait(attempt, attempts, time.monotonic() + delay_s, reason)
+        self.progress_label.setText(self._retry.text(delay_s))
+
     # -- internals --------------------------------------------------------------------------
+    def _render(self) -> None:
+        """The shown image, through the masker while presenting, with what changed."""
+        view = self._view
+        assert view is not None
+        if self._masker is not None:
+            folder = next((f.value for f in view.fields if f.key == "folderId"), None)
+            view = self._masker.with_folder(folder).image_view(view)
+        self.form.show_image(view, self._mask(self._shown_caption))
+        self.labels.set_labels(view.labels, sent=view.labels_sent)
+        self._render_changes()
+
+    def _render_changes(self) -> None:
+        mask = self._mask
+        if self._changes is None:
+            self.form.mark_changed({})
+            self.labels.mark_changed({})
+            self.changes_label.hide()
+            return
+        changes, since = self._changes
+        self.form.mark_changed({key: mask(old) for key, old in changes.fields.items()})
+        self.labels.mark_changed(
+            {mask(key): None if old is None else mask(old) for key, old in changes.labels.items()}
+        )
+        self.changes_label.setText(mask(changes.summary(_FIELD_LABELS, since)))
+        removed = "\n".join(f"{key} = {value}" for key, value in changes.removed_labels)
+        self.changes_label.setToolTip(mask(f"Removed labels:\n{removed}") if removed else "")
+        self.changes_label.setProperty("changed", bool(changes))
+        self._restyle()
+        self.changes_label.show()
+
+    def _restyle(self) -> None:
+        scheme = theme.colours()
+        self.offline_banner.setStyleSheet(
+            theme.banner_style("QLabel#offlineBanner", scheme.demo)
+            + " QLabel#offlineBanner { padding: 6px; font-weight: 600; }"
+        )
+        pair = scheme.changed if self.changes_label.property("changed") else scheme.info
+        self.changes_label.setStyleSheet(
+            theme.banner_style("QLabel#changesSummary", pair)
+            + " QLabel#changesSummary { padding: 4px; }"
+        )
+
+    def _show_banner(self, explanation: Explanation, copy_text: str) -> None:
+        if self._masker is not None:
+            mask = self._mask
+            explanation = dataclasses.replace(
+                explanation,
+                title=mask(explanation.title),
+                message=None if explanation.message is None else mask(explanation.message),
+                details=[mask(detail) for detail in explanation.details],
+            )
+        self.banner.show_error(explanation, copy_text)
+
+    def _show_raw_if_visible(self) -> None:
+        if self.views.currentWidget() is not self.raw_view or self._raw is None:
+            return
+        if self._raw_view is None:
+            self._raw_view = self._raw()
+        self.raw_view.show_view(self._raw_view, self._mask)
+
     def _clear(self, caption: str) -> None:
         self.shown_id = None
         self._shown_caption = ""
+        self._view = None
+        self._changes = None
         self.form.setEnabled(True)
         self.form.clear_image(caption)
         self.labels.set_labels([], sent=None)
         self.labels.setEnabled(False)
+        self.changes_label.hide()
+        self.show_raw(None)
+        self.titleChanged.emit(self.title())
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
@@ -188,5 +407,26 @@ class ImagePage(QWidget):
             self._progress_timer.stop()
 
     def _tick(self) -> None:
-        elapsed = time.monotonic() - self._loading_since
-        self.progress_label.setText(f"Fetching {self._loading_id}\u2026 {elapsed:.1f} s")
+        now = time.monotonic()
+        retry = self._retry
+        if retry is not None and now < retry.at:
+            self.progress_label.setText(retry.text(retry.at - now))
+            return
+        attempt = f" (attempt {retry.attempt} of {retry.attempts})" if retry else ""
+        elapsed = now - self._loading_since
+        self.progress_label.setText(f"Fetching {self._loading_id}{attempt}\u2026 {elapsed:.1f} s")
+
+
+@dataclass(frozen=True, slots=True)
+class _RetryWait:
+    """The wait before a retry, as the progress label counts it down."""
+
+    attempt: int
+    attempts: int
+    at: float
+    reason: str
+
+    def text(self, seconds_left: float) -> str:
+        """Whole seconds, rounded up: a wait of 0.3 s reads "Retrying in 1 s"."""
+        seconds = max(1, math.ceil(seconds_left))
+        return f"Retrying in {seconds} s (attempt {self.attempt} of {self.attempts}): {self.reason}"

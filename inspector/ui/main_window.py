@@ -1,25 +1,48 @@
-"""The main window: the image page, the demo's image list, menus and the status bar.
+"""The main window: tabs of image pages, the folder browser, the history, the demo's list, menus.
 
 It imports only Qt and the light ui modules, so it can paint before the HTTP and model
-libraries load; ``firstPainted`` tells the app when that has happened.
+libraries load; ``firstPainted`` tells the app when that has happened. Each tab is an
+:class:`ImagePage`; :attr:`MainWindow.page` is always the current one. The copy and save
+actions ask the current page's tab for their text (``page.tab_actions``); opening a file, the
+history and the tabs themselves are the app's to wire (``openFileChosen``, ``tabAdded``...).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector import __version__
-from inspector.ui.image_page import ImagePage
+from inspector.notify import Notifier
+from inspector.present.presenting import Masker
+from inspector.ui.folder_browser import FolderBrowser
+from inspector.ui.history_panel import HistoryPanel
+from inspector.ui.image_page import ImagePage, PageActions
+from inspector.ui.tray_notifier import TrayNotifier
 
 WINDOW_TITLE = "Cloud Desktop Image Inspector"
 
@@ -29,6 +52,11 @@ class MainWindow(QMainWindow):
 
     firstPainted = Signal()
     closed = Signal()
+    connectionDialogRequested = Signal()
+    tabAdded = Signal(object)  # the new ImagePage
+    tabClosed = Signal(object)  # the ImagePage taken out; it is deleted right after
+    openFileChosen = Signal(str)
+    presentingChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +65,17 @@ class MainWindow(QMainWindow):
         self.resize(1000, 720)
         self.painted = False
 
-        self.page = ImagePage(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("imageTabs")
+        self.tabs.setAccessibleName("Images")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self._masker: Masker | None = None
+        self._add_page()
         self.demo_banner = QLabel(self)
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setWordWrap(True)
@@ -59,32 +97,394 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.demo_list)
-        self.splitter.addWidget(self.page)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.browser = FolderBrowser(self)
+        self.browser_dock = QDockWidget("Browse a folder", self)
+        self.browser_dock.setObjectName("folderBrowserDock")
+        self.browser_dock.setWidget(self.browser)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
+        self.browser_dock.hide()
+        self.history_panel = HistoryPanel(self)
+        self.history_dock = QDockWidget("History", self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_dock.setWidget(self.history_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        self.history_panel.openRequested.connect(lambda _id: self.page.setFocus())
+        self.notifier: Notifier = TrayNotifier(self)
+        self._demo_images: list[tuple[str, str]] = []
+        self._file_folder = ""
+        self._file_error_box: QMessageBox | None = None
 
         self.endpoint_label = QLabel(self)
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.presenting_label = QLabel("PRESENTING: IDs masked", self)
+        self.presenting_label.setObjectName("presentingIndicator")
+        self.presenting_label.hide()
+        self.statusBar().addPermanentWidget(self.presenting_label)
         self.statusBar().addPermanentWidget(self.endpoint_label)
         self.statusBar().showMessage("Loading\u2026")
+        self._log_folder: Path | None = None
+        self._unexpected_box: QMessageBox | None = None
+        self._unexpected_count = 0
         self._build_menus()
         self.page.id_edit.setFocus()
 
+    def _action(
+        self, text: str, name: str, slot: Callable[[], object], keys: str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.new_tab_action = self._action("&New Tab", "newTabAction", self.new_tab, "Ctrl+T")
+        self.close_tab_action = self._action(
+            "&Close Tab", "closeTabAction", self.close_current_tab, "Ctrl+W"
+        )
+        self.open_file_action = self._action(
+            "&Open Bundle or JSON\u2026", "openFileAction", self.open_file_dialog, "Ctrl+O"
+        )
+        self.open_file_action.setToolTip(
+            "Open a support bundle, a REST JSON body or `yc ... --format json` output (Ctrl+O)"
+        )
+        self.save_bundle_action = self._action(
+            "&Save for Support\u2026", "saveBundleAction", self.save_for_support, "Ctrl+S"
+        )
+        self.save_bundle_action.setToolTip(
+            "One JSON file with the answer, its headers (no secrets), request IDs, timing, "
+            "versions and clock skew (Ctrl+S)"
+        )
+        file_menu.addActions([self.new_tab_action, self.close_tab_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_file_action, self.save_bundle_action])
+        file_menu.addSeparator()
+        self.connection_action = QAction("&Connection\u2026", self)
+        self.connection_action.setObjectName("connectionAction")
+        self.connection_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.connection_action.setToolTip(
+            "Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)"
+        )
+        self.connection_action.triggered.connect(self.connectionDialogRequested)
+        file_menu.addAction(self.connection_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.copy_actions = {
+            "curl": self._action(
+                "Copy as &curl", "copyCurlAction", lambda: self.copy("curl"), "Ctrl+Shift+C"
+            ),
+            "yc": self._action(
+                "Copy as &yc Command", "copyYcAction", lambda: self.copy("yc"), "Ctrl+Shift+Y"
+            ),
+            "json": self._action(
+                "Copy Image as &JSON", "copyJsonAction", lambda: self.copy("json"), "Ctrl+Shift+J"
+            ),
+            "ids": self._action(
+                "Copy Request &IDs", "copyIdsAction", lambda: self.copy("ids"), "Ctrl+Shift+I"
+            ),
+        }
+        self.copy_actions["curl"].setToolTip(
+            "The same request as a curl command; the token comes from `yc iam create-token`"
+        )
+        edit_menu.addActions(list(self.copy_actions.values()))
+        image_menu = self.menuBar().addMenu("I&mage")
+        self.focus_id_action = self._action(
+            "Go to the Image &ID", "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
+        )
+        self.refetch_action = self._action(
+            "&Fetch Again", "refetchAction", lambda: self.page.refetch()
+        )
+        self.refetch_action.setShortcuts(QKeySequence.StandardKey.Refresh)
+        self.stop_watch_action = self._action(
+            "&Stop Watching", "stopWatchAction", lambda: self.page.stopWatchRequested.emit()
+        )
+        image_menu.addActions([self.focus_id_action, self.refetch_action, self.stop_watch_action])
+        view_menu = self.menuBar().addMenu("&View")
+        self.browse_action = QAction("&Browse a Folder", self)
+        self.browse_action.setObjectName("browseFolderAction")
+        self.browse_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_B))
+        self.browse_action.setToolTip("Go to the folder browser, or back to the image (Ctrl+B)")
+        self.browse_action.triggered.connect(self.toggle_browser)
+        view_menu.addAction(self.browse_action)
+        self.history_action = self._action(
+            "&History", "historyAction", self.toggle_history, "Ctrl+H"
+        )
+        self.raw_action = self._action(
+            "&Raw Response", "rawResponseAction", lambda: self.page.show_raw_response(), "Ctrl+U"
+        )
+        self.presenting_action = self._action(
+            "&Presenting Mode", "presentingAction", lambda: None, "Ctrl+Shift+P"
+        )
+        self.presenting_action.setCheckable(True)
+        self.presenting_action.setToolTip(
+            "Mask IDs and hide folder IDs for screen sharing and screenshots (Ctrl+Shift+P)"
+        )
+        self.presenting_action.toggled.connect(self.set_presenting)
+        view_menu.addActions([self.history_action, self.raw_action, self.presenting_action])
         help_menu = self.menuBar().addMenu("&Help")
+        self.open_log_action = QAction("Open &Log Folder", self)
+        self.open_log_action.setObjectName("openLogFolderAction")
+        self.open_log_action.setEnabled(False)
+        self.open_log_action.triggered.connect(self.open_log_folder)
+        help_menu.addAction(self.open_log_action)
         about = QAction("&About", self)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
+
+    def toggle_browser(self) -> None:
+        """Into the folder browser (opening it), or, from inside it, close it and go back."""
+        focus = QApplication.focusWidget()
+        if self.browser_dock.isVisible() and focus is not None and self.browser.isAncestorOf(focus):
+            self.browser_dock.hide()
+            self.page.focus_id()
+            return
+        if not self.browser_dock.isVisible():
+            self.browser_dock.show()
+            width = min(self.browser.sizeHint().width(), self.width() * 2 // 5)
+            self.resizeDocks([self.browser_dock], [width], Qt.Orientation.Horizontal)
+        self.browser_dock.raise_()
+        self.browser.focus_folder()
+
+    # -- tabs ---------------------------------------------------------------------------------
+    @property
+    def page(self) -> ImagePage:
+        """The current tab's page."""
+        page = self.tabs.currentWidget()
+        assert isinstance(page, ImagePage)
+        return page
+
+    def pages(self) -> list[ImagePage]:
+        """Every tab's page, in tab order."""
+        return [
+            page
+            for i in range(self.tabs.count())
+            if isinstance(page := self.tabs.widget(i), ImagePage)
+        ]
+
+    def _add_page(self) -> ImagePage:
+        page = ImagePage(self.tabs)
+        page.set_masker(self._masker)
+        index = self.tabs.addTab(page, page.title())
+        page.titleChanged.connect(lambda title: self._retitle(page, title))
+        self.tabs.setCurrentIndex(index)
+        return page
+
+    def _retitle(self, page: ImagePage, title: str) -> None:
+        index = self.tabs.indexOf(page)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, title)
+
+    def new_tab(self) -> ImagePage:
+        """A new empty tab, made current, its ID field focused (Ctrl+T)."""
+        page = self._add_page()
+        self.tabAdded.emit(page)
+        page.focus_id()
+        return page
+
+    def close_tab(self, index: int) -> None:
+        """Close tab ``index`` (Ctrl+W); closing the last one leaves a new empty tab."""
+        page = self.tabs.widget(index)
+        if not isinstance(page, ImagePage):
+            return
+        if self.tabs.count() == 1:
+            self.new_tab()
+        self.tabs.removeTab(self.tabs.indexOf(page))
+        self.tabClosed.emit(page)
+        page.deleteLater()
+        self.page.focus_id()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    # -- copy, save, open ------------------------------------------------------------------------
+    def copy(self, kind: str) -> None:
+        """Put the current tab's curl command, yc command, image JSON or request IDs on the
+        clipboard: exact, even while presenting (what is pasted must still work)."""
+        actions = self.page.tab_actions
+        texts: dict[str, Callable[[PageActions], str | None]] = {
+            "curl": lambda a: a.curl_text(),
+            "yc": lambda a: a.yc_text(),
+            "json": lambda a: a.image_json_text(),
+            "ids": lambda a: a.request_ids_text(),
+        }
+        text = None if actions is None else texts[kind](actions)
+        what = {"curl": "the curl command", "yc": "the yc command", "json": "the image as JSON"}
+        if text is None:
+            self.show_status("Nothing to copy yet: fetch an image first")
+            return
+        QGuiApplication.clipboard().setText(text)
+        self.show_status(f"Copied {what.get(kind, 'the request IDs')}")
+
+    def save_for_support(self) -> None:
+        """Ask where to save the current tab's answer as a support bundle (Ctrl+S)."""
+        actions = self.page.tab_actions
+        name = None if actions is None else actions.bundle_file_name()
+        if actions is None or name is None:
+            self.show_status("Nothing to save: fetch an image first (an opened file is saved)")
+            return
+        dialog = QFileDialog(self, "Save for Support")
+        dialog.setObjectName("saveBundleDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters(["Support bundles (*.inspector.json)", "JSON files (*.json)"])
+        if self._file_folder:
+            dialog.setDirectory(self._file_folder)
+        dialog.selectFile(name)
+        dialog.fileSelected.connect(lambda path: self._save_bundle(actions, path))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _save_bundle(self, actions: PageActions, path_text: str) -> None:
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        path = Path(path_text)
+        self._file_folder = str(path.parent)
+        try:
+            saved = actions.save_support_bundle(path, qVersion(), pyside_version)
+        except OSError as error:
+            self.show_file_error(f"Cannot save {path.name}: {error.strerror or error}", path_text)
+            return
+        self.show_status(f"Saved for support: {path}" if saved else "Nothing to save")
+
+    def open_file_dialog(self) -> None:
+        """Ask for a bundle or a JSON body to show offline (Ctrl+O)."""
+        dialog = QFileDialog(self, "Open a Bundle or JSON File")
+        dialog.setObjectName("openFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(["Bundles and JSON (*.json)", "All files (*)"])
+        if self._file_folder:
+            dialog.setDirectory(self._file_folder)
+        dialog.fileSelected.connect(self._file_chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _file_chosen(self, path_text: str) -> None:
+        self._file_folder = str(Path(path_text).parent)
+        self.openFileChosen.emit(path_text)
+
+    def show_file_error(self, message: str, path: str) -> None:
+        """Say why a file could not be opened or saved, without blocking; the tabs stay as
+        they were."""
+        box = self._file_error_box
+        if box is None:
+            box = QMessageBox(self)
+            box.setObjectName("fileErrorBox")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("File not opened")
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            self._file_error_box = box
+        box.setText(message)
+        box.setInformativeText(path)
+        box.show()
+        self.show_status(message)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(self.mask_text(text), 10_000)
+
+    # -- history, presenting, notifications -------------------------------------------------------
+    def toggle_history(self) -> None:
+        """Show the history and go to its search (Ctrl+H); from inside it, hide it."""
+        focus = QApplication.focusWidget()
+        inside = focus is not None and self.history_panel.isAncestorOf(focus)
+        if self.history_dock.isVisible() and inside:
+            self.history_dock.hide()
+            self.page.focus_id()
+            return
+        self.history_dock.show()
+        self.history_dock.raise_()
+        self.history_panel.focus_search()
+
+    @property
+    def presenting(self) -> bool:
+        return self._masker is not None
+
+    def set_presenting(self, on: bool) -> None:
+        """Mask IDs and hide folder IDs everywhere the window shows them, or stop."""
+        self._masker = Masker(active=True) if on else None
+        if self.presenting_action.isChecked() != on:
+            self.presenting_action.setChecked(on)
+        for page in self.pages():
+            page.set_masker(self._masker)
+        self.presenting_label.setVisible(on)
+        if on and self.browser_dock.isVisible():
+            self.browser_dock.hide()  # it lists the folder's ID and its images'
+        self.browse_action.setEnabled(not on)
+        self._fill_demo_list()
+        self.presentingChanged.emit(on)
+
+    def mask_text(self, text: str) -> str:
+        """``text`` as the window may show it now (masked while presenting)."""
+        return text if self._masker is None else self._masker.text(text)
+
+    def notify(self, title: str, message: str) -> None:
+        """A desktop notification, masked while presenting (a shared screen shows it too)."""
+        self.notifier.notify(self.mask_text(title), self.mask_text(message))
+
+    def set_log_folder(self, folder: Path) -> None:
+        """Where the log file is, for Help > Open Log Folder and the unexpected-error note."""
+        self._log_folder = folder
+        self.open_log_action.setEnabled(True)
+        self.open_log_action.setToolTip(str(folder))
+
+    def open_log_folder(self) -> None:
+        folder = self._log_folder
+        if folder is None:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.statusBar().showMessage(f"Could not open a file manager; the logs are in {folder}")
+
+    def show_unexpected_error(self, summary: str) -> None:
+        """Say that something failed unexpectedly, without blocking: the window keeps working."""
+        self._unexpected_count += 1
+        box = self._unexpected_box
+        if box is None:
+            box = QMessageBox(self)
+            box.setObjectName("unexpectedErrorBox")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("Unexpected error")
+            box.setWindowModality(Qt.WindowModality.NonModal)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            if self._log_folder is not None:
+                button = box.addButton("Open Log Folder", QMessageBox.ButtonRole.ActionRole)
+                button.clicked.connect(self.open_log_folder)
+            box.finished.connect(self._forget_unexpected_box)
+            self._unexpected_box = box
+        count = "" if self._unexpected_count == 1 else f" ({self._unexpected_count} so far)"
+        where = f" in {self._log_folder}" if self._log_folder else ""
+        box.setText(
+            f"Something went wrong that the inspector did not expect{count}. "
+            "It keeps working; you can go on."
+        )
+        box.setInformativeText(f"{summary}\n\nThe details are in the log file{where}.")
+        box.show()
+        self.statusBar().showMessage(f"Unexpected error: {summary}", 10_000)
+
+    def _forget_unexpected_box(self) -> None:
+        if self._unexpected_box is not None:
+            self._unexpected_box.deleteLater()
+        self._unexpected_box = None
+        self._unexpected_count = 0
 
     def _show_about(self) -> None:
         from PySide6 import __version__ as pyside_version
@@ -101,10 +501,21 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def set_connection(self, endpoint: str, token_source: str | None) -> None:
-        """Say in the status bar where requests go and where the token came from (never it)."""
-        token = f"token from {token_source}" if token_source else "no token"
-        self.endpoint_label.setText(f"{endpoint} \u00b7 {token}")
+    def set_connection(
+        self, endpoint: str, token_source: str | None, expiry: str | None = None
+    ) -> None:
+        """Say in the status bar where requests go, where the token comes from and until when
+        it is valid (never the token itself)."""
+        token = token_source or "no token"
+        self.endpoint_label.setText(
+            " \u00b7 ".join(part for part in (endpoint, token, expiry) if part)
+        )
+
+    def leave_demo(self) -> None:
+        """Back to a normal window after the user connected somewhere else."""
+        self.setWindowTitle(WINDOW_TITLE)
+        self.demo_banner.hide()
+        self.demo_list.hide()
 
     def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
         """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
@@ -114,13 +525,17 @@ class MainWindow(QMainWindow):
             "samples, not your cloud. Pick one on the left, or paste an ID."
         )
         self.demo_banner.show()
-        self.demo_list.clear()
-        for image_id, summary in images:
-            item = QListWidgetItem(f"{image_id}\n{summary}", self.demo_list)
-            item.setData(Qt.ItemDataRole.UserRole, image_id)
-            item.setToolTip(summary)
+        self._demo_images = list(images)
+        self._fill_demo_list()
         self.demo_list.show()
         self.splitter.setSizes([300, 700])
+
+    def _fill_demo_list(self) -> None:
+        self.demo_list.clear()
+        for image_id, summary in self._demo_images:
+            item = QListWidgetItem(f"{self.mask_text(image_id)}\n{summary}", self.demo_list)
+            item.setData(Qt.ItemDataRole.UserRole, image_id)
+            item.setToolTip(summary)
 
     def _demo_item_chosen(self, item: QListWidgetItem) -> None:
         image_id = str(item.data(Qt.ItemDataRole.UserRole))
@@ -137,4 +552,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
+        if isinstance(self.notifier, TrayNotifier):
+            self.notifier.hide()
         self.closed.emit()

@@ -60,7 +60,7 @@ def demo_server() -> Iterator[DemoServer]:
 
 @pytest.fixture
 def running(qt_loop: qasync.QEventLoop, qtbot: QtBot, demo_server: DemoServer) -> Iterator[Running]:
-    connection = resolve_connection(endpoint=None, token_file=None, demo_url=demo_server.base_url)
+    connection = resolve_connection(demo_url=demo_server.base_url)
     app = start_window(qtbot, connection)
     yield app
     app.window.close()

@@ -70,7 +70,7 @@ def test_bad_endpoint_is_refused_before_the_window() -> None:
 def test_image_id_option_fetches_at_start(
     qt_loop: qasync.QEventLoop, qtbot: QtBot, demo_server: DemoServer
 ) -> None:
-    connection = resolve_connection(endpoint=None, token_file=None, demo_url=demo_server.base_url)
+    connection = resolve_connection(demo_url=demo_server.base_url)
     app = start_window(qtbot, connection, image_id="e3vdemoactive0000001")
     try:
         qtbot.waitUntil(lambda: app.window.page.shown_id == "e3vdemoactive0000001")

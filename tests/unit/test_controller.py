@@ -40,6 +40,11 @@ class FakePage:
     def show_cancelled(self, image_id: str) -> None:
         self.calls.append(("cancelled", image_id))
 
+    def show_retrying(
+        self, image_id: str, attempt: int, attempts: int, delay_s: float, *, reason: str
+    ) -> None:
+        self.calls.append(("retrying", image_id))
+
 
 def slow_server(delays: dict[str, float]) -> httpx.MockTransport:
     async def handler(request: httpx.Request) -> httpx.Response:

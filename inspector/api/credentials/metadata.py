@@ -1,0 +1,61 @@
+"""Source 5: the metadata service of a Yandex Cloud VM (a cloud desktop is one).
+
+Used only when chosen, never probed on its own: outside a VM the address leads nowhere, or
+somewhere else entirely. The URL is configurable so tests can serve it on loopback.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Final
+
+import httpx
+
+from inspector.api.credentials.errors import CredentialError
+from inspector.api.credentials.http_call import call, json_object, refusal_text
+from inspector.api.credentials.tokens import IssuedToken
+from inspector.api.errors import UsageError
+from inspector.api.inputs import validate_token
+
+DEADLINE_SECONDS: Final = 5.0
+_HINT: Final = (
+    "The metadata service answers only inside a Yandex Cloud VM (a cloud desktop is one) with a "
+    "service account attached; elsewhere choose another source."
+)
+
+
+class MetadataSource:
+    """Asks the metadata service for the VM's service account token at every renewal."""
+
+    renewable = True
+
+    def __init__(self, url: str, label: str, *, clock: Callable[[], float] = time.time) -> None:
+        self._url = url
+        self._clock = clock
+        self.label = label
+
+    async def issue(self, http: httpx.AsyncClient) -> IssuedToken:
+        what = f"the metadata service at {httpx.URL(self._url).host}"
+        request = http.build_request("GET", self._url, headers={"Metadata-Flavor": "Google"})
+        answer = await call(
+            http, request, source=self.label, what=what, hint=_HINT, deadline=DEADLINE_SECONDS
+        )
+        if answer.status_code != 200:
+            raise CredentialError(
+                f"{what} refused: {refusal_text(answer, None)}", source=self.label, hint=_HINT
+            )
+        data = json_object(answer.body)
+        token = data.get("access_token") if data else None
+        lifetime = data.get("expires_in") if data else None
+        if not isinstance(token, str):
+            raise CredentialError(
+                f"{what} answered without an access_token", source=self.label, hint=_HINT
+            )
+        try:
+            value = validate_token(token, what)
+        except UsageError as error:
+            raise CredentialError(str(error), source=self.label, hint=_HINT) from None
+        if isinstance(lifetime, int) and not isinstance(lifetime, bool) and lifetime > 0:
+            return IssuedToken(value, self._clock() + lifetime)
+        return IssuedToken(value)

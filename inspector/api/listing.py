@@ -1,0 +1,394 @@
+"""``DesktopImageService.List``: one page at a time, and a pager that walks the pages safely.
+
+Paging is where a client can go round in circles or quietly lose rows: a server may send the same
+``nextPageToken`` again, answer a page with garbage, or refuse a token that has expired. The
+:class:`Pager` keeps what was already loaded in every one of those cases: it stops on a repeated
+token, leaves its position unchanged when a page fails (so the same page can be asked for again),
+and starts over once, with a note, when the server refuses a page token.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Final
+from urllib.parse import quote, urlencode, urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from inspector.api.client import (
+    IMAGES_PATH,
+    Exchange,
+    ImageClient,
+    _request_id_from_details,
+    _status_body,
+)
+from inspector.api.errors import (
+    APIStatusError,
+    InspectorError,
+    RedirectError,
+    RequestIds,
+    ResponseError,
+    UsageError,
+)
+from inspector.api.inputs import validate_resource_id
+from inspector.api.models import DesktopImage, describe_validation_error
+from inspector.api.wire_json import BodyError, loads_object
+
+MAX_PAGE_SIZE: Final = 1000
+DEFAULT_PAGE_SIZE: Final = 100
+MAX_FILTER_LENGTH: Final = 1000
+MAX_PAGES_WITHOUT_NEW_IMAGES: Final = 3
+MAX_SIMILAR_NAMES: Final = 5
+_SHOWN_TOKEN_CHARS: Final = 40
+
+
+class ImageListPage(BaseModel):
+    """``ListDesktopImagesResponse``: proto3 JSON omits an empty list and an empty token."""
+
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, strict=True)
+
+    desktop_images: list[DesktopImage] | None = Field(default=None, alias="desktopImages")
+    next_page_token: str | None = Field(default=None, alias="nextPageToken")
+
+
+class ListStatusError(APIStatusError):
+    """The API answered List with an error status (so hints speak of the folder, not an image)."""
+
+
+class ListResponseError(ResponseError):
+    """A 2xx answer that is not a page of images."""
+
+
+class PagingStoppedError(ResponseError):
+    """The pages could not be followed to the end (a token came back again, for one)."""
+
+
+class NameLookupError(InspectorError):
+    """A name matched no image, or several: ``candidates`` are the ones to choose from."""
+
+    def __init__(
+        self, folder_id: str, name: str, matches: list[DesktopImage], similar: list[DesktopImage]
+    ) -> None:
+        what = "no image is" if not matches else f"{len(matches)} images are"
+        super().__init__(f"{what} named {name!r} in folder {folder_id}")
+        self.folder_id = folder_id
+        self.name = name
+        self.matches = matches
+        self.candidates = matches or similar
+
+
+class OrderField(StrEnum):
+    """The fields the API can order by, spelled as ``orderBy`` wants them."""
+
+    NAME = "name"
+    CREATED_AT = "createdAt"
+    STATUS = "status"
+
+
+@dataclass(frozen=True, slots=True)
+class OrderBy:
+    field: OrderField
+    descending: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.field} {'desc' if self.descending else 'asc'}"
+
+
+def parse_order_by(raw: str) -> OrderBy:
+    """``name``, ``createdAt desc``, ``status:asc``: a field and an optional direction."""
+    parts = raw.replace(":", " ").split()
+    fields = {item.value.lower(): item for item in OrderField}
+    if not 1 <= len(parts) <= 2 or parts[0].lower() not in fields:
+        choices = ", ".join(item.value for item in OrderField)
+        raise UsageError(f"order by {raw!r}: expected one of {choices}, then asc or desc")
+    direction = parts[1].lower() if len(parts) == 2 else "asc"
+    if direction not in ("asc", "desc"):
+        raise UsageError(f"order by {raw!r}: the direction is asc or desc, not {parts[1]!r}")
+    return OrderBy(fields[parts[0].lower()], descending=direction == "desc")
+
+
+def name_filter(name: str) -> str:
+    """``name="..."`` with backslashes and quotes escaped, so any name stays one string literal."""
+    bad = next((char for char in name if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F), None)
+    if bad is not None:
+        raise UsageError(
+            f"the name contains a control character (U+{ord(bad):04X}); names cannot have one"
+        )
+    escaped = name.replace("\\", "\\\\").replace('"', '\\"')
+    text = f'name="{escaped}"'
+    if len(text) > MAX_FILTER_LENGTH:
+        raise UsageError(f"the name is too long for a filter (at most {MAX_FILTER_LENGTH} chars)")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """What to list; build it with :func:`make_query`, which checks every part."""
+
+    folder_id: str
+    name: str | None = None
+    order_by: OrderBy | None = None
+    page_size: int = DEFAULT_PAGE_SIZE
+
+    def params(self, page_token: str | None) -> list[tuple[str, str]]:
+        params = [("folderId", self.folder_id), ("pageSize", str(self.page_size))]
+        if page_token:
+            params.append(("pageToken", page_token))
+        if self.name is not None:
+            params.append(("filter", name_filter(self.name)))
+        if self.order_by is not None:
+            params.append(("orderBy", str(self.order_by)))
+        return params
+
+    def describe(self) -> str:
+        """``folder b1g... named "x", by name desc``: what a note or an error refers to."""
+        text = f"folder {self.folder_id}"
+        if self.name is not None:
+            text += f" named \u201c{self.name}\u201d"
+        if self.order_by is not None:
+            text += f", by {self.order_by}"
+        return text
+
+
+def make_query(
+    folder_id: str,
+    *,
+    name: str | None = None,
+    order_by: str | OrderBy | None = None,
+    page_size: int = DEFAULT_PAGE_SIZE,
+) -> ListQuery:
+    """A checked query, or :class:`UsageError` before anything is sent; a blank name is none."""
+    folder = validate_resource_id(folder_id, what="folder ID")
+    name = name.strip() if name is not None else None
+    if name is not None:
+        name_filter(name)
+    if isinstance(order_by, str):
+        order_by = parse_order_by(order_by) if order_by.strip() else None
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise UsageError(f"the page size is {page_size}; it must be 1 to {MAX_PAGE_SIZE}")
+    return ListQuery(folder, name or None, order_by, page_size)
+
+
+def list_url(base_url: str, query: ListQuery, page_token: str | None) -> str:
+    return f"{base_url}{IMAGES_PATH}?{urlencode(query.params(page_token), quote_via=quote)}"
+
+
+@dataclass(frozen=True, slots=True)
+class ListedImage:
+    """One image of a page, parsed, and the JSON object exactly as it came (for JSON Lines)."""
+
+    image: DesktopImage
+    wire: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One page as the server sent it."""
+
+    images: list[ListedImage]
+    next_page_token: str | None
+    exchange: Exchange
+
+
+def _raise_for_status(exchange: Exchange) -> None:
+    """The same typed errors ``get_image`` raises: a redirect, or the API's status body."""
+    if 300 <= exchange.status_code < 400:
+        location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
+        target = urlsplit(location).hostname or location if location else None
+        raise RedirectError(exchange.status_code, target, exchange.request_ids)
+    if not 200 <= exchange.status_code < 300:
+        body = _status_body(exchange.raw)
+        ids = exchange.request_ids
+        if ids.request_id is None and (from_details := _request_id_from_details(body)):
+            ids = RequestIds(ids.client_request_id, from_details, ids.server_trace_id)
+        raise ListStatusError(
+            status_code=exchange.status_code,
+            reason=exchange.reason,
+            body=body,
+            body_text=exchange.raw.decode("utf-8", "replace"),
+            request_ids=ids,
+        )
+
+
+def _not_a_page(exchange: Exchange, summary: str, problems: list[str]) -> ListResponseError:
+    content_type = dict((k.lower(), v) for k, v in exchange.headers).get("content-type")
+    if content_type and "json" not in content_type.lower():
+        summary += f" (Content-Type: {content_type})"
+    return ListResponseError(
+        f"HTTP {exchange.status_code}, but the answer is not a page of desktop images: {summary}",
+        problems=problems,
+        request_ids=exchange.request_ids,
+        status_code=exchange.status_code,
+    )
+
+
+def parse_page(exchange: Exchange) -> RawPage:
+    """The page in a 2xx answer, or :class:`ListResponseError` naming what is wrong with it."""
+    try:
+        data, _ = loads_object(exchange.raw)
+    except BodyError as error:
+        raise _not_a_page(exchange, str(error), []) from None
+    try:
+        page = ImageListPage.model_validate(data)
+    except ValidationError as error:
+        problems = describe_validation_error(error)
+        raise _not_a_page(exchange, "some fields are wrong", problems) from None
+    wire = data.get("desktopImages") or []
+    images = [
+        ListedImage(image, item)
+        for image, item in zip(page.desktop_images or [], wire, strict=True)
+    ]
+    return RawPage(images, page.next_page_token or None, exchange)
+
+
+async def fetch_page(client: ImageClient, query: ListQuery, page_token: str | None) -> RawPage:
+    """``DesktopImageService.List`` for one page: the client's ids, deadline, cap and retries."""
+    exchange = await client.get_retrying(list_url(client.endpoint.base_url, query, page_token))
+    _raise_for_status(exchange)
+    return parse_page(exchange)
+
+
+@dataclass(frozen=True, slots=True)
+class ListedPage:
+    """What one step of the pager brought.
+
+    ``images`` are the ones not seen before in this walk. ``restart_note`` is set on the first
+    page after the server refused a page token (everything shown before is stale: start over);
+    ``stop_note`` when paging stopped because the server misbehaved.
+    """
+
+    images: list[ListedImage]
+    more: bool
+    exchange: Exchange
+    restart_note: str | None = None
+    stop_note: str | None = None
+
+
+def _short(token: str) -> str:
+    return token if len(token) <= _SHOWN_TOKEN_CHARS else token[:_SHOWN_TOKEN_CHARS] + "\u2026"
+
+
+@dataclass
+class _Walk:
+    """Where one pass over the pages is: the token to send next and what came so far."""
+
+    token: str | None = None
+    pages: int = 0
+    sent: set[str | None] = field(default_factory=set)
+    seen_ids: set[str | None] = field(default_factory=set)
+    pages_without_new: int = 0
+
+
+class Pager:
+    """Walks the pages of one query; a failed step can be retried, nothing loaded is lost."""
+
+    def __init__(self, client: ImageClient, query: ListQuery) -> None:
+        self.client = client
+        self.query = query
+        self.finished = False
+        self.loaded = 0
+        self._walk = _Walk()
+        self._restarted = False
+
+    async def next_page(self) -> ListedPage:
+        """The next page; raises the typed API errors and leaves the position unchanged."""
+        if self.finished:
+            raise RuntimeError("the listing has no more pages")
+        token = self._walk.token
+        try:
+            raw = await fetch_page(self.client, self.query, token)
+        except APIStatusError as error:
+            if token is None or error.status_code != 400 or self._restarted:
+                raise
+            return await self._restart(error)
+        return self._step(raw)
+
+    async def pages(self) -> AsyncIterator[ListedPage]:
+        """Every page until the last; errors propagate after the pages already yielded."""
+        while not self.finished:
+            yield await self.next_page()
+
+    async def _restart(self, error: APIStatusError) -> ListedPage:
+        raw = await fetch_page(self.client, self.query, None)  # may fail: nothing changed yet
+        self._restarted = True
+        self._walk = _Walk()
+        self.loaded = 0
+        message = error.body.message if error.body and error.body.message else error.reason
+        note = (
+            f"The server refused the page token ({error.status_code}: {message}); page tokens "
+            "expire, so the listing started again from the first page."
+        )
+        return self._step(raw, restart_note=note)
+
+    def _step(self, raw: RawPage, *, restart_note: str | None = None) -> ListedPage:
+        walk = self._walk
+        walk.sent.add(walk.token)
+        walk.pages += 1
+        new = [item for item in raw.images if item.image.id not in walk.seen_ids]
+        walk.seen_ids.update(item.image.id for item in new if item.image.id is not None)
+        walk.pages_without_new = 0 if new else walk.pages_without_new + 1
+        self.loaded += len(new)
+        stop_note = None
+        following = raw.next_page_token
+        if following is not None and following in walk.sent:
+            stop_note = (
+                f"The server sent the page token {_short(following)!r} again after page "
+                f"{walk.pages}; paging stopped here so the listing does not go round in circles."
+            )
+        elif following is not None and walk.pages_without_new >= MAX_PAGES_WITHOUT_NEW_IMAGES:
+            stop_note = (
+                f"The server sent {walk.pages_without_new} pages in a row with no new images; "
+                "paging stopped here so the listing does not go round in circles."
+            )
+        self.finished = following is None or stop_note is not None
+        walk.token = following
+        return ListedPage(
+            images=new,
+            more=not self.finished,
+            exchange=raw.exchange,
+            restart_note=restart_note,
+            stop_note=stop_note,
+        )
+
+
+async def _every_image(client: ImageClient, query: ListQuery) -> list[DesktopImage]:
+    """Every image of ``query``; a listing that cannot be followed to its end is an error."""
+    pager = Pager(client, query)
+    images: list[DesktopImage] = []
+    async for page in pager.pages():
+        if page.restart_note is not None:
+            images.clear()
+        images.extend(item.image for item in page.images)
+        if page.stop_note is not None:
+            raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
+    return images
+
+
+async def find_by_name(client: ImageClient, folder_id: str, name: str) -> str:
+    """The ID of the one image called exactly ``name``, or :class:`NameLookupError`.
+
+    The server filters by name; the match is checked here too, so a server that ignores the
+    filter cannot make an unrelated image the answer. With no match, the folder is listed once
+    more to offer the closest names.
+    """
+    query = make_query(folder_id, name=name, page_size=MAX_PAGE_SIZE)
+    wanted = query.name
+    if wanted is None:
+        raise UsageError("the name is empty")
+    matches = [image for image in await _every_image(client, query) if image.name == wanted]
+    if len(matches) == 1:
+        if matches[0].id is None:
+            raise ListResponseError(f"the image named {wanted!r} came without an ID")
+        return matches[0].id
+    similar: list[DesktopImage] = []
+    if not matches:
+        everything = await _every_image(client, make_query(folder_id, page_size=MAX_PAGE_SIZE))
+        by_name = {image.name: image for image in everything if image.name}
+        folded = wanted.casefold()
+        close = [key for key in by_name if folded in key.casefold() or key.casefold() in folded]
+        close += difflib.get_close_matches(wanted, list(by_name), n=MAX_SIMILAR_NAMES)
+        similar = [by_name[key] for key in dict.fromkeys(close)][:MAX_SIMILAR_NAMES]
+    raise NameLookupError(query.folder_id, wanted, matches, similar)

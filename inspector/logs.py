@@ -1,0 +1,138 @@
+"""Logging: a rotating file in the user's log folder, stderr for the CLI, tokens redacted.
+
+The window has no terminal a user can see, so what goes wrong must land in a file that support
+can ask for; the file must never hold a credential, so every handler carries a filter that
+redacts ``Authorization`` values and anything shaped like a token, in the message and in the
+traceback alike.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+from types import TracebackType
+from typing import Final, TextIO
+
+from platformdirs import user_log_path
+
+from inspector import APP_NAME
+
+LOG_FILE_NAME: Final = "inspector.log"
+MAX_LOG_BYTES: Final = 1024 * 1024
+LOG_BACKUPS: Final = 3
+REDACTED: Final = "[redacted]"
+_FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_CONSOLE_FORMAT: Final = "%(levelname)s %(name)s: %(message)s"
+
+_TOKEN_CHARS = r"[A-Za-z0-9_\-]"
+_SECRETS = re.compile(
+    "|".join(
+        (
+            # An Authorization header value, whatever its scheme, in text, JSON or a repr.
+            r"(?i:(?<=authorization)(?P<sep>['\"]?\s*[:=,]\s*(?-i:b?)['\"]?)"
+            r"(?P<scheme>(?:bearer|basic|api-key|oauth)\s+)?[^\s'\",;}\]]+)",
+            r"(?i:(?<=bearer\s)\s*[^\s'\",;}\]]+)",
+            rf"\bt1\.{_TOKEN_CHARS}{{8,}}(?:\.{_TOKEN_CHARS}+)*",  # IAM token
+            rf"\by0_{_TOKEN_CHARS}{{16,}}",  # OAuth token
+            rf"\bAQAAAA{_TOKEN_CHARS}{{16,}}",  # OAuth token, older form
+            rf"\beyJ{_TOKEN_CHARS}{{5,}}\.{_TOKEN_CHARS}{{5,}}(?:\.{_TOKEN_CHARS}*)?",  # JWT
+        )
+    )
+)
+
+_installed: list[logging.Handler] = []
+
+
+def redact(text: str) -> str:
+    """``text`` with every token and Authorization value replaced by ``[redacted]``."""
+
+    def replace(match: re.Match[str]) -> str:
+        if match["sep"] is not None:
+            return f"{match['sep']}{match['scheme'] or ''}{REDACTED}"
+        return REDACTED
+
+    return _SECRETS.sub(replace, text)
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record so no handler can write a token: message, arguments, traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+def log_folder() -> Path:
+    """The user's log folder for this app (``~/.local/state/.../log`` on Linux)."""
+    return user_log_path(APP_NAME, appauthor=False)
+
+
+def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
+    """Log at ``level`` to the rotating file and, if given, to ``console``.
+
+    Returns the log file, or None when the folder cannot be written (then a warning says so on
+    the console, and logging goes on there). Calling it again replaces what it set up before.
+    """
+    shutdown_logging()
+    root = logging.getLogger()
+    root.setLevel(level.upper())
+    handlers: list[logging.Handler] = []
+    if console is not None:
+        stream = logging.StreamHandler(console)
+        stream.setFormatter(logging.Formatter(_CONSOLE_FORMAT))
+        handlers.append(stream)
+    path: Path | None = None
+    problem = None
+    try:
+        log_folder().mkdir(parents=True, exist_ok=True)
+        rotating = logging.handlers.RotatingFileHandler(
+            log_folder() / LOG_FILE_NAME,
+            maxBytes=MAX_LOG_BYTES,
+            backupCount=LOG_BACKUPS,
+            encoding="utf-8",
+            delay=True,
+        )
+        rotating.setFormatter(logging.Formatter(_FORMAT))
+        handlers.append(rotating)
+        path = log_folder() / LOG_FILE_NAME
+    except OSError as error:
+        problem = error
+    for handler in handlers:
+        handler.addFilter(RedactingFilter())
+        root.addHandler(handler)
+        _installed.append(handler)
+    logging.captureWarnings(True)
+    if problem is not None:
+        logging.getLogger(__name__).warning(
+            "cannot write the log file in %s: %s", log_folder(), problem
+        )
+    return path
+
+
+def shutdown_logging() -> None:
+    """Remove and close the handlers :func:`setup_logging` added (files get closed)."""
+    root = logging.getLogger()
+    while _installed:
+        handler = _installed.pop()
+        root.removeHandler(handler)
+        handler.close()
+    logging.captureWarnings(False)
+
+
+def log_unexpected(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None, where: str
+) -> str:
+    """Log an exception nothing else caught, with its traceback; returns a one-line summary."""
+    logging.getLogger(APP_NAME).error("unexpected error %s", where, exc_info=(kind, error, trace))
+    text = str(error)
+    return redact(f"{kind.__name__}: {text}" if text else kind.__name__)

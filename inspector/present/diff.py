@@ -1,0 +1,99 @@
+"""What changed between two fetches of the same image, with the old values to show on hover.
+
+Fields are compared as they came over the wire (a size that moved by one byte is a change even
+when "20 GiB" reads the same), and the old value is given as the old fetch showed it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Final
+
+from inspector.api.models import DesktopImage
+from inspector.present.image import NOT_SENT, FieldView, ImageView
+
+# Wire name -> attribute of DesktopImage.
+_FIELDS: Final = (
+    ("id", "id"),
+    ("folderId", "folder_id"),
+    ("name", "name"),
+    ("description", "description"),
+    ("status", "status"),
+    ("createdAt", "created_at"),
+    ("storageSize", "storage_size"),
+    ("minDiskSize", "min_disk_size"),
+)
+LABELS_KEY: Final = "labels"
+UNKNOWN_FIELDS_KEY: Final = "unknownFields"
+
+
+@dataclass(frozen=True)
+class ImageChanges:
+    """Changes since the previous fetch; every value is the old one, as it was shown.
+
+    ``fields`` maps a wire name (or ``labels`` when the map came or went, ``unknownFields``)
+    to its old text; ``labels`` maps each added or changed label key to its old value (``None``
+    when the label is new); ``removed_labels`` are the labels that are gone.
+    """
+
+    fields: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str | None] = field(default_factory=dict)
+    removed_labels: list[tuple[str, str]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.labels or self.removed_labels)
+
+    def summary(self, field_labels: dict[str, str], since: str) -> str:
+        """``Changed since the previous fetch: Status, Name; labels: 1 added, 2 changed``."""
+        if not self:
+            return f"Nothing changed since {since}."
+        names = [field_labels.get(key, key) for key in self.fields]
+        added = sum(1 for old in self.labels.values() if old is None)
+        counts = [
+            f"{count} {what}"
+            for count, what in (
+                (added, "added"),
+                (len(self.labels) - added, "changed"),
+                (len(self.removed_labels), "removed"),
+            )
+            if count
+        ]
+        parts = [", ".join(names)] if names else []
+        if counts:
+            parts.append(f"labels: {', '.join(counts)}")
+        return f"Changed since {since}: {'; '.join(parts)}"
+
+
+def old_text(field_view: FieldView) -> str:
+    """A field's old value as one line: ``20 GiB (21,474,836,480 bytes)``, or *not sent*."""
+    if field_view.value is None:
+        return NOT_SENT
+    if field_view.key == "createdAt":
+        return field_view.tooltip or field_view.value
+    if field_view.detail and field_view.key != "status":
+        return f"{field_view.value} ({field_view.detail})"
+    return field_view.value if field_view.value else '""'
+
+
+def image_changes(old: DesktopImage, new: DesktopImage, old_view: ImageView) -> ImageChanges:
+    """What differs in ``new`` from ``old``; ``old_view`` is how ``old`` was shown."""
+    shown = {field_view.key: field_view for field_view in old_view.fields}
+    fields: dict[str, str] = {}
+    for key, attribute in _FIELDS:
+        if getattr(old, attribute) != getattr(new, attribute):
+            fields[key] = old_text(shown[key]) if key in shown else NOT_SENT
+    if (old.labels is None) != (new.labels is None):
+        fields[LABELS_KEY] = NOT_SENT if old.labels is None else f"{len(old.labels)} labels"
+    if old.unknown_fields != new.unknown_fields:
+        fields[UNKNOWN_FIELDS_KEY] = (
+            "\n".join(f"{name}: {text}" for name, text in old_view.unknown_fields) or NOT_SENT
+        )
+    old_labels = old.labels or {}
+    new_labels = new.labels or {}
+    labels: dict[str, str | None] = {
+        key: old_labels.get(key)
+        for key, value in new_labels.items()
+        if key not in old_labels or old_labels[key] != value
+    }
+    removed = sorted((key, value) for key, value in old_labels.items() if key not in new_labels)
+    return ImageChanges(fields=fields, labels=labels, removed_labels=removed)

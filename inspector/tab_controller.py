@@ -1,0 +1,340 @@
+"""One tab: the fetch controller plus the troubleshooting aids that build on what it fetched.
+
+The :class:`FetchController` runs one request at a time and reports each answer it shows; this
+class takes those answers and keeps what the aids need: the raw exchange (raw view, copy as
+curl, support bundle), the previous answer for the same ID (what changed), the history, and the
+watch of an image that is CREATING or DELETING, which it drives by asking the controller to
+fetch again after each delay. It also shows files opened from disk, marked OFFLINE. No Qt: the
+page is a protocol and tests use a fake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from inspector.api.client import Exchange, FetchResult, ImageClient
+from inspector.api.errors import APIStatusError, InspectorError
+from inspector.api.models import DesktopImage
+from inspector.api.timestamp import parse_timestamp
+from inspector.bundle import (
+    OfflineResult,
+    build_bundle,
+    default_bundle_name,
+    environment,
+    iso_utc,
+    save_bundle,
+)
+from inspector.controller import FetchController, PageView
+from inspector.notify import Notifier
+from inspector.present.diff import ImageChanges, image_changes
+from inspector.present.exports import curl_command, image_json, request_ids_text, yc_command
+from inspector.present.image import present_image
+from inspector.present.raw import RawView, present_body, present_exchange
+from inspector.present.times import now_ns, present_time
+from inspector.watch import Watch, WatchPolicy, WatchStep, should_watch
+
+log = logging.getLogger(__name__)
+_NANOS = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class WatchProgress:
+    """The watch line as the page shows it, refreshed every second."""
+
+    text: str
+    slow: bool
+
+
+class TabPage(PageView, Protocol):
+    """The page, with what the aids add to the controller's :class:`PageView`."""
+
+    def show_raw(self, raw: Callable[[], RawView] | None) -> None:
+        """``raw`` builds the raw view when it is first looked at (a big body takes time)."""
+
+    def show_changes(self, changes: ImageChanges | None, since: str) -> None: ...
+
+    def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None: ...
+
+    def show_offline(self, note: str | None) -> None: ...
+
+
+class HistorySink(Protocol):
+    def record(
+        self, image_id: str, *, name: str | None, status: str | None, endpoint: str
+    ) -> object: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The answer the tab shows now; ``offline`` is set for one opened from a file."""
+
+    image_id: str
+    image: DesktopImage
+    text: str
+    raw: bytes
+    exchange: Exchange | None
+    received_at_ns: int
+    offline: OfflineResult | None = None
+
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class TabController:
+    """Everything one tab does: fetch, and the aids around each answer."""
+
+    def __init__(
+        self,
+        client: ImageClient,
+        page: TabPage,
+        *,
+        notifier: Notifier,
+        history: HistorySink | None = None,
+        clock_ns: Callable[[], int] = now_ns,
+        policy: WatchPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._client = client
+        self._page = page
+        self._notifier = notifier
+        self._history = history
+        self._clock_ns = clock_ns
+        self._policy = policy or WatchPolicy()
+        self._sleep = sleep
+        self.fetcher = FetchController(client, page, clock_ns=clock_ns)
+        self.fetcher.observer = self
+        self.endpoint = self.fetcher.endpoint
+        self.shown: Shown | None = None
+        self.watch: Watch | None = None
+        self._poll: asyncio.Task[None] | None = None
+        self._next_poll_ns: int | None = None
+
+    # -- what the user asks for ---------------------------------------------------------------
+    def fetch(self, raw_id: str) -> None:
+        """Fetch ``raw_id``; watching another image stops."""
+        if self.watch is not None and self.watch.image_id != raw_id.strip():
+            self.stop_watch(quietly=True)
+        self.fetcher.fetch(raw_id)
+
+    def cancel(self) -> None:
+        """Cancel the running fetch and any watch: Esc stops everything."""
+        self.fetcher.cancel()
+        self.stop_watch()
+
+    def stop_watch(self, *, quietly: bool = False) -> None:
+        self._cancel_poll()
+        watch, self.watch = self.watch, None
+        if watch is not None and watch.active:
+            step = watch.stop()
+            self._page.show_watch(None, "" if quietly else step.message)
+
+    def open_offline(self, result: OfflineResult) -> None:
+        """Show an answer read from a file like a live one, marked OFFLINE."""
+        self.stop_watch(quietly=True)
+        self.fetcher.cancel()
+        now = self._clock_ns()
+        image_id = result.image.id or result.source.name
+        note = offline_note(result, now)
+        caption = f"OFFLINE \u00b7 {image_id} \u00b7 from {result.source.name}"
+        self._page.show_image(image_id, present_image(result.image, now), caption)
+        self._page.show_offline(note)
+        exchange = result.exchange
+        if exchange is not None:
+            self._page.show_raw(lambda: present_exchange(exchange, note=note))
+        else:
+            self._page.show_raw(lambda: present_body(result.raw, note))
+        self._page.show_changes(None, "")
+        self.shown = Shown(
+            image_id,
+            result.image,
+            result.text,
+            result.raw,
+            result.exchange,
+            result.captured_at_ns,
+            result,
+        )
+
+    # -- exports --------------------------------------------------------------------------------
+    def curl_text(self) -> str | None:
+        """The call that gave the shown answer (a bundle's own URL), with a fresh token."""
+        shown = self.shown
+        if shown is None:
+            return None
+        if shown.exchange is not None and shown.exchange.url:
+            return curl_command(shown.exchange.url)
+        image_id = shown.image.id  # a file with no ID says nothing about what to ask for
+        return None if image_id is None else curl_command(self._client.image_url(image_id))
+
+    def yc_text(self) -> str | None:
+        shown = self.shown
+        return None if shown is None or shown.image.id is None else yc_command(shown.image.id)
+
+    def image_json_text(self) -> str | None:
+        return None if self.shown is None else image_json(self.shown.text)
+
+    def request_ids_text(self) -> str | None:
+        shown = self.shown
+        if shown is None or shown.exchange is None:
+            return None
+        return request_ids_text(shown.exchange.request_ids.as_pairs())
+
+    def _live(self) -> tuple[Shown, Exchange] | None:
+        """The answer shown, if it came live (a file opened offline is already saved)."""
+        shown = self.shown
+        if shown is None or shown.exchange is None or shown.offline is not None:
+            return None
+        return shown, shown.exchange
+
+    def support_bundle(self, versions: dict[str, str]) -> tuple[str, dict[str, Any]] | None:
+        """The default file name and the bundle of the live answer shown, if there is one."""
+        live = self._live()
+        if live is None:
+            return None
+        shown, exchange = live
+        result = FetchResult(image=shown.image, text=shown.text, exchange=exchange)
+        bundle = build_bundle(
+            result,
+            image_id=shown.image_id,
+            endpoint=self.endpoint,
+            received_at_ns=shown.received_at_ns,
+            versions=versions,
+        )
+        return default_bundle_name(shown.image_id, shown.received_at_ns), bundle
+
+    def bundle_file_name(self) -> str | None:
+        """The file name *Save for support* suggests, or None when there is nothing to save."""
+        live = self._live()
+        return (
+            None if live is None else default_bundle_name(live[0].image_id, live[0].received_at_ns)
+        )
+
+    def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool:
+        """Write the bundle to ``path``; False when there is nothing to save, OSError on failure."""
+        saved = self.support_bundle(environment(qt_version, pyside_version))
+        if saved is None:
+            return False
+        save_bundle(path, saved[1])
+        return True
+
+    async def aclose(self) -> None:
+        self._cancel_poll()
+        self.watch = None
+        await self.fetcher.aclose()
+
+    # -- FetchObserver: what the controller showed ----------------------------------------------
+    def fetched(self, image_id: str, result: FetchResult, received_at_ns: int) -> None:
+        previous = self.shown
+        self.shown = Shown(
+            image_id,
+            result.image,
+            result.text,
+            result.exchange.raw,
+            result.exchange,
+            received_at_ns,
+        )
+        exchange = result.exchange
+        self._page.show_raw(lambda: present_exchange(exchange, received_at_ns=received_at_ns))
+        if previous is not None and previous.image_id == image_id:
+            old_view = present_image(previous.image, received_at_ns)
+            since = _since(previous, received_at_ns)
+            self._page.show_changes(image_changes(previous.image, result.image, old_view), since)
+        else:
+            self._page.show_changes(None, "")
+        self._follow(image_id, result.image, received_at_ns)
+        if self._history is not None:
+            self._history.record(
+                image_id,
+                name=result.image.name,
+                status=result.image.status,
+                endpoint=self.endpoint,
+            )
+
+    def failed(self, image_id: str, error: InspectorError) -> None:
+        watch = self.watch
+        if watch is None or not watch.active or watch.image_id != image_id:
+            return
+        if isinstance(error, APIStatusError) and error.status_code == 404:
+            self._apply(watch.observe_not_found(self._clock_ns()))
+        else:
+            self._apply(watch.observe_failure(str(error)))
+
+    # -- watching -------------------------------------------------------------------------------
+    def _follow(self, image_id: str, image: DesktopImage, now: int) -> None:
+        watch = self.watch
+        if watch is not None and watch.active and watch.image_id == image_id:
+            self._apply(watch.observe_status(image.status, now, image.name))
+            return
+        if should_watch(image.status):
+            assert image.status is not None
+            created = None if image.created_at is None else image.created_at.epoch_nanos
+            self.watch = Watch(
+                image_id,
+                image.status,
+                started_ns=now,
+                created_at_ns=created,
+                name=image.name,
+                policy=self._policy,
+            )
+            self._apply(self.watch.first_step())
+
+    def _apply(self, step: WatchStep) -> None:
+        if step.announcement is not None:
+            self._notifier.notify(step.announcement.title, step.announcement.message)
+        watch = self.watch
+        if step.done or watch is None or step.delay is None:
+            self._cancel_poll()
+            self.watch = None
+            self._page.show_watch(None, step.message)
+            return
+        self._schedule(watch.image_id, step.delay)
+        self._page.show_watch(self.watch_progress, step.message)
+
+    def watch_progress(self) -> WatchProgress:
+        watch = self.watch
+        if watch is None:
+            return WatchProgress("", False)
+        now = self._clock_ns()
+        next_in = None if self._next_poll_ns is None else max(0, self._next_poll_ns - now) / _NANOS
+        return WatchProgress(watch.progress(now, next_in), watch.is_slow(now))
+
+    def _schedule(self, image_id: str, delay: float) -> None:
+        self._cancel_poll()
+        self._next_poll_ns = self._clock_ns() + int(delay * _NANOS)
+        self._poll = asyncio.get_event_loop().create_task(
+            self._poll_after(image_id, delay), name=f"watch {image_id}"
+        )
+
+    async def _poll_after(self, image_id: str, delay: float) -> None:
+        await self._sleep(delay)
+        self._next_poll_ns = None
+        self._poll = None
+        log.debug("watch: checking %s again", image_id)
+        self.fetcher.fetch(image_id)
+
+    def _cancel_poll(self) -> None:
+        if self._poll is not None and not self._poll.done():
+            self._poll.cancel()
+        self._poll = None
+        self._next_poll_ns = None
+
+
+def _since(previous: Shown, now: int) -> str:
+    """When the answer compared against came: ``the previous fetch at 10:15:42``."""
+    when = present_time(parse_timestamp(iso_utc(previous.received_at_ns)), now)
+    if previous.offline is not None:
+        return f"the file {previous.offline.source.name} (captured {when.age})"
+    return f"the previous fetch ({when.age})"
+
+
+def offline_note(result: OfflineResult, now: int) -> str:
+    """``OFFLINE · support bundle e3v....inspector.json · captured 2026-11-27 08:01 UTC (…)``."""
+    when = present_time(parse_timestamp(iso_utc(result.captured_at_ns)), now)
+    captured = f"captured {when.utc} ({when.age})"
+    if not result.captured_at_known:
+        captured = f"file saved {when.utc} ({when.age}); a plain body carries no capture time"
+    return f"OFFLINE \u00b7 {result.kind} {result.source.name} \u00b7 {captured}"

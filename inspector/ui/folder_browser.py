@@ -1,0 +1,351 @@
+"""The folder browser: list a folder's images, page as the operator scrolls, open one.
+
+It never does HTTP: it emits ``listRequested`` / ``moreRequested`` / ``loadAllRequested`` /
+``stopRequested`` and is told what to show through the methods of the browse controller's
+``BrowseView`` protocol. The table's model asks for the next page through Qt's own
+``canFetchMore`` / ``fetchMore``, which the view calls when the last row scrolls into sight
+(or while the rows do not yet fill it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from inspector.present.listing import ImageRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HEADERS: Final = ("ID", "Name", "Status", "Created (local)", "Age", "Storage", "Min disk")
+STATUS_COLUMN: Final = 2
+# (shape, colour) per badge kind: the shape carries the meaning without colour.
+_BADGES: Final = {
+    "ready": ("\u2714", "#1e7b34"),
+    "progress": ("\u25d4", "#9a5b00"),
+    "neutral": ("\u25cb", "#5f6368"),
+    "unknown": ("?", "#5f6368"),
+    "missing": ("\u2013", ""),
+}
+# (label, orderBy); the first keeps the server's own order.
+ORDERS: Final = (
+    ("Server default", ""),
+    ("Name, A\u2013Z", "name asc"),
+    ("Name, Z\u2013A", "name desc"),
+    ("Created, oldest first", "createdAt asc"),
+    ("Created, newest first", "createdAt desc"),
+    ("Status, A\u2013Z", "status asc"),
+    ("Status, Z\u2013A", "status desc"),
+)
+_MESSAGE_STYLES: Final = {
+    "info": "background: palette(alternate-base); border: 1px solid palette(mid);",
+    "error": "background: #fdecea; color: #3c0d0a; border: 1px solid #d93025;",
+}
+
+
+def count_text(loaded: int, shown: int, *, more: bool, loading: bool) -> str:
+    """``12 of 50 images shown · more on the server``: how much of the folder is on screen."""
+    noun = "image" if loaded == 1 else "images"
+    text = f"{loaded} {noun} loaded" if shown == loaded else f"{shown} of {loaded} {noun} shown"
+    if loading:
+        return f"{text} \u00b7 loading\u2026"
+    return f"{text} \u00b7 more on the server" if more else f"{text} \u00b7 all loaded"
+
+
+class ImageRowsModel(QAbstractTableModel):
+    """Loaded rows in server order; says whether more can be fetched and asks for them."""
+
+    moreRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ImageRow] = []
+        self.more = False
+        self.loading = False
+        self.paused = False  # after an error: no automatic retry until the operator asks
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        self.more = False
+        self.paused = False
+        self.endResetModel()
+
+    def append(self, rows: list[ImageRow], *, more: bool) -> None:
+        self.more = more
+        self.paused = False
+        if rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == STATUS_COLUMN:
+                return f"{_BADGES.get(str(row.status.kind), ('?', ''))[0]} {row.cells[column]}"
+            return row.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltips[column] or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN:
+            colour = _BADGES.get(str(row.status.kind), ("", ""))[1]
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.image_id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section]
+        return None
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self.more and not self.loading and not self.paused
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if self.canFetchMore(parent):
+            self.moreRequested.emit()
+
+
+class _RowsProxy(QSortFilterProxyModel):
+    """Sorts by each row's key (sizes as numbers, times as instants), filters on the text."""
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ImageRowsModel)
+        column = left.column()
+        return bool(
+            model.rows[left.row()].sort_keys[column] < model.rows[right.row()].sort_keys[column]
+        )
+
+
+class FolderBrowser(QWidget):
+    """Folder ID, name filter (server), order (server), substring filter (loaded rows), table."""
+
+    listRequested = Signal(str, str, str)
+    moreRequested = Signal()
+    loadAllRequested = Signal()
+    stopRequested = Signal()
+    imageChosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("folderBrowser")
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("folderIdEdit")
+        self.folder_edit.setAccessibleName("Folder ID")
+        self.folder_edit.setPlaceholderText("e.g. b1g0123456789abcdefg")
+        self.folder_edit.setClearButtonEnabled(True)
+        self.folder_edit.returnPressed.connect(self.request_list)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setObjectName("serverNameFilter")
+        self.name_edit.setAccessibleName("Exact image name (asked of the server)")
+        self.name_edit.setPlaceholderText("exact name, asked of the server (optional)")
+        self.name_edit.setClearButtonEnabled(True)
+        self.name_edit.returnPressed.connect(self.request_list)
+        self.order_combo = QComboBox(self)
+        self.order_combo.setObjectName("orderByCombo")
+        self.order_combo.setAccessibleName("Order (asked of the server)")
+        for label, order in ORDERS:
+            self.order_combo.addItem(label, order)
+        self.order_combo.activated.connect(self._order_chosen)
+        self.list_button = QPushButton("&List", self)
+        self.list_button.setObjectName("listButton")
+        self.list_button.setToolTip("List the folder's images (Enter)")
+        self.list_button.clicked.connect(self.request_list)
+
+        self.model = ImageRowsModel(self)
+        self.model.moreRequested.connect(self.moreRequested)
+        self.proxy = _RowsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.substring_edit = QLineEdit(self)
+        self.substring_edit.setObjectName("loadedRowsFilter")
+        self.substring_edit.setAccessibleName("Filter the loaded rows")
+        self.substring_edit.setPlaceholderText("Filter loaded rows (any part of any column)")
+        self.substring_edit.setClearButtonEnabled(True)
+        self.substring_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.substring_edit.textChanged.connect(self._update_count)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("imagesTable")
+        self.table.setAccessibleName("Images in the folder")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.setToolTip("Double-click or press Enter to open the image")
+        # Enter and double-click (or a single click where the platform activates on one).
+        self.table.activated.connect(self._choose)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("browseCount")
+        self.load_more_button = QPushButton("Load &more", self)
+        self.load_more_button.setObjectName("loadMoreButton")
+        self.load_more_button.setToolTip("Fetch the next page (scrolling to the end does too)")
+        self.load_more_button.clicked.connect(self.moreRequested)
+        self.load_all_button = QPushButton("Load &all", self)
+        self.load_all_button.setObjectName("loadAllButton")
+        self.load_all_button.setToolTip("Fetch every remaining page")
+        self.load_all_button.clicked.connect(self.loadAllRequested)
+        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button.setObjectName("stopListingButton")
+        self.stop_button.setToolTip("Stop fetching pages; the rows loaded stay")
+        self.stop_button.clicked.connect(self.stopRequested)
+        self.message = QLabel(self)
+        self.message.setObjectName("browseMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.message.hide()
+
+        form = QFormLayout()
+        form.addRow(self._buddy("&Folder ID:", self.folder_edit), self.folder_edit)
+        form.addRow(self._buddy("&Name:", self.name_edit), self.name_edit)
+        order_row = QHBoxLayout()
+        order_row.addWidget(self.order_combo, 1)
+        order_row.addWidget(self.list_button)
+        form.addRow(self._buddy("&Order:", self.order_combo), order_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.load_more_button)
+        buttons.addWidget(self.load_all_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.substring_edit)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(buttons)
+        self._listed = False
+        self._update_count()
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        return label
+
+    # -- user actions ---------------------------------------------------------------------
+    def set_folder_id(self, folder_id: str) -> None:
+        self.folder_edit.setText(folder_id)
+
+    def focus_folder(self) -> None:
+        self.folder_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.folder_edit.selectAll()
+
+    def request_list(self) -> None:
+        self.listRequested.emit(
+            self.folder_edit.text(),
+            self.name_edit.text(),
+            str(self.order_combo.currentData()),
+        )
+
+    def _order_chosen(self) -> None:
+        if self._listed:
+            self.request_list()
+
+    def _choose(self, index: QModelIndex) -> None:
+        image_id = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if isinstance(image_id, str) and image_id:
+            self.imageChosen.emit(image_id)
+
+    # -- BrowseView -------------------------------------------------------------------------
+    def show_listing(self, description: str) -> None:
+        self._listed = True
+        self.model.clear()
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.message.hide()
+        self.count.setToolTip(description)
+        self._update_count()
+
+    def show_page(self, rows: list[ImageRow], *, more: bool, replace: bool) -> None:
+        if self.message.property("kind") == "error":
+            self.message.hide()  # the page that failed has come after all
+        if replace:
+            self.model.clear()
+        self.model.append(rows, more=more)
+        self._update_count()
+
+    def set_loading(self, loading: bool) -> None:
+        self.model.loading = loading
+        self._update_count()
+
+    def show_note(self, text: str) -> None:
+        self._show_message(text, "info")
+
+    def show_error(self, title: str, text: str) -> None:
+        self.model.paused = True
+        self._show_message(text, "error")
+        self.message.setAccessibleName(title)
+        self._update_count()
+
+    # -- internals --------------------------------------------------------------------------
+    def _show_message(self, text: str, kind: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(
+            f"QLabel#browseMessage {{ {_MESSAGE_STYLES[kind]} border-radius: 6px; padding: 6px; }}"
+        )
+        self.message.setProperty("kind", kind)
+        self.message.show()
+
+    def _update_count(self) -> None:
+        model = self.model
+        can_page = model.more and not model.loading
+        self.load_more_button.setEnabled(can_page)
+        self.load_all_button.setEnabled(can_page)
+        self.stop_button.setEnabled(model.loading)
+        if not self._listed:
+            self.count.setText("Enter a folder ID and press Enter")
+            return
+        self.count.setText(
+            count_text(
+                model.rowCount(), self.proxy.rowCount(), more=model.more, loading=model.loading
+            )
+        )

@@ -1,0 +1,49 @@
+"""The labels table filters and sorts in the model: same results a person expects, at any size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from inspector.demo.data import numbered_labels
+from inspector.ui.labels_table import LabelsPanel
+
+pytestmark = pytest.mark.gui
+
+
+def make_panel(qtbot: QtBot, rows: list[tuple[str, str]]) -> LabelsPanel:
+    panel = LabelsPanel()
+    qtbot.addWidget(panel)
+    panel.set_labels(rows, sent=True)
+    panel.show()
+    return panel
+
+
+def test_filter_matches_key_or_value_ignoring_case(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot, [("Env", "prod"), ("team", "ENVIRONMENT-ops"), ("os", "linux")])
+    qtbot.keyClicks(panel.filter, "eNv")
+    assert panel.visible_rows() == [("Env", "prod"), ("team", "ENVIRONMENT-ops")]
+    assert panel.count.text() == "2 of 3 labels"
+    panel.filter.clear()
+    assert panel.count.text() == "3 labels"
+
+
+def test_sorting_keeps_the_selected_label_selected(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot, list(numbered_labels(20).items()))
+    panel.table.selectRow(5)
+    assert panel.selected_rows() == [("label-0005", "value-0005")]
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert panel.visible_rows()[0] == ("label-0019", "value-0019")
+    assert panel.selected_rows() == [("label-0005", "value-0005")]
+
+
+def test_ten_thousand_labels_filter_and_sort_by_value(qtbot: QtBot) -> None:
+    rows = [(f"k{index}", f"v{9999 - index:04d}") for index in range(10_000)]
+    panel = make_panel(qtbot, rows)
+    qtbot.keyClicks(panel.filter, "V00")
+    assert panel.count.text() == "100 of 10000 labels"
+    panel.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    shown = panel.visible_rows()
+    assert [value for _, value in shown] == sorted(value for _, value in shown)
+    assert shown[0] == ("k9999", "v0000")

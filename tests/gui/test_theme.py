@@ -1,0 +1,98 @@
+"""Light, dark and the system's scheme, switched by the override as an operator would.
+
+The offscreen platform reports no system scheme and cannot switch one, which is exactly the
+case the override's own palettes are for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from inspector.ui import theme
+from inspector.ui.theme import Scheme
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def manager(qapp: QApplication) -> Iterator[theme.ThemeManager]:
+    del qapp
+    manager = theme.manager()
+    yield manager
+    manager.set_choice(Scheme.SYSTEM)
+
+
+def window_colour() -> str:
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).name()
+
+
+class Swatch(QLabel):
+    """A widget that paints in a theme colour, as the badge and the banners do."""
+
+    def __init__(self) -> None:
+        super().__init__("ACTIVE")
+        self.restyled = 0
+        theme.watch(self.restyle)
+
+    def restyle(self) -> None:
+        self.restyled += 1
+        self.setStyleSheet(theme.badge_style("swatch", theme.colours().badge("ready")))
+
+
+def test_offscreen_has_no_system_scheme_so_system_is_light(
+    manager: theme.ThemeManager,
+) -> None:
+    assert QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown
+    manager.set_choice(Scheme.SYSTEM)
+    assert not theme.colours().dark
+
+
+def test_the_override_switches_the_palette_both_ways(manager: theme.ThemeManager) -> None:
+    light = window_colour()
+    manager.set_choice(Scheme.DARK)
+    assert theme.colours().dark
+    assert theme.is_dark(QGuiApplication.palette())
+    manager.set_choice(Scheme.LIGHT)
+    assert not theme.colours().dark
+    assert window_colour() == light
+    manager.set_choice(Scheme.DARK)
+    manager.set_choice(Scheme.SYSTEM)
+    assert window_colour() == light
+
+
+def test_watchers_restyle_on_every_switch_and_stop_when_gone(
+    manager: theme.ThemeManager, qtbot: QtBot
+) -> None:
+    swatch = Swatch()
+    qtbot.addWidget(swatch)
+    assert swatch.restyled == 1
+    light_badge = theme.colours().badge("ready")
+    manager.set_choice(Scheme.DARK)
+    qtbot.waitUntil(lambda: swatch.restyled == 2)
+    dark_badge = theme.colours().badge("ready")
+    assert dark_badge != light_badge
+    assert dark_badge.background in swatch.styleSheet()
+    swatch.deleteLater()
+    qtbot.waitUntil(lambda: not swatch_alive(swatch))
+    manager.set_choice(Scheme.LIGHT)  # no call into the deleted widget
+
+
+def swatch_alive(swatch: Swatch) -> bool:
+    from shiboken6 import isValid
+
+    return bool(isValid(swatch))
+
+
+def test_the_dark_palette_reaches_widgets(manager: theme.ThemeManager, qtbot: QtBot) -> None:
+    label = QLabel("text")
+    qtbot.addWidget(label)
+    manager.set_choice(Scheme.DARK)
+    qtbot.waitUntil(lambda: theme.is_dark(label.palette()))
+    manager.set_choice(Scheme.LIGHT)
+    qtbot.waitUntil(lambda: not theme.is_dark(label.palette()))

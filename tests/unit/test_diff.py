@@ -1,0 +1,85 @@
+"""What changed between two fetches of one image, with the old values as they were shown."""
+
+from __future__ import annotations
+
+import json
+
+from inspector.api.models import DesktopImage, parse_image
+from inspector.present.diff import ImageChanges, image_changes
+from inspector.present.image import NOT_SENT, present_image
+
+BASE: dict[str, object] = {
+    "id": "e3v1",
+    "folderId": "b1g1",
+    "createdAt": "2026-11-27T08:01:17.5Z",
+    "status": "CREATING",
+    "name": "dev",
+    "labels": {"os": "ubuntu", "env": "staging", "old": "x"},
+    "storageSize": "21474836480",
+}
+FIELD_LABELS = {"status": "Status", "storageSize": "Storage size", "name": "Name"}
+
+
+def image(**changes: object) -> DesktopImage:
+    body = {**BASE, **changes}
+    return parse_image(json.dumps({k: v for k, v in body.items() if v is not None}).encode())[0]
+
+
+def changes(old: DesktopImage, new: DesktopImage) -> ImageChanges:
+    return image_changes(old, new, present_image(old, 0))
+
+
+def test_nothing_changed() -> None:
+    result = changes(image(), image())
+    assert not result
+    assert (
+        result.summary(FIELD_LABELS, "the previous fetch")
+        == "Nothing changed since the previous fetch."
+    )
+
+
+def test_changed_fields_carry_their_old_values_as_shown() -> None:
+    result = changes(image(), image(status="ACTIVE", storageSize="21474836481", name=None))
+    assert result.fields == {
+        "name": "dev",
+        "status": "CREATING",
+        "storageSize": "20 GiB (21,474,836,480 bytes)",
+    }
+    assert result.summary(FIELD_LABELS, "the previous fetch") == (
+        "Changed since the previous fetch: Name, Status, Storage size"
+    )
+
+
+def test_a_field_that_was_not_sent_before() -> None:
+    result = changes(image(description=None), image(description="now described"))
+    assert result.fields == {"description": NOT_SENT}
+
+
+def test_created_at_old_value_is_the_exact_original() -> None:
+    result = changes(image(), image(createdAt="2026-11-27T08:01:17.500Z"))
+    assert result.fields == {"createdAt": "2026-11-27T08:01:17.5Z"}
+
+
+def test_labels_added_changed_and_removed() -> None:
+    new_labels = {"os": "ubuntu", "env": "production", "new": "y"}
+    result = changes(image(), image(labels=new_labels))
+    assert result.labels == {"env": "staging", "new": None}
+    assert result.removed_labels == [("old", "x")]
+    assert result.fields == {}
+    assert result.summary(FIELD_LABELS, "the previous fetch") == (
+        "Changed since the previous fetch: labels: 1 added, 1 changed, 1 removed"
+    )
+
+
+def test_labels_map_that_came_or_went() -> None:
+    gone = changes(image(), image(labels=None))
+    assert gone.fields == {"labels": "3 labels"}
+    assert gone.removed_labels == [("env", "staging"), ("old", "x"), ("os", "ubuntu")]
+    came = changes(image(labels=None), image())
+    assert came.fields == {"labels": NOT_SENT}
+    assert came.labels == {"os": None, "env": None, "old": None}
+
+
+def test_unknown_fields_that_changed() -> None:
+    result = changes(image(replicas=3), image(replicas=4))
+    assert result.fields == {"unknownFields": "replicas: 3"}

@@ -1,0 +1,756 @@
+"""Listing a folder: the filter, the page model, the pager's guards, the browse controller.
+
+The pager and the controller talk to a real demo API on 127.0.0.1; misbehaving servers are made
+with ``put_raw_page`` (a repeated token, garbage, a refused token).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from inspector.api.client import ImageClient, static_token
+from inspector.api.errors import UsageError
+from inspector.api.inputs import parse_endpoint
+from inspector.api.listing import (
+    ListedPage,
+    ListQuery,
+    ListResponseError,
+    ListStatusError,
+    NameLookupError,
+    OrderBy,
+    OrderField,
+    Pager,
+    find_by_name,
+    list_url,
+    make_query,
+    name_filter,
+    parse_order_by,
+)
+from inspector.api.models import DesktopImage
+from inspector.browse_controller import BrowseController
+from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
+from inspector.demo.listing import list_images
+from inspector.demo.server import DemoServer
+from inspector.present.errors import explanation_lines
+from inspector.present.listing import (
+    ImageRow,
+    explain_listing,
+    format_rows_table,
+    json_line,
+    present_row,
+)
+from inspector.settings import connection_key, load_folder_id, save_folder_id, settings_path
+
+T = TypeVar("T")
+FOLDER_SIZE = 120  # the demo folder: 14 samples and 106 ordinary images
+
+
+def utc_zone(_epoch_seconds: int) -> tuple[int, str]:
+    return 0, "UTC"
+
+
+def image_body(image_id: str, folder_id: str, name: str, **extra: object) -> dict[str, object]:
+    return {"id": image_id, "folderId": folder_id, "name": name, "status": "ACTIVE", **extra}
+
+
+def page_bytes(images: list[dict[str, object]], token: str | None = None) -> bytes:
+    body: dict[str, object] = {"desktopImages": images}
+    if token is not None:
+        body["nextPageToken"] = token
+    return json.dumps(body).encode()
+
+
+@pytest.fixture(scope="module")
+def demo() -> Iterator[DemoServer]:
+    with DemoServer() as server:
+        yield server
+
+
+@asynccontextmanager
+async def client_for(server: DemoServer) -> AsyncIterator[ImageClient]:
+    async with httpx.AsyncClient() as http:
+        yield ImageClient(http, parse_endpoint(server.base_url), static_token(None))
+
+
+def run(server: DemoServer, work: Callable[[ImageClient], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with client_for(server) as client:
+            return await work(client)
+
+    return asyncio.run(main())
+
+
+def list_requests(server: DemoServer, folder_id: str) -> list[dict[str, list[str]]]:
+    found = []
+    for request in server.requests:
+        parts = urlsplit(request.path)
+        params = parse_qs(parts.query)
+        if parts.path == "/cloud-desktop/v1/images" and params.get("folderId") == [folder_id]:
+            found.append(params)
+    return found
+
+
+# -- the filter, the order and the query --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ubuntu", 'name="ubuntu"'),
+        ('say "hi"', 'name="say \\"hi\\""'),
+        ("back\\slash", 'name="back\\\\slash"'),
+        ('\\"', 'name="\\\\\\""'),
+        ('" OR name!="', 'name="\\" OR name!=\\""'),
+        ("рабочий-стол", 'name="рабочий-стол"'),
+    ],
+)
+def test_name_filter_quotes_and_escapes(name: str, expected: str) -> None:
+    assert name_filter(name) == expected
+
+
+@pytest.mark.parametrize("name", ["a\nb", "tab\there", "nul\x00", "del\x7f", "c1\x85"])
+def test_name_filter_refuses_control_characters(name: str) -> None:
+    with pytest.raises(UsageError, match="control character"):
+        name_filter(name)
+
+
+def test_name_filter_refuses_what_the_api_would_refuse_as_too_long() -> None:
+    with pytest.raises(UsageError, match="too long"):
+        name_filter("x" * 1000)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60))
+def test_any_name_survives_the_filter_round_trip(name: str) -> None:
+    """The demo parses the filter as the API does: the literal means exactly the name typed."""
+    images = [image_body("e3vmatch", "b1gf", name), image_body("e3vother", "b1gf", name + "x")]
+    query = urlencode([("folderId", "b1gf"), ("filter", name_filter(name))])
+    answer = list_images(images, query, 0)
+    assert isinstance(answer, dict), answer
+    assert [image["id"] for image in answer["desktopImages"]] == ["e3vmatch"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("name", OrderBy(OrderField.NAME)),
+        ("createdAt desc", OrderBy(OrderField.CREATED_AT, descending=True)),
+        ("CREATEDAT:DESC", OrderBy(OrderField.CREATED_AT, descending=True)),
+        ("status asc", OrderBy(OrderField.STATUS)),
+    ],
+)
+def test_order_by(raw: str, expected: OrderBy) -> None:
+    assert parse_order_by(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["size", "name sideways", "name asc desc", ""])
+def test_order_by_refuses_what_the_api_does_not_know(raw: str) -> None:
+    with pytest.raises(UsageError, match="order by"):
+        parse_order_by(raw)
+
+
+@pytest.mark.parametrize(
+    ("folder_id", "reason"),
+    [("", "empty"), ("b1g/../x", "'/'"), ("b1g folder", "a space"), ("x" * 51, "51 characters")],
+)
+def test_a_malformed_folder_id_is_refused(folder_id: str, reason: str) -> None:
+    with pytest.raises(UsageError, match="folder ID") as caught:
+        make_query(folder_id)
+    assert reason in str(caught.value)
+
+
+@pytest.mark.parametrize("size", [0, 1001, -5])
+def test_page_size_must_be_what_the_api_allows(size: int) -> None:
+    with pytest.raises(UsageError, match="page size"):
+        make_query("b1gfolder", page_size=size)
+
+
+def test_a_blank_name_or_order_means_none() -> None:
+    assert make_query(" b1gfolder ", name="  ", order_by=" ") == ListQuery("b1gfolder")
+
+
+def test_list_url_encodes_every_parameter() -> None:
+    query = make_query("b1gfolder", name='a "b"', order_by="name desc", page_size=10)
+    url = list_url("https://cloud-desktop.api.cloud.yandex.net", query, "tok/en+=")
+    parts = urlsplit(url)
+    assert parts.path == "/cloud-desktop/v1/images"
+    assert parse_qs(parts.query) == {
+        "folderId": ["b1gfolder"],
+        "pageSize": ["10"],
+        "pageToken": ["tok/en+="],
+        "filter": ['name="a \\"b\\""'],
+        "orderBy": ["name desc"],
+    }
+    assert "pageToken" not in list_url("https://x", query, None)
+
+
+# -- one page ------------------------------------------------------------------------------------
+
+
+def test_an_empty_folder_is_an_empty_last_page(demo: DemoServer) -> None:
+    page = run(demo, lambda client: Pager(client, make_query(EMPTY_FOLDER_ID)).next_page())
+    assert page.images == []
+    assert not page.more
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"<html><body>Gateway</body></html>", "HTML"),
+        (b'{"desktopImages": {"id": "x"}}', "desktopImages"),
+        (b'{"desktopImages": [{"id": 5}]}', "desktopImages.0.id"),
+        (b'{"desktopImages": [], "nextPageToken": 7}', "nextPageToken"),
+        (b'{"desktopImages": [{"id": "a", "storageSize": "12GB"}]}', "storageSize"),
+        (b"[]", "expected a JSON object"),
+    ],
+)
+def test_a_garbage_page_says_what_is_wrong(demo: DemoServer, body: bytes, reason: str) -> None:
+    folder = f"b1ggarbage{abs(hash(body)) % 10**8}"
+    demo.put_raw_page(folder, "", 200, body)
+    with pytest.raises(ListResponseError) as caught:
+        run(demo, lambda client: Pager(client, make_query(folder)).next_page())
+    error = caught.value
+    assert "not a page of desktop images" in str(error)
+    assert reason in str(error) + " ".join(error.problems)
+    explanation = explain_listing(error)
+    assert explanation.title == "The answer is not a page of desktop images"
+    assert explanation.request_ids[0][0] == "x-client-request-id"
+
+
+def test_an_error_status_is_typed_and_worded_for_a_folder(demo: DemoServer) -> None:
+    status = {"code": 7, "message": "Permission denied to folder"}
+    demo.put_raw_page("b1gforbidden", "", 403, json.dumps(status).encode())
+    with pytest.raises(ListStatusError) as caught:
+        run(demo, lambda client: Pager(client, make_query("b1gforbidden")).next_page())
+    assert caught.value.status_code == 403
+    demo.put_raw_page("b1gbadquery", "", 400, json.dumps({"code": 3, "message": "bad"}).encode())
+    with pytest.raises(ListStatusError) as bad:
+        run(demo, lambda client: Pager(client, make_query("b1gbadquery")).next_page())
+    assert "folder ID and the name filter" in explain_listing(bad.value).hint
+
+
+# -- the pager -----------------------------------------------------------------------------------
+
+
+async def every_page(pager: Pager) -> list[ListedPage]:
+    return [page async for page in pager.pages()]
+
+
+def test_the_pager_walks_every_page_once(demo: DemoServer) -> None:
+    query = make_query(FOLDER_ID, order_by="name asc", page_size=50)
+    pages = run(demo, lambda client: every_page(Pager(client, query)))
+    names = [item.image.name or "" for page in pages for item in page.images]
+    assert [len(page.images) for page in pages] == [50, 50, 20]
+    assert [page.more for page in pages] == [True, True, False]
+    assert len(set(names)) == FOLDER_SIZE
+    assert names == sorted(names)
+
+
+def test_the_server_filter_finds_one_name(demo: DemoServer) -> None:
+    query = make_query(FOLDER_ID, name="huge-sizes")
+    pages = run(demo, lambda client: every_page(Pager(client, query)))
+    assert [item.image.id for page in pages for item in page.images] == ["e3vdemohugesizes0001"]
+
+
+def test_a_repeated_page_token_stops_paging_and_keeps_the_pages(demo: DemoServer) -> None:
+    folder = "b1grepeatstoken"
+    demo.put_raw_page(folder, "", 200, page_bytes([image_body("e3va", folder, "a")], "again"))
+    demo.put_raw_page(folder, "again", 200, page_bytes([image_body("e3vb", folder, "b")], "again"))
+    pages = run(demo, lambda client: every_page(Pager(client, make_query(folder))))
+    assert [[item.image.id for item in page.images] for page in pages] == [["e3va"], ["e3vb"]]
+    assert pages[-1].stop_note is not None
+    assert "'again' again" in pages[-1].stop_note
+    assert not pages[-1].more
+    assert len(list_requests(demo, folder)) == 2
+
+
+def test_a_server_that_ignores_the_token_is_not_followed_forever(demo: DemoServer) -> None:
+    folder = "b1gignorestoken"
+    same = [image_body("e3vsame", folder, "same")]
+    demo.put_raw_page(folder, "", 200, page_bytes(same, "t1"))
+    for index in range(1, 10):
+        demo.put_raw_page(folder, f"t{index}", 200, page_bytes(same, f"t{index + 1}"))
+    pages = run(demo, lambda client: every_page(Pager(client, make_query(folder))))
+    assert [len(page.images) for page in pages] == [1, 0, 0, 0]
+    assert pages[-1].stop_note is not None
+    assert "no new images" in pages[-1].stop_note
+
+
+def test_a_garbage_page_keeps_the_position_so_it_can_be_asked_again(demo: DemoServer) -> None:
+    folder = "b1ggarbagesecond"
+    demo.put_raw_page(folder, "", 200, page_bytes([image_body("e3va", folder, "a")], "p2"))
+    demo.put_raw_page(folder, "p2", 200, b"<html>Bad Gateway</html>")
+
+    async def work(client: ImageClient) -> tuple[list[str | None], str, list[str | None]]:
+        pager = Pager(client, make_query(folder))
+        first = await pager.next_page()
+        with pytest.raises(ListResponseError) as caught:
+            await pager.next_page()
+        assert not pager.finished
+        demo.put_raw_page(folder, "p2", 200, page_bytes([image_body("e3vb", folder, "b")]))
+        second = await pager.next_page()
+        return (
+            [item.image.id for item in first.images],
+            str(caught.value),
+            [item.image.id for item in second.images],
+        )
+
+    first, error, second = run(demo, work)
+    assert first == ["e3va"]
+    assert "HTML" in error
+    assert second == ["e3vb"]
+    assert [params.get("pageToken") for params in list_requests(demo, folder)] == [
+        None,
+        ["p2"],
+        ["p2"],
+    ]
+
+
+def test_an_expired_page_token_restarts_the_listing_with_a_note() -> None:
+    with DemoServer() as server:
+
+        async def work(client: ImageClient) -> list[ListedPage]:
+            pager = Pager(client, make_query(FOLDER_ID, page_size=50))
+            first = await pager.next_page()
+            server.expire_page_tokens()
+            again = await pager.next_page()
+            rest = await every_page(pager)
+            return [first, again, *rest]
+
+        pages = run(server, work)
+    first, again, *rest = pages
+    assert again.restart_note is not None
+    assert "refused the page token" in again.restart_note
+    assert "400" in again.restart_note
+    assert [item.image.id for item in again.images] == [item.image.id for item in first.images]
+    ids = [item.image.id for page in [again, *rest] for item in page.images]
+    assert len(ids) == len(set(ids)) == FOLDER_SIZE
+
+
+def test_a_token_refused_again_after_the_restart_is_an_error(demo: DemoServer) -> None:
+    folder = "b1grefusesalways"
+    refused = json.dumps({"code": 3, "message": "Invalid page token"}).encode()
+    demo.put_raw_page(folder, "", 200, page_bytes([image_body("e3va", folder, "a")], "stale"))
+    demo.put_raw_page(folder, "stale", 400, refused)
+
+    async def work(client: ImageClient) -> list[ListedPage]:
+        pager = Pager(client, make_query(folder))
+        pages = [await pager.next_page(), await pager.next_page()]
+        with pytest.raises(ListStatusError):
+            await pager.next_page()
+        return pages
+
+    _, restarted = run(demo, work)
+    assert restarted.restart_note is not None
+    assert [item.image.id for item in restarted.images] == ["e3va"]
+    tokens = [params.get("pageToken") for params in list_requests(demo, folder)]
+    assert tokens == [None, ["stale"], None, ["stale"]]
+
+
+def test_a_restart_that_fails_changes_nothing() -> None:
+    """The first page after a refused token fails too: the next try starts over again."""
+    tokens: list[str | None] = []
+    first_page_answers = [page_bytes([image_body("e3va", "b1gf", "a")], "stale"), b"<html>"]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        token = request.url.params.get("pageToken")
+        tokens.append(token)
+        if token == "stale":
+            return httpx.Response(400, json={"code": 3, "message": "Invalid page token"})
+        body = first_page_answers.pop(0) if first_page_answers else page_bytes([])
+        return httpx.Response(200, content=body)
+
+    async def main() -> tuple[ListedPage, ListedPage]:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as http:
+            client = ImageClient(http, parse_endpoint("https://api.example"), static_token(None))
+            pager = Pager(client, make_query("b1gf"))
+            first = await pager.next_page()
+            with pytest.raises(ListResponseError):
+                await pager.next_page()
+            return first, await pager.next_page()
+
+    first, restarted = asyncio.run(main())
+    assert first.more
+    assert restarted.restart_note is not None
+    assert tokens == [None, "stale", None, "stale", None]
+
+
+# -- finding an image by name --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def named() -> Iterator[DemoServer]:
+    folder = "b1gnamedfolder"
+    images = {
+        "e3vone": image_body("e3vone", folder, "unique-name"),
+        "e3vtwin1": image_body("e3vtwin1", folder, "twin"),
+        "e3vtwin2": image_body("e3vtwin2", folder, "twin"),
+        "e3vquote": image_body("e3vquote", folder, 'with "quotes" \\ and slash'),
+        "e3vubuntu": image_body("e3vubuntu", folder, "ubuntu-22-04-office"),
+    }
+    with DemoServer(images={}) as server:
+        for image_id, body in images.items():
+            server.put_image(image_id, body)
+        yield server
+
+
+def test_a_unique_name_resolves_to_its_id(named: DemoServer) -> None:
+    assert run(named, lambda c: find_by_name(c, "b1gnamedfolder", "unique-name")) == "e3vone"
+    quoted = 'with "quotes" \\ and slash'
+    assert run(named, lambda c: find_by_name(c, "b1gnamedfolder", quoted)) == "e3vquote"
+
+
+def test_several_images_with_the_name_list_the_candidates(named: DemoServer) -> None:
+    with pytest.raises(NameLookupError) as caught:
+        run(named, lambda c: find_by_name(c, "b1gnamedfolder", "twin"))
+    assert sorted(image.id or "" for image in caught.value.candidates) == ["e3vtwin1", "e3vtwin2"]
+    text = "\n".join(explanation_lines(explain_listing(caught.value)))
+    assert "2 images are named 'twin'" in text
+    assert "e3vtwin1" in text
+    assert "e3vtwin2" in text
+
+
+def test_no_image_with_the_name_offers_the_closest(named: DemoServer) -> None:
+    with pytest.raises(NameLookupError) as caught:
+        run(named, lambda c: find_by_name(c, "b1gnamedfolder", "ubuntu-22-04"))
+    assert caught.value.matches == []
+    assert [image.id for image in caught.value.candidates] == ["e3vubuntu"]
+    text = "\n".join(explanation_lines(explain_listing(caught.value)))
+    assert "No image is named 'ubuntu-22-04'" in text
+    assert "ubuntu-22-04-office" in text
+    assert "list b1gnamedfolder" in text
+
+
+def test_a_server_that_ignores_the_filter_cannot_pick_the_wrong_image(demo: DemoServer) -> None:
+    folder = "b1gignoresfilter"
+    images = [image_body("e3va", folder, "alpha"), image_body("e3vb", folder, "beta")]
+    demo.put_raw_page(folder, "", 200, page_bytes(images))
+    assert run(demo, lambda c: find_by_name(c, folder, "beta")) == "e3vb"
+
+
+# -- rows ----------------------------------------------------------------------------------------
+
+
+def test_a_row_has_human_sizes_local_time_and_age() -> None:
+    image = DesktopImage.model_validate(
+        {
+            "id": "e3vx",
+            "name": "office",
+            "status": "ACTIVE",
+            "createdAt": "2026-11-20T09:15:42.123456789Z",
+            "storageSize": "21474836480",
+            "minDiskSize": "9223372036854775807",
+        }
+    )
+    now = 1_764_237_342 * 10**9  # 2025-11-27T09:55:42Z
+    row = present_row(image, now, lambda _s: (3 * 3600, "MSK"))
+    assert row.cells == (
+        "e3vx",
+        "office",
+        "ACTIVE",
+        "2026-11-20 12:15:42 +03:00 (MSK)",
+        "in 11 months",
+        "20 GiB",
+        "8 EiB",
+    )
+    assert "2026-11-20T09:15:42.123456789Z" in row.tooltips[3]
+    assert row.tooltips[5] == "21,474,836,480 bytes"
+    assert row.sort_keys[6] == (1, 2**63 - 1)
+
+
+def test_fields_not_sent_say_so_and_sort_first() -> None:
+    bare = present_row(DesktopImage.model_validate({"id": "e3vbare"}), 0, utc_zone)
+    full = present_row(DesktopImage.model_validate({"id": "e3va", "storageSize": "0"}), 0, utc_zone)
+    assert bare.cells[1:] == (
+        "not sent",
+        "not sent",
+        "not sent",
+        "not sent",
+        "not sent",
+        "not sent",
+    )
+    assert bare.sort_keys[5] < full.sort_keys[5]
+
+
+def test_unknown_status_is_marked() -> None:
+    row = present_row(DesktopImage.model_validate({"status": "ARCHIVED"}), 0, utc_zone)
+    assert row.cells[2] == "ARCHIVED (unknown)"
+
+
+def rows(*names: str) -> list[ImageRow]:
+    return [
+        present_row(DesktopImage.model_validate({"id": f"e3v{index}", "name": name}), 0, utc_zone)
+        for index, name in enumerate(names)
+    ]
+
+
+def test_the_table_escapes_names_that_would_rewrite_the_terminal() -> None:
+    text = format_rows_table(rows("evil\x1b[2Jname", "rtl\u202eeman"))
+    assert "\x1b" not in text
+    assert "\u202e" not in text
+    assert "evil\\x1b[2Jname" in text
+    assert text.splitlines()[0].split() == [
+        "ID",
+        "Name",
+        "Status",
+        "Created",
+        "(local)",
+        "Age",
+        "Storage",
+        "Min",
+        "disk",
+    ]
+
+
+def test_json_lines_keep_the_wire_and_escape_terminal_tricks() -> None:
+    wire: dict[str, Any] = {"id": "e3v", "name": "a\u202eb\x85", "storageSize": "9007199254740993"}
+    line = json_line(wire)
+    assert "\n" not in line
+    assert "\u202e" not in line
+    assert json.loads(line) == wire
+
+
+# -- the browse controller -----------------------------------------------------------------------
+
+
+@dataclass
+class FakeBrowser:
+    """Records what the controller shows, the way the folder browser would keep it."""
+
+    rows: list[ImageRow] = field(default_factory=list)
+    more: bool = False
+    loading: bool = False
+    listings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def show_listing(self, description: str) -> None:
+        self.listings.append(description)
+        self.rows = []
+        self.more = False
+
+    def show_page(self, rows: list[ImageRow], *, more: bool, replace: bool) -> None:
+        self.rows = [*([] if replace else self.rows), *rows]
+        self.more = more
+
+    def set_loading(self, loading: bool) -> None:
+        self.loading = loading
+
+    def show_note(self, text: str) -> None:
+        self.notes.append(text)
+
+    def show_error(self, title: str, text: str) -> None:
+        self.errors.append(text)
+
+    @property
+    def ids(self) -> list[str | None]:
+        return [row.image_id for row in self.rows]
+
+
+Script = Callable[[BrowseController, FakeBrowser], Awaitable[None]]
+
+
+def browse(server: DemoServer, script: Script) -> FakeBrowser:
+    view = FakeBrowser()
+
+    async def work(client: ImageClient) -> None:
+        controller = BrowseController(client, view)
+        try:
+            await script(controller, view)
+        finally:
+            await controller.aclose()
+
+    run(server, work)
+    return view
+
+
+async def settle(controller: BrowseController) -> None:
+    """Until the page on its way has been shown (the controller exposes no event for it)."""
+    while controller.busy:  # noqa: ASYNC110
+        await asyncio.sleep(0.005)
+
+
+def test_pages_come_when_asked_and_load_all_gets_the_rest(demo: DemoServer) -> None:
+    seen: list[int] = []
+
+    async def script(controller: BrowseController, view: FakeBrowser) -> None:
+        assert controller.list(f" {FOLDER_ID} ") == FOLDER_ID
+        await settle(controller)
+        seen.append(len(view.rows))
+        controller.fetch_more()
+        await settle(controller)
+        seen.append(len(view.rows))
+        controller.load_all()
+        await settle(controller)
+        seen.append(len(view.rows))
+
+    view = browse(demo, script)
+    assert seen == [50, 100, FOLDER_SIZE]
+    assert not view.more
+    assert not view.loading
+    assert view.errors == []
+    assert len(set(view.ids)) == FOLDER_SIZE
+
+
+def test_a_malformed_folder_id_is_refused_without_a_request(demo: DemoServer) -> None:
+    before = len(demo.requests)
+
+    async def script(controller: BrowseController, view: FakeBrowser) -> None:
+        assert controller.list("b1g/../../etc") is None
+        await settle(controller)
+
+    view = browse(demo, script)
+    assert len(demo.requests) == before
+    assert view.listings == []
+    assert "'/'" in view.errors[0]
+
+
+def test_an_empty_folder_says_so(demo: DemoServer) -> None:
+    async def script(controller: BrowseController, view: FakeBrowser) -> None:
+        controller.list(EMPTY_FOLDER_ID)
+        await settle(controller)
+
+    view = browse(demo, script)
+    assert view.rows == []
+    assert view.notes == [f"No images in folder {EMPTY_FOLDER_ID}."]
+
+
+def test_a_garbage_page_keeps_the_rows_shown_and_can_be_retried(demo: DemoServer) -> None:
+    folder = "b1gbrowsegarbage"
+    demo.put_raw_page(folder, "", 200, page_bytes([image_body("e3va", folder, "a")], "p2"))
+    demo.put_raw_page(folder, "p2", 200, b'{"desktopImages": "nonsense"}')
+    kept: list[list[str | None]] = []
+
+    async def script(controller: BrowseController, view: FakeBrowser) -> None:
+        controller.list(folder)
+        await settle(controller)
+        controller.load_all()
+        await settle(controller)
+        kept.append(view.ids)
+        demo.put_raw_page(folder, "p2", 200, page_bytes([image_body("e3vb", folder, "b")]))
+        controller.fetch_more()
+        await settle(controller)
+
+    view = browse(demo, script)
+    assert kept == [["e3va"]]
+    assert "not a page of desktop images" in view.errors[0]
+    assert view.ids == ["e3va", "e3vb"]
+    assert not view.more
+
+
+def test_a_repeated_token_shows_the_pages_and_a_note(demo: DemoServer) -> None:
+    folder = "b1gbrowserepeats"
+    demo.put_raw_page(folder, "", 200, page_bytes([image_body("e3va", folder, "a")], "same"))
+    demo.put_raw_page(folder, "same", 200, page_bytes([image_body("e3vb", folder, "b")], "same"))
+
+    async def script(controller: BrowseController, view: FakeBrowser) -> None:
+        controller.list(folder)
+        controller.load_all()
+        await settle(controller)
+
+    view = browse(demo, script)
+    assert view.ids == ["e3va", "e3vb"]
+    assert not view.more
+    assert "again" in view.notes[0]
+
+
+def test_a_refused_token_restarts_with_a_note() -> None:
+    with DemoServer() as server:
+
+        async def script(controller: BrowseController, view: FakeBrowser) -> None:
+            controller.list(FOLDER_ID)
+            await settle(controller)
+            controller.fetch_more()
+            await settle(controller)
+            server.expire_page_tokens()
+            controller.fetch_more()
+            await settle(controller)
+
+        view = browse(server, script)
+    assert len(view.rows) == 50
+    assert view.more
+    assert "started again from the first page" in view.notes[0]
+    assert view.errors == []
+
+
+def slow_folders(delays: dict[str, float]) -> httpx.MockTransport:
+    async def handler(request: httpx.Request) -> httpx.Response:
+        folder = request.url.params["folderId"]
+        await asyncio.sleep(delays.get(folder, 0))
+        return httpx.Response(200, content=page_bytes([image_body(f"e3v{folder}", folder, "x")]))
+
+    return httpx.MockTransport(handler)
+
+
+def test_a_new_listing_wins_even_if_the_old_one_answers_later() -> None:
+    view = FakeBrowser()
+
+    async def main() -> None:
+        transport = slow_folders({"b1gslow": 0.3, "b1gfast": 0.01})
+        async with httpx.AsyncClient(transport=transport) as http:
+            client = ImageClient(http, parse_endpoint("https://api.example"), static_token(None))
+            controller = BrowseController(client, view)
+            controller.list("b1gslow")
+            await asyncio.sleep(0.02)
+            controller.list("b1gfast")
+            await asyncio.sleep(0.5)
+            await controller.aclose()
+
+    asyncio.run(main())
+    assert view.ids == ["e3vb1gfast"]
+
+
+def test_stop_keeps_the_rows_and_paging_resumes(demo: DemoServer) -> None:
+    async def script(controller: BrowseController, view: FakeBrowser) -> None:
+        controller.list(FOLDER_ID)
+        await settle(controller)
+        controller.fetch_more()
+        controller.stop()
+        assert not view.loading
+        await asyncio.sleep(0.05)
+        assert len(view.rows) == 50
+        controller.load_all()
+        await settle(controller)
+
+    view = browse(demo, script)
+    assert len(set(view.ids)) == FOLDER_SIZE
+
+
+# -- the remembered folder -----------------------------------------------------------------------
+
+
+def test_the_folder_is_remembered_per_profile(isolated_home: Path) -> None:
+    demo_key = connection_key("default", demo=True)
+    real_key = connection_key("default", demo=False)
+    assert load_folder_id(demo_key) == ""
+    save_folder_id(demo_key, "b1gdemo")
+    save_folder_id(real_key, "b1greal")
+    assert load_folder_id(connection_key("work", demo=True)) == "b1gdemo"
+    assert load_folder_id(real_key) == "b1greal"
+    assert load_folder_id(connection_key("work", demo=False)) == ""
+    assert settings_path().is_relative_to(isolated_home)
+    assert json.loads(settings_path().read_text(encoding="utf-8"))["folders"] == {
+        "demo": "b1gdemo",
+        "profile:default": "b1greal",
+    }
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"folders": ["x"]}', "\udcff"])
+def test_a_broken_settings_file_is_ignored_and_replaced(content: str) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content.encode("utf-8", "surrogateescape"))
+    assert load_folder_id("demo") == ""
+    save_folder_id("demo", "b1gfresh")
+    assert load_folder_id("demo") == "b1gfresh"

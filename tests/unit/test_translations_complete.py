@@ -1,0 +1,252 @@
+"""Every user-visible string can be translated, and the Russian translation is complete.
+
+Three ways a string slips through, three checks: a message the code marks but the sources lack
+(or one translated half-way), a literal shown to the user without being marked at all, and
+compiled catalogues that no longer match their sources. The window is also checked running in
+Russian (tests/gui/test_language.py): what it shows must not be English.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog, Message
+
+from inspector.i18n import catalogue_path, qt_catalogue_path
+from inspector.i18n_build import (
+    PACKAGE,
+    TRANSLATED,
+    build,
+    extract_messages,
+    po_path,
+    read_catalogue,
+    ts_path,
+    update_ts,
+)
+
+# Modules whose every user-visible literal must go through a translation call.
+CHECKED_MODULES = [
+    "present/errors.py",
+    "present/image.py",
+    "present/sizes.py",
+    "present/status.py",
+    "present/text.py",
+    "present/times.py",
+]
+TRANSLATING_CALLS = {"_", "N_", "ngettext", "pgettext", "tr", "translate", "QT_TRANSLATE_NOOP"}
+# Calls whose string arguments are for machines or for the log, not for the operator.
+NOT_SHOWN_CALLS = {
+    "debug",
+    "info",
+    "warning",
+    "error",
+    "exception",
+    "critical",
+    "setObjectName",
+    "setStyleSheet",
+    "setProperty",
+    "compile",
+    "getLogger",
+}
+BRACES = re.compile(r"\{(\w*)[^{}]*\}")
+PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdrif%]")
+
+
+def _is_prose(text: str) -> bool:
+    """Words a person reads: two words, or one capitalised word (``Cancel``, ``&Fetch``)."""
+    if re.search(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}", text) and not re.fullmatch(r"[\w.:/-]+", text):
+        return True
+    return bool(re.fullmatch(r"&?[A-Z][a-z]+[.:…]?", text))
+
+
+@dataclass(frozen=True)
+class Literal:
+    path: str
+    line: int
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.text!r}"
+
+
+def _call_name(node: ast.Call) -> str:
+    function = node.func
+    if isinstance(function, ast.Name):
+        return function.id
+    if isinstance(function, ast.Attribute):
+        return function.attr
+    return ""
+
+
+def untranslated_literals(path: Path) -> Iterator[Literal]:
+    """Prose literals in ``path`` outside docstrings, translation calls and machine-only calls."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _call_name(node) in TRANSLATING_CALLS | NOT_SHOWN_CALLS:
+            skipped.update(id(child) for child in ast.walk(node))
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            skipped.add(id(node.value))  # docstrings, of modules, classes, functions, names
+        if isinstance(node, ast.Subscript):  # dict keys: wire names, not shown as such
+            skipped.update(id(child) for child in ast.walk(node.slice))
+        if isinstance(node, ast.Compare):  # values compared with, not shown
+            skipped.update(id(child) for child in ast.walk(node))
+    relative = (
+        path.relative_to(PACKAGE.parent).as_posix() if path.is_relative_to(PACKAGE) else path.name
+    )
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _is_prose(node.value):
+            yield Literal(relative, node.lineno, node.value)
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(
+                str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values
+            )
+            if _is_prose(text):
+                yield Literal(relative, node.lineno, text)
+            skipped.update(id(child) for child in ast.walk(node))
+
+
+@pytest.mark.parametrize("module", CHECKED_MODULES)
+def test_every_shown_literal_is_marked_for_translation(module: str) -> None:
+    found = [str(literal) for literal in untranslated_literals(PACKAGE / module)]
+    assert found == [], "wrap these in _() / self.tr(), or mark them N_():\n" + "\n".join(found)
+
+
+def test_the_literal_check_catches_what_it_should(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        '"""A docstring is not shown."""\n'
+        "import logging\n"
+        "from inspector.i18n import _\n"
+        "def f(n: int, w: object, wire: dict[str, str]) -> list[str]:\n"
+        '    """Nor is this."""\n'
+        '    logging.getLogger(__name__).warning("a log line %s", n)\n'
+        '    w.setObjectName("fetchButton")\n'
+        '    if wire["Some Key"] == "Some Value":\n'
+        "        return []\n"
+        '    return [_("Fine as it is"), "Cancel", f"{n} images loaded", "ready", "two words"]\n',
+        encoding="utf-8",
+    )
+    found = [literal.text for literal in untranslated_literals(sample)]
+    assert found == ["Cancel", "{} images loaded", "two words"]
+
+
+# -- the shared catalogue (.po) -------------------------------------------------------------------
+def _key(message: Message) -> tuple[str | None, str]:
+    text = message.id if isinstance(message.id, str) else message.id[0]
+    return message.context, text
+
+
+def _messages(catalogue: Catalog) -> dict[tuple[str | None, str], Message]:
+    return {_key(message): message for message in catalogue if message.id}
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[tuple[str | None, str], Message]:
+    return _messages(extract_messages())
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_catalogue_has_every_message_of_the_code(
+    language: str, template: dict[tuple[str | None, str], Message]
+) -> None:
+    catalogue = _messages(read_catalogue(po_path(language)))
+    missing = sorted(str(key) for key in template.keys() - catalogue.keys())
+    stale = sorted(str(key) for key in catalogue.keys() - template.keys())
+    hint = "run `python -m inspector.i18n_build --update` and translate"
+    assert missing == [], f"{hint}: not in {po_path(language).name}: {missing}"
+    assert stale == [], f"{hint}: no longer in the code: {stale}"
+
+
+def _placeholders(text: str) -> list[str]:
+    """``{name}`` and ``%(name)s`` / ``%s`` fields: a translation must keep every one."""
+    return sorted(BRACES.findall(text) + [match.group(0) for match in PERCENT.finditer(text)])
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_catalogue_message_is_translated_whole(language: str) -> None:
+    problems = []
+    for key, message in _messages(read_catalogue(po_path(language))).items():
+        source = message.id if isinstance(message.id, str) else message.id[-1]
+        strings = (
+            [message.string] if isinstance(message.string, str) else list(message.string or [])
+        )
+        if message.fuzzy:
+            problems.append(f"{key}: marked fuzzy (review it, then remove the flag)")
+        if not all(strings):
+            problems.append(f"{key}: not translated")
+            continue
+        wanted = _placeholders(source)
+        problems.extend(
+            f"{key}: placeholders {_placeholders(string)} instead of {wanted}"
+            for string in strings
+            if _placeholders(string) != wanted
+        )
+    assert problems == []
+
+
+# -- the window's messages (.ts) ------------------------------------------------------------------
+def _ts_messages(path: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(path).getroot()
+    return {
+        (context.findtext("name") or "", message.findtext("source") or ""): message
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_window_sources_have_every_message_of_the_code(language: str, tmp_path: Path) -> None:
+    committed = ts_path(language)
+    fresh = tmp_path / committed.name
+    shutil.copy(committed, fresh)
+    update_ts(language, fresh)
+    assert _ts_messages(fresh).keys() == _ts_messages(committed).keys(), (
+        "run `python -m inspector.i18n_build --update` and translate"
+    )
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_window_message_is_translated_whole(language: str) -> None:
+    problems = []
+    for key, message in _ts_messages(ts_path(language)).items():
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(texts):
+            problems.append(f"{key}: not translated ({translation.get('type')})")
+            continue
+        wanted = _placeholders(key[1])
+        problems.extend(
+            f"{key}: placeholders {_placeholders(text)} instead of {wanted}"
+            for text in texts
+            if _placeholders(text) != wanted
+        )
+    assert problems == []
+
+
+# -- the compiled files ---------------------------------------------------------------------------
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_the_installed_translations_are_built_from_the_sources(
+    language: str, tmp_path: Path
+) -> None:
+    build(tmp_path)
+    stale = [
+        path.name
+        for path, fresh in (
+            (catalogue_path(language), catalogue_path(language, tmp_path)),
+            (qt_catalogue_path(language), qt_catalogue_path(language, tmp_path)),
+        )
+        if not path.exists() or path.read_bytes() != fresh.read_bytes()
+    ]
+    assert stale == [], "run `python -m inspector.i18n_build`"
