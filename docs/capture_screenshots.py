@@ -21,6 +21,7 @@ from inspector.app import WindowSession
 from inspector.connection import resolve_connection
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
+from inspector.ui import theme, translations
 from inspector.ui.main_window import MainWindow
 
 OUT = Path(__file__).parent / "screenshots"
@@ -105,7 +106,11 @@ async def script(
     window.set_demo(demo_url, [(i.image_id, i.summary) for i in DEMO_IMAGES.values()])
     await fetch(window, "e3vdemoactive0000001")
     await capture(window, "demo-loaded")
+    theme.manager().set_choice(theme.Scheme.DARK)
+    await capture(window, "demo-loaded-dark")
     await fetch(window, "e3vdemoerror40100001")
+    await capture(window, "error-401-dark")
+    theme.manager().set_choice(theme.Scheme.SYSTEM)
     await capture(window, "error-401")
     await fetch(window, "e3vdemounicode000001")
     await capture(window, "unicode-labels")
@@ -116,21 +121,44 @@ async def script(
     await task
 
 
+async def in_russian(app: QApplication, server: DemoServer) -> None:
+    """The same window in Russian: the translators go in before the widgets are made."""
+    translations.install(app, "ru")
+    window, session = open_window(server)
+    task = asyncio.ensure_future(session.run())
+    for _ in range(200):
+        if session.controller is not None:
+            break
+        await asyncio.sleep(0.05)
+    window.set_demo(server.base_url, [(i.image_id, i.summary) for i in DEMO_IMAGES.values()])
+    await fetch(window, "e3vdemoactive0000001")
+    await capture(window, "demo-loaded-ru")
+    await fetch(window, "e3vdemoerror40100001")
+    await capture(window, "error-401-ru")
+    window.close()
+    await task
+
+
+def open_window(server: DemoServer) -> tuple[MainWindow, WindowSession]:
+    connection = resolve_connection(demo_url=server.base_url)
+    window = MainWindow()
+    window.set_connection(connection.endpoint.base_url, connection.token_source)
+    window.resize(1180, 760)
+    window.show()
+    return window, WindowSession(window, connection, None)
+
+
 def main() -> int:
     os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp()  # a history of its own, not the user's
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
     with DemoServer() as server:
-        connection = resolve_connection(demo_url=server.base_url)
-        window = MainWindow()
-        window.set_connection(connection.endpoint.base_url, connection.token_source)
-        window.resize(1180, 760)
-        window.show()
-        session = WindowSession(window, connection, None)
+        window, session = open_window(server)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
             loop.run_until_complete(script(window, session, server.base_url, server))
+            loop.run_until_complete(in_russian(app, server))
     return 0
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from inspector import APP_NAME, __version__
 from inspector.api.errors import UsageError
 from inspector.connection import Connection, resolve_connection
+from inspector.i18n import _
 from inspector.options import DEFAULT_TIMEOUT, Options
 from inspector.settings import connection_key, load_folder_id, save_folder_id
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
     from inspector.ui.main_window import MainWindow
+    from inspector.ui.window_state import WindowState
     from inspector.watch import WatchPolicy
 
 
@@ -54,18 +56,16 @@ def run_window(options: Options) -> int:
             try:
                 server = stack.enter_context(DemoServer(port=options.demo_port))
             except OSError as error:
-                print(
-                    f"error: the demo API could not listen on 127.0.0.1:{options.demo_port}: "
-                    f"{error.strerror or error}",
-                    file=sys.stderr,
-                )
+                message = _("the demo API could not listen on 127.0.0.1:{port}: {reason}")
+                reason = message.format(port=options.demo_port, reason=error.strerror or error)
+                print(_("error: {title}").format(title=reason), file=sys.stderr)
                 return 1
             demo_url = server.base_url
             demo_images = [(image.image_id, image.summary) for image in DEMO_IMAGES.values()]
         try:
             connection = resolve_connection(options.connection, demo_url=demo_url)
         except UsageError as error:
-            print(f"error: {error}", file=sys.stderr)
+            print(_("error: {title}").format(title=error), file=sys.stderr)
             return 2
 
         from PySide6.QtWidgets import QApplication
@@ -75,7 +75,7 @@ def run_window(options: Options) -> int:
         app = QApplication.instance() or QApplication([sys.argv[0]])
         assert isinstance(app, QApplication)
         app.setApplicationName(APP_NAME)
-        app.setApplicationDisplayName("Cloud Desktop Image Inspector")
+        app.setApplicationDisplayName("Cloud Desktop Image Inspector")  # untranslated
         app.setApplicationVersion(__version__)
         app.setOrganizationName("cloud-desktop-inspector")
         app.setDesktopFileName(APP_NAME)  # the .desktop file, for the icon on Wayland
@@ -84,16 +84,50 @@ def run_window(options: Options) -> int:
         app.setWindowIcon(window_icon())
         app.setQuitOnLastWindowClosed(False)
         from inspector.logs import log_folder
+        from inspector.ui import translations
+        from inspector.ui.window_state import WindowState
 
+        # The self-test compares what the window shows with English text.
+        language = "en" if options.self_test else translations.window_language(options.lang)
+        translations.install(app, language)
+        state = WindowState()
         window = MainWindow()
         window.set_connection(connection.endpoint.base_url, connection.token_source)
         window.set_log_folder(log_folder())
         if demo_url:
             window.set_demo(demo_url, demo_images)
+        remember_window(window, state)
         window.show()
         if options.self_test:
             return run_self_test(app, window, connection, options)
         return _run_loop(app, window, connection, options)
+
+
+def remember_window(window: MainWindow, state: WindowState) -> None:
+    """Put the window back as it was left, with the scheme and language chosen in its menus;
+    keep each new choice at once and the layout when the window closes."""
+    from inspector.i18n import SYSTEM, saved_language
+    from inspector.ui.theme import Scheme
+
+    try:
+        scheme = Scheme(state.value("appearance/scheme") or Scheme.SYSTEM)
+    except ValueError:
+        scheme = Scheme.SYSTEM
+    window.set_scheme_choice(scheme)
+    window.set_language_choice(saved_language() or SYSTEM)
+    state.restore(window)
+    window.schemeChosen.connect(lambda value: state.set_value("appearance/scheme", value))
+    window.languageChosen.connect(_keep_language)
+    window.closed.connect(lambda: state.save(window))
+
+
+def _keep_language(choice: str) -> None:
+    from inspector.i18n import save_language
+
+    try:
+        save_language(choice)
+    except OSError as error:
+        logging.getLogger(__name__).warning("cannot keep the language choice: %s", error)
 
 
 def _run_loop(
@@ -136,10 +170,10 @@ def report_unexpected_errors(
         window.show_unexpected_error(log_unexpected(kind, error, trace, "in the window"))
 
     def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
-        message = str(context.get("message") or "an error in the event loop")
+        message = str(context.get("message") or "an error in the event loop")  # untranslated
         error = context.get("exception")
         if isinstance(error, BaseException):
-            where = f"in the event loop ({message})"
+            where = f"in the event loop ({message})"  # untranslated
             summary = log_unexpected(type(error), error, error.__traceback__, where)
         else:
             logging.getLogger(__name__).error("the event loop reported: %s", message)
@@ -231,7 +265,7 @@ class WindowSession:
             self.browse = BrowseController(client, self.window.browser)
             if self._pending_listing is not None:
                 self._list(*self._pending_listing)
-            self.window.statusBar().showMessage("Ready", 3000)
+            self.window.statusBar().showMessage(_("Ready"), 3000)
             await self._changed.wait()
             await self.tabs.stop()
             await self.browse.aclose()
@@ -270,15 +304,18 @@ class WindowSession:
 
     def _describe(self) -> str:
         connection = self.connection
-        source = connection.token_source or "no token"
-        text = f"profile {connection.profile}: {connection.endpoint.base_url}, {source}"
+        source = connection.token_source or _("no token")
+        text = _("profile {profile}: {endpoint}, {source}").format(
+            profile=connection.profile, endpoint=connection.endpoint.base_url, source=source
+        )
         if self._token_status is not None and self._token_status.expires_at is not None:
             import time
 
             from inspector.present.credentials import expiry_text
 
-            text += f", token {expiry_text(self._token_status.expires_at, time.time())}"
-        return "the demo API (credentials are not used)" if connection.demo else text
+            expiry = expiry_text(self._token_status.expires_at, time.time())
+            text += ", " + _("token {expiry}").format(expiry=expiry)
+        return _("the demo API (credentials are not used)") if connection.demo else text
 
     def _list(self, folder_id: str, name: str, order_by: str) -> None:
         if self.browse is None:

@@ -15,6 +15,7 @@ from typing import Protocol
 from inspector.api.client import ImageClient
 from inspector.api.errors import InspectorError, UsageError
 from inspector.api.listing import ListedPage, Pager, make_query
+from inspector.i18n import _
 from inspector.present.listing import ImageRow, explain_listing, explanation_text, present_row
 from inspector.present.times import now_ns
 
@@ -133,7 +134,9 @@ class BrowseController:
                 if generation == self._generation:
                     self._failed(
                         InspectorError(
-                            f"unexpected {type(error).__name__}; details are in the log file"
+                            _("unexpected {error}; details are in the log file").format(
+                                error=type(error).__name__
+                            )
                         )
                     )
                 return
@@ -153,7 +156,7 @@ class BrowseController:
             if note:
                 self._view.show_note(note)
         if pager.loaded == 0 and not page.more and page.stop_note is None:
-            self._view.show_note(f"No images in {pager.query.describe()}.")
+            self._view.show_note(_("No images in {where}.").format(where=pager.query.describe()))
 
     def _failed(self, error: InspectorError) -> None:
         self._load_all = False

@@ -28,6 +28,7 @@ from inspector.api.models import DesktopImage, ImageParseError, image_from_mappi
 from inspector.api.timestamp import TimestampError, parse_timestamp
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.files import write_atomically
+from inspector.i18n import N_
 from inspector.present.raw import clock_skew, describe_skew, header_value, safe_headers
 
 BUNDLE_FORMAT: Final = "cloud-desktop-inspector/support-bundle"
@@ -45,9 +46,11 @@ _SNAKE_WORD = re.compile(r"_([a-z0-9])")
 
 
 class CaptureKind(StrEnum):
-    BUNDLE = "support bundle"
-    REST = "REST JSON body"
-    YC = "yc --format json output"
+    """What a file held; the values are English text, translated where shown."""
+
+    BUNDLE = N_("support bundle")
+    REST = N_("REST JSON body")
+    YC = N_("yc --format json output")
 
 
 class CaptureError(ValueError):

@@ -13,6 +13,17 @@ from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from inspector.i18n import (
+    _,
+    choose_language,
+    conventions,
+    language_from_argv,
+    localize_argparse,
+    ngettext,
+    saved_language,
+    system_languages,
+    use_language,
+)
 from inspector.options import Options, parse_options
 
 if TYPE_CHECKING:
@@ -31,7 +42,13 @@ log = logging.getLogger(__name__)
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    options = parse_options(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    # Chosen before argparse runs, so that --help and usage errors are in it too.
+    use_language(
+        choose_language(language_from_argv(arguments) or saved_language(), system_languages())
+    )
+    localize_argparse()
+    options = parse_options(arguments)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -47,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_window(options)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         shutdown_logging()
@@ -68,7 +85,7 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
         if options.folder_id is not None:
             by_name = make_query(options.folder_id, name=options.name or "")
             if by_name.name is None:
-                raise UsageError("the name is empty")
+                raise UsageError(_("the name is empty"))
         image_id = validate_resource_id(options.image_id or "") if by_name is None else ""
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
@@ -77,7 +94,7 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
     except InspectorError as error:
         return _report(error, endpoint_text, err)
     except OSError as error:
-        print(f"error: {error.strerror or error}", file=err)
+        print(_("error: {title}").format(title=error.strerror or error), file=err)
         return EXIT_API_ERROR
     _print_result(result, options.output, out)
     return EXIT_OK
@@ -103,7 +120,7 @@ def run_list(options: Options, out: TextIO, err: TextIO) -> int:
     except InspectorError as error:
         return _report(error, endpoint_text, err)
     except OSError as error:
-        print(f"error: {error.strerror or error}", file=err)
+        print(_("error: {title}").format(title=error.strerror or error), file=err)
         return EXIT_API_ERROR
     return EXIT_OK
 
@@ -129,16 +146,17 @@ def _connect(options: Options, stack: ExitStack, err: TextIO) -> Connection:
         try:
             server = stack.enter_context(DemoServer(port=options.demo_port))
         except OSError as error:
-            port = options.demo_port or "a free port"
-            raise OSError(
-                error.errno, f"the demo API could not listen on 127.0.0.1:{port}: {error.strerror}"
-            ) from None
+            port = options.demo_port or _("a free port")
+            message = _("the demo API could not listen on 127.0.0.1:{port}: {reason}")
+            raise OSError(error.errno, message.format(port=port, reason=error.strerror)) from None
         demo_url = server.base_url
     connection = resolve_connection(options.connection, demo_url=demo_url)
     if connection.token_source is None and not connection.demo:
         print(
-            "warning: no IAM token (set YC_IAM_TOKEN, or use --token-file, --sa-key, --use-yc "
-            "or --profile); sending the request without one",
+            _(
+                "warning: no IAM token (set YC_IAM_TOKEN, or use --token-file, --sa-key, --use-yc "
+                "or --profile); sending the request without one"
+            ),
             file=err,
         )
     return connection
@@ -156,9 +174,15 @@ async def _fetch(
     from inspector.api.retry import RetryNotice
 
     def say_retrying(notice: RetryNotice) -> None:
+        delay = f"{notice.delay:.1f}".replace(".", conventions().decimal)
+        message = _("retrying in {seconds} s (attempt {attempt} of {attempts}): {reason}")
         print(
-            f"retrying in {notice.delay:.1f} s (attempt {notice.attempt} of {notice.attempts}): "
-            f"{notice.reason}",
+            message.format(
+                seconds=delay,
+                attempt=notice.attempt,
+                attempts=notice.attempts,
+                reason=notice.reason,
+            ),
             file=err,
         )
 
@@ -213,7 +237,7 @@ async def _list(
         try:
             async for page in pager.pages():
                 if page.restart_note:
-                    print(f"note: {printable(page.restart_note)}", file=err)
+                    print(_("note: {note}").format(note=printable(page.restart_note)), file=err)
                     rows.clear()
                 for item in page.images:
                     if options.output == "jsonl":
@@ -233,6 +257,7 @@ async def _list(
                 out.flush()
     count = lines if options.output == "jsonl" else len(rows)
     if count == 0:
-        print(f"No images in {query.describe()}.", file=err)
+        print(_("No images in {where}.").format(where=query.describe()), file=err)
     else:
-        print(f"{count} image{'s' if count != 1 else ''} in {query.describe()}.", file=err)
+        summary = ngettext("{count} image in {where}.", "{count} images in {where}.", count)
+        print(summary.format(count=count, where=query.describe()), file=err)

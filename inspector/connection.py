@@ -24,6 +24,7 @@ from inspector.api.credentials.plan import (
 from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, parse_endpoint, validate_token
 from inspector.api.network import NetworkSettings, ProxyRoutes, parse_proxy
+from inspector.i18n import _
 from inspector.options import ConnectionOptions
 from inspector.profiles import (
     AUTO_SOURCE,
@@ -85,13 +86,23 @@ def read_token_file(path: Path, option: str = "--token-file") -> str:
         with path.open("rb") as handle:
             data = handle.read(_MAX_TOKEN_FILE_BYTES + 1)
     except OSError as error:
-        raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+        raise UsageError(
+            _("cannot read {source}: {reason}").format(
+                source=source, reason=error.strerror or error
+            )
+        ) from None
     if len(data) > _MAX_TOKEN_FILE_BYTES:
-        raise UsageError(f"{source} is larger than 64 KiB; a token is a few hundred bytes")
+        raise UsageError(
+            _("{source} is larger than 64 KiB; a token is a few hundred bytes").format(
+                source=source
+            )
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"the token from {source} is not UTF-8 text") from None
+        raise UsageError(
+            _("the token from {source} is not UTF-8 text").format(source=source)
+        ) from None
     return validate_token(text, source)
 
 
@@ -127,18 +138,18 @@ def _plan_from_profile(
     if profile.source == AUTO_SOURCE:
         return None
     kind = SourceKind(profile.source)
-    origin = f"profile {profile.name}"
+    origin = _("profile {name}").format(name=profile.name)
     if kind in (SourceKind.IAM_TOKEN, SourceKind.OAUTH_TOKEN):
         if secret is not None:
-            origin = f"the Connection dialog ({origin})"
+            origin = _("the Connection dialog ({profile})").format(profile=origin)
             secret = validate_token(secret, origin)
         elif profile.token_file:
-            option = f"the token file of {origin}:"
+            option = _("the token file of {profile}:").format(profile=origin)
             secret = read_token_file(Path(profile.token_file).expanduser(), option)
             origin = f"{profile.token_file} ({origin})"
         elif profile.remember:
             secret = recall_secret(profile.name, profile.source)
-            origin = f"the keyring ({origin})"
+            origin = _("the keyring ({profile})").format(profile=origin)
         return CredentialPlan(kind, origin, secret, iam_endpoint=iam)
     if kind is SourceKind.SA_KEY:
         key_file = Path(profile.key_file).expanduser() if profile.key_file else None
@@ -163,7 +174,7 @@ def _network(
     ca_file: Path | None, proxy: str | None, plan: CredentialPlan, env: Mapping[str, str]
 ) -> NetworkSettings:
     if ca_file is not None and not ca_file.is_file():
-        raise UsageError(f"the CA file {ca_file} does not exist")
+        raise UsageError(_("the CA file {file} does not exist").format(file=ca_file))
     direct: frozenset[str] = frozenset()
     if plan.kind is SourceKind.METADATA:
         direct = frozenset({urlsplit(plan.metadata_url).hostname or ""})

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from inspector.api.credentials.plan import SourceKind
 from inspector.api.errors import UsageError
 from inspector.connection import Connection, connect_profile
+from inspector.i18n import _
 from inspector.profiles import (
     DEFAULT_PROFILE,
     SECRET_SOURCES,
@@ -53,7 +54,8 @@ class ConnectionSwitcher:
         try:
             book = load_profiles()
         except UsageError as error:
-            book, problem = ProfileBook(), f"{error}. Connecting saves a fresh file."
+            problem = _("{problem}. Connecting saves a fresh file.").format(problem=error)
+            book = ProfileBook()
         dialog = ConnectionDialog(
             book, active=self._describe_active(), keyring=keyring_available(), parent=self._parent
         )
@@ -76,7 +78,9 @@ class ConnectionSwitcher:
             dialog.show_error(str(error))
             return
         except OSError as error:
-            dialog.show_error(f"the profile could not be saved: {error.strerror or error}")
+            dialog.show_error(
+                _("the profile could not be saved: {reason}").format(reason=error.strerror or error)
+            )
             return
         dialog.accept()
         self._apply(connection)
@@ -87,8 +91,10 @@ class ConnectionSwitcher:
         plan = connection.credentials
         if plan.kind in (SourceKind.IAM_TOKEN, SourceKind.OAUTH_TOKEN) and not plan.secret:
             raise UsageError(
-                "type the token, give a file that holds it, or tick \u201cRemember\u201d after "
-                "typing it once"
+                _(
+                    "type the token, give a file that holds it, or tick \u201cRemember\u201d "
+                    "after typing it once"
+                )
             )
         if profile.source in SECRET_SOURCES:
             if profile.remember and choice.secret:
@@ -100,12 +106,12 @@ class ConnectionSwitcher:
 
     def _delete(self, dialog: ConnectionDialog, name: str) -> None:
         if name == DEFAULT_PROFILE:
-            dialog.show_error("the default profile cannot be deleted (it can be changed)")
+            dialog.show_error(_("the default profile cannot be deleted (it can be changed)"))
             return
         try:
             book = _book()
             if name not in book.names():
-                dialog.show_error(f"there is no saved profile named {name}")
+                dialog.show_error(_("there is no saved profile named {name}").format(name=name))
                 return
             for source in SECRET_SOURCES:
                 forget_secret(name, source)

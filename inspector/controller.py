@@ -18,6 +18,7 @@ from inspector.api.client import FetchResult, ImageClient
 from inspector.api.errors import InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.retry import RetryNotice
+from inspector.i18n import _
 from inspector.present.errors import Explanation, explain, explanation_lines
 from inspector.present.image import ImageView, present_image
 from inspector.present.times import now_ns
@@ -55,7 +56,9 @@ def fetched_caption(image_id: str, result: FetchResult, fetched_at: float) -> st
     """``e3v... · fetched at 10:15:42 in 35 ms``: which ID the form shows, and how fresh."""
     clock = time.strftime("%H:%M:%S", time.localtime(fetched_at))
     millis = result.exchange.elapsed_seconds * 1000
-    return f"{image_id} \u00b7 fetched at {clock} in {millis:.0f} ms"
+    return _("{id} \u00b7 fetched at {time} in {milliseconds} ms").format(
+        id=image_id, time=clock, milliseconds=f"{millis:.0f}"
+    )
 
 
 class FetchController:
@@ -136,7 +139,9 @@ class FetchController:
             log.exception("unexpected error while fetching %s", image_id)
             if generation == self._generation:
                 unexpected = InspectorError(
-                    f"unexpected {type(error).__name__}; details are in the log file"
+                    _("unexpected {error}; details are in the log file").format(
+                        error=type(error).__name__
+                    )
                 )
                 self._report(image_id, unexpected, keep_result=False)
             return

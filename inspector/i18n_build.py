@@ -140,8 +140,10 @@ def compile_po(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
     """The ``.mo`` the app loads; fuzzy (unreviewed) translations are left out."""
     target = catalogue_path(language, locale_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as handle:
+    partial = target.with_name(target.name + ".partial")  # a running app never reads half
+    with partial.open("wb") as handle:
         write_mo(handle, read_catalogue(po_path(language)), use_fuzzy=False)
+    partial.replace(target)
     return target
 
 
@@ -149,10 +151,12 @@ def compile_ts(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
     """The ``.qm`` Qt loads; unfinished translations are left out."""
     target = qt_catalogue_path(language, locale_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
     subprocess.run(
-        [str(_qt_tool("lrelease")), "-silent", str(ts_path(language)), "-qm", str(target)],
+        [str(_qt_tool("lrelease")), "-silent", str(ts_path(language)), "-qm", str(partial)],
         check=True,
     )
+    partial.replace(target)
     return target
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from inspector import APP_NAME, __version__
+from inspector.i18n import LANGUAGES, _
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
 DEFAULT_TIMEOUT = 20.0
@@ -59,52 +60,63 @@ class Options:
     page_size: int = DEFAULT_PAGE_SIZE
     self_test: bool = False
     connection: ConnectionOptions = field(default_factory=ConnectionOptions)
+    lang: str | None = None
 
 
 def _add_shared(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     def default(value: object) -> object:
         return argparse.SUPPRESS if suppress else value
 
-    group = parser.add_argument_group("connection and logging (before or after the command)")
+    group = parser.add_argument_group(_("connection and logging (before or after the command)"))
     group.add_argument(
         "--endpoint",
         metavar="URL",
         default=default(None),
-        help="API base URL, scheme://host[:port] (default: "
-        "https://cloud-desktop.api.cloud.yandex.net); plain http only for loopback",
+        help=_(
+            "API base URL, scheme://host[:port] (default: "
+            "https://cloud-desktop.api.cloud.yandex.net); plain http only for loopback"
+        ),
     )
     group.add_argument(
         "--token-file",
         metavar="PATH",
         type=Path,
         default=default(None),
-        help="read the IAM token from this file (default: the YC_IAM_TOKEN variable)",
+        help=_("read the IAM token from this file (default: the YC_IAM_TOKEN variable)"),
     )
     group.add_argument(
         "--demo",
         action="store_true",
         default=default(False),
-        help="run against the built-in demo API on 127.0.0.1 (no account needed)",
+        help=_("run against the built-in demo API on 127.0.0.1 (no account needed)"),
     )
     group.add_argument(
         "--demo-port",
         metavar="N",
         type=int,
         default=default(0),
-        help="port for the demo API (default: a free one)",
+        help=_("port for the demo API (default: a free one)"),
     )
     group.add_argument(
         "--timeout",
         metavar="SECONDS",
         type=float,
         default=default(DEFAULT_TIMEOUT),
-        help=f"give up on a request after this long (default: {DEFAULT_TIMEOUT:g})",
+        help=_("give up on a request after this long (default: {seconds})").format(
+            seconds=f"{DEFAULT_TIMEOUT:g}"
+        ),
     )
     group.add_argument(
         "--log-level",
         choices=LOG_LEVELS,
         default=default("warning"),
-        help="how much to log (default: warning)",
+        help=_("how much to log (default: warning)"),
+    )
+    group.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=default(None),
+        help=_("the language to speak (default: the one chosen in the window, else the system's)"),
     )
     _add_credentials(parser, default)
 
@@ -121,141 +133,145 @@ CREDENTIAL_SOURCES = (
 
 def _add_credentials(parser: argparse.ArgumentParser, default: Callable[[object], object]) -> None:
     group = parser.add_argument_group(
-        "credentials, profiles and network (before or after the command; one source at most)"
+        _("credentials, profiles and network (before or after the command; one source at most)")
     )
     group.add_argument(
         "--profile",
         metavar="NAME",
         default=default(None),
-        help="use this saved connection profile (default: the one chosen last in the window)",
+        help=_("use this saved connection profile (default: the one chosen last in the window)"),
     )
     group.add_argument(
         "--oauth-token-file",
         metavar="PATH",
         type=Path,
         default=default(None),
-        help="exchange the OAuth token in this file for IAM tokens (default: YC_OAUTH_TOKEN)",
+        help=_("exchange the OAuth token in this file for IAM tokens (default: YC_OAUTH_TOKEN)"),
     )
     group.add_argument(
         "--sa-key",
         metavar="FILE",
         type=Path,
         default=default(None),
-        help="sign in as a service account with its authorized key (`yc iam key create`)",
+        help=_("sign in as a service account with its authorized key (`yc iam key create`)"),
     )
     group.add_argument(
         "--use-yc",
         action="store_true",
         default=default(False),
-        help="get tokens from `yc iam create-token`",
+        help=_("get tokens from `yc iam create-token`"),
     )
     group.add_argument(
-        "--yc-profile", metavar="NAME", default=default(None), help="yc's profile (--use-yc)"
+        "--yc-profile", metavar="NAME", default=default(None), help=_("yc's profile (--use-yc)")
     )
     group.add_argument(
-        "--yc-path", metavar="PATH", default=default(None), help="the yc program (--use-yc)"
+        "--yc-path", metavar="PATH", default=default(None), help=_("the yc program (--use-yc)")
     )
     group.add_argument(
         "--use-metadata",
         action="store_true",
         default=default(False),
-        help="get tokens from the metadata service of this Yandex Cloud VM",
+        help=_("get tokens from the metadata service of this Yandex Cloud VM"),
     )
     group.add_argument(
         "--metadata-url",
         metavar="URL",
         default=default(None),
-        help="the metadata token URL (--use-metadata; default: the VM's 169.254.169.254)",
+        help=_("the metadata token URL (--use-metadata; default: the VM's 169.254.169.254)"),
     )
     group.add_argument(
         "--iam-endpoint",
         metavar="URL",
         default=default(None),
-        help="IAM base URL for OAuth and key exchanges (default: https://iam.api.cloud.yandex.net)",
+        help=_(
+            "IAM base URL for OAuth and key exchanges (default: https://iam.api.cloud.yandex.net)"
+        ),
     )
     group.add_argument(
         "--ca-file",
         metavar="PEM",
         type=Path,
         default=default(None),
-        help="also trust the CA certificates in this file (the OS store is always trusted)",
+        help=_("also trust the CA certificates in this file (the OS store is always trusted)"),
     )
     group.add_argument(
         "--proxy",
         metavar="URL",
         default=default(None),
-        help="HTTP(S) proxy, http://host:port (default: HTTPS_PROXY; loopback never uses one)",
+        help=_("HTTP(S) proxy, http://host:port (default: HTTPS_PROXY; loopback never uses one)"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
-        description="Inspect a Yandex Cloud Desktop image. With no command, opens the window.",
+        description=_("Inspect a Yandex Cloud Desktop image. With no command, opens the window."),
         allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--image-id", metavar="ID", help="window: fetch this image as soon as it opens"
+        "--image-id", metavar="ID", help=_("window: fetch this image as soon as it opens")
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="window: fetch a demo image (or --image-id) through the window, print each check "
-        "of what it shows and exit, 0 if all pass; runs offscreen when there is no display",
+        help=_(
+            "window: fetch a demo image (or --image-id) through the window, print each check "
+            "of what it shows and exit, 0 if all pass; runs offscreen when there is no display"
+        ),
     )
     _add_shared(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     get = commands.add_parser(
         "get",
-        help="fetch one image and print it (headless)",
-        description="Fetch one desktop image (DesktopImage.Get) and print it.",
+        help=_("fetch one image and print it (headless)"),
+        description=_("Fetch one desktop image (DesktopImage.Get) and print it."),
         allow_abbrev=False,
     )
     get.add_argument(
         "image_id",
         metavar="IMAGE_ID",
         nargs="?",
-        help="the image ID, e.g. e3vc67qdve8q12345678 (or give --folder and --name)",
+        help=_("the image ID, e.g. e3vc67qdve8q12345678 (or give --folder and --name)"),
     )
     get.add_argument(
-        "--folder", dest="folder_id", metavar="FOLDER_ID", help="find the image by name here"
+        "--folder", dest="folder_id", metavar="FOLDER_ID", help=_("find the image by name here")
     )
-    get.add_argument("--name", metavar="NAME", help="the image's exact name (with --folder)")
+    get.add_argument("--name", metavar="NAME", help=_("the image's exact name (with --folder)"))
     get.add_argument(
         "--output",
         "-o",
         choices=OUTPUTS,
         default="table",
-        help="table: for a person (default); json: the body exactly as the server sent it",
+        help=_("table: for a person (default); json: the body exactly as the server sent it"),
     )
     _add_shared(get, suppress=True)
     listing = commands.add_parser(
         "list",
-        help="list a folder's images (headless)",
-        description="List a folder's desktop images (DesktopImageService.List), every page.",
+        help=_("list a folder's images (headless)"),
+        description=_("List a folder's desktop images (DesktopImageService.List), every page."),
         allow_abbrev=False,
     )
-    listing.add_argument("folder_id", metavar="FOLDER_ID", help="the folder ID")
+    listing.add_argument("folder_id", metavar="FOLDER_ID", help=_("the folder ID"))
     listing.add_argument(
         "--output",
         "-o",
         choices=LIST_OUTPUTS,
         default="table",
-        help="table: for a person (default); jsonl: each image as sent, one JSON object a line",
+        help=_("table: for a person (default); jsonl: each image as sent, one JSON object a line"),
     )
-    listing.add_argument("--name", metavar="NAME", help="only images with exactly this name")
+    listing.add_argument("--name", metavar="NAME", help=_("only images with exactly this name"))
     listing.add_argument(
         "--order-by",
         metavar="FIELD",
-        help='server-side order: name, createdAt or status, then asc or desc ("createdAt desc")',
+        help=_('server-side order: name, createdAt or status, then asc or desc ("createdAt desc")'),
     )
     listing.add_argument(
         "--page-size",
         metavar="N",
         type=int,
         default=DEFAULT_PAGE_SIZE,
-        help=f"images per request, 1 to 1000 (default: {DEFAULT_PAGE_SIZE})",
+        help=_("images per request, 1 to 1000 (default: {count})").format(count=DEFAULT_PAGE_SIZE),
     )
     _add_shared(listing, suppress=True)
     return parser
@@ -265,11 +281,11 @@ def _check_get_target(parser: argparse.ArgumentParser, namespace: argparse.Names
     """``get`` takes an IMAGE_ID, or ``--folder`` and ``--name`` together: exactly one way."""
     by_name = namespace.folder_id is not None or namespace.name is not None
     if by_name and namespace.image_id is not None:
-        parser.error("get: give an IMAGE_ID or --folder and --name, not both")
+        parser.error(_("get: give an IMAGE_ID or --folder and --name, not both"))
     if by_name and (namespace.folder_id is None or namespace.name is None):
-        parser.error("get: --folder and --name go together")
+        parser.error(_("get: --folder and --name go together"))
     if not by_name and namespace.image_id is None:
-        parser.error("get: give an IMAGE_ID, or --folder FOLDER_ID --name NAME")
+        parser.error(_("get: give an IMAGE_ID, or --folder FOLDER_ID --name NAME"))
 
 
 def parse_options(argv: list[str]) -> Options:
@@ -277,17 +293,25 @@ def parse_options(argv: list[str]) -> Options:
     parser = build_parser()
     namespace = parser.parse_args(argv)
     if not 0 <= namespace.demo_port <= 65535:
-        parser.error("--demo-port must be between 0 and 65535")
+        parser.error(_("--demo-port must be between 0 and 65535"))
     if not 0 < namespace.timeout <= MAX_TIMEOUT:
-        parser.error(f"--timeout must be more than 0 and at most {MAX_TIMEOUT:g} seconds")
+        parser.error(
+            _("--timeout must be more than 0 and at most {seconds} seconds").format(
+                seconds=f"{MAX_TIMEOUT:g}"
+            )
+        )
     if namespace.command == "get":
         _check_get_target(parser, namespace)
     if not 1 <= getattr(namespace, "page_size", DEFAULT_PAGE_SIZE) <= 1000:
-        parser.error("--page-size must be between 1 and 1000")
+        parser.error(_("--page-size must be between 1 and 1000"))
     chosen = [_given(namespace, names) for names in CREDENTIAL_SOURCES]
     named = [name for name in chosen if name is not None]
     if len(named) > 1:
-        parser.error(f"choose one credential source: {named[0]} and {named[1]} were both given")
+        parser.error(
+            _("choose one credential source: {first} and {second} were both given").format(
+                first=named[0], second=named[1]
+            )
+        )
     return Options(
         command=namespace.command,
         image_id=getattr(namespace, "image_id", None),
@@ -301,6 +325,7 @@ def parse_options(argv: list[str]) -> Options:
         order_by=getattr(namespace, "order_by", None),
         page_size=getattr(namespace, "page_size", DEFAULT_PAGE_SIZE),
         self_test=namespace.self_test,
+        lang=namespace.lang,
         connection=ConnectionOptions(
             **{name: getattr(namespace, name) for name in ConnectionOptions.__dataclass_fields__}
         ),

@@ -30,6 +30,7 @@ from inspector.bundle import (
     save_bundle,
 )
 from inspector.controller import FetchController, PageView
+from inspector.i18n import _
 from inspector.notify import Notifier
 from inspector.present.diff import ImageChanges, image_changes
 from inspector.present.exports import curl_command, image_json, request_ids_text, yc_command
@@ -140,7 +141,9 @@ class TabController:
         now = self._clock_ns()
         image_id = result.image.id or result.source.name
         note = offline_note(result, now)
-        caption = f"OFFLINE \u00b7 {image_id} \u00b7 from {result.source.name}"
+        caption = _("OFFLINE \u00b7 {id} \u00b7 from {file}").format(
+            id=image_id, file=result.source.name
+        )
         self._page.show_image(image_id, present_image(result.image, now), caption)
         self._page.show_offline(note)
         exchange = result.exchange
@@ -327,14 +330,20 @@ def _since(previous: Shown, now: int) -> str:
     """When the answer compared against came: ``the previous fetch at 10:15:42``."""
     when = present_time(parse_timestamp(iso_utc(previous.received_at_ns)), now)
     if previous.offline is not None:
-        return f"the file {previous.offline.source.name} (captured {when.age})"
-    return f"the previous fetch ({when.age})"
+        return _("the file {file} (captured {age})").format(
+            file=previous.offline.source.name, age=when.age
+        )
+    return _("the previous fetch ({age})").format(age=when.age)
 
 
 def offline_note(result: OfflineResult, now: int) -> str:
     """``OFFLINE · support bundle e3v....inspector.json · captured 2026-11-27 08:01 UTC (…)``."""
     when = present_time(parse_timestamp(iso_utc(result.captured_at_ns)), now)
-    captured = f"captured {when.utc} ({when.age})"
+    captured = _("captured {time} ({age})").format(time=when.utc, age=when.age)
     if not result.captured_at_known:
-        captured = f"file saved {when.utc} ({when.age}); a plain body carries no capture time"
-    return f"OFFLINE \u00b7 {result.kind} {result.source.name} \u00b7 {captured}"
+        captured = _("file saved {time} ({age}); a plain body carries no capture time").format(
+            time=when.utc, age=when.age
+        )
+    return _("OFFLINE \u00b7 {kind} {file} \u00b7 {captured}").format(
+        kind=_(result.kind), file=result.source.name, captured=captured
+    )

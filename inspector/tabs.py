@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inspector.history import History, HistoryEntry
+from inspector.i18n import _, conventions
 
 if TYPE_CHECKING:
     from inspector.api.client import ImageClient
@@ -99,7 +100,9 @@ class SharedHistory:
                 name=mask(entry.name or ""),
                 status=entry.status or "",
                 fetched=_when(entry),
-                tooltip=mask(f"{entry.image_id} at {entry.endpoint}"),
+                tooltip=mask(
+                    _("{id} at {endpoint}").format(id=entry.image_id, endpoint=entry.endpoint)
+                ),
             )
             for entry in self.history.search(self._query)
         ]
@@ -109,7 +112,11 @@ class SharedHistory:
 
 
 def _when(entry: HistoryEntry) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.fetched_at))
+    moment = time.localtime(entry.fetched_at)
+    date = conventions().date.format(
+        year=f"{moment.tm_year:04d}", month=f"{moment.tm_mon:02d}", day=f"{moment.tm_mday:02d}"
+    )
+    return f"{date} {moment.tm_hour:02d}:{moment.tm_min:02d}"
 
 
 class TabSet:
@@ -243,8 +250,9 @@ class TabSet:
         tab = self.tabs.get(page)
         if tab is None:
             self._window.show_file_error(
-                f"Cannot open {path.name} yet: the window is still starting", str(path)
+                _("Cannot open {file} yet: the window is still starting").format(file=path.name),
+                str(path),
             )
             return
         tab.open_offline(result)
-        self._window.show_status(f"Opened {path.name} (offline)")
+        self._window.show_status(_("Opened {file} (offline)").format(file=path.name))

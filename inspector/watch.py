@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from inspector.i18n import _
+
 WATCHED_STATUSES: Final = frozenset({"CREATING", "DELETING"})
 _NANOS: Final = 1_000_000_000
 
@@ -81,12 +83,18 @@ def format_duration(seconds: float) -> str:
     hours, rest = divmod(rest, 3_600)
     minutes, secs = divmod(rest, 60)
     if days:
-        return f"{days} d {hours} h" if hours else f"{days} d"
+        if hours:
+            return _("{days} d {hours} h").format(days=days, hours=hours)
+        return _("{days} d").format(days=days)
     if hours:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        if minutes:
+            return _("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+        return _("{hours} h").format(hours=hours)
     if minutes:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
-    return f"{secs} s"
+        if secs:
+            return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=secs)
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{seconds} s").format(seconds=secs)
 
 
 class Watch:
@@ -139,29 +147,34 @@ class Watch:
         self.name = name or self.name
         took = format_duration((now_ns - self._status_since_ns) / _NANOS)
         if status != self.status:
-            before, self.status = self.status, status or "no status"
+            before, self.status = self.status, status or _("no status")
             self._status_since_ns = now_ns
             self._slow_announced = False
             if not should_watch(status):
                 return self._stop(
                     WatchOutcome.SETTLED,
-                    f"{self._who()} is now {self.status} (was {before}; watched for {took})",
-                    f"Image {self.status}",
+                    _("{image} is now {status} (was {before}; watched for {took})").format(
+                        image=self._who(), status=self.status, before=before, took=took
+                    ),
+                    _("Image {status}").format(status=self.status),
                 )
-            message = f"{self._who()} is now {self.status} (was {before})"
+            message = _("{image} is now {status} (was {before})").format(
+                image=self._who(), status=self.status, before=before
+            )
             return WatchStep(
                 WatchOutcome.WATCHING,
                 message,
                 self._delay(),
-                Announcement(f"Image {self.status}", message),
+                Announcement(_("Image {status}").format(status=self.status), message),
             )
         announcement = None
         if self.is_slow(now_ns) and not self._slow_announced:
             self._slow_announced = True
             announcement = Announcement(
-                f"Still {self.status}",
-                f"{self._who()} has been {self.status} for {self.status_age(now_ns)}, "
-                "longer than usual",
+                _("Still {status}").format(status=self.status),
+                _("{image} has been {status} for {age}, longer than usual").format(
+                    image=self._who(), status=self.status, age=self.status_age(now_ns)
+                ),
             )
         return WatchStep(WatchOutcome.WATCHING, "", self._delay(), announcement)
 
@@ -172,13 +185,17 @@ class Watch:
             took = format_duration((now_ns - self.started_ns) / _NANOS)
             return self._stop(
                 WatchOutcome.GONE,
-                f"{self._who()} is gone: deleted (404 after DELETING; watched for {took})",
-                "Image deleted",
+                _("{image} is gone: deleted (404 after DELETING; watched for {took})").format(
+                    image=self._who(), took=took
+                ),
+                _("Image deleted"),
             )
         return self._stop(
             WatchOutcome.VANISHED,
-            f"{self._who()} disappeared while {self.status} (404): it no longer exists",
-            "Image disappeared",
+            _("{image} disappeared while {status} (404): it no longer exists").format(
+                image=self._who(), status=self.status
+            ),
+            _("Image disappeared"),
         )
 
     def observe_failure(self, reason: str) -> WatchStep:
@@ -188,20 +205,25 @@ class Watch:
         if self.failures >= self.policy.max_failures:
             return self._stop(
                 WatchOutcome.FAILED,
-                f"Stopped watching {self._who()}: {self.failures} checks in a row failed "
-                f"(last: {reason})",
-                "Stopped watching",
+                _(
+                    "Stopped watching {image}: {failures} checks in a row failed (last: {reason})"
+                ).format(image=self._who(), failures=self.failures, reason=reason),
+                _("Stopped watching"),
             )
         return WatchStep(
             WatchOutcome.WATCHING,
-            f"Check failed ({self.failures} of {self.policy.max_failures}): {reason}",
+            _("Check failed ({failures} of {most}): {reason}").format(
+                failures=self.failures, most=self.policy.max_failures, reason=reason
+            ),
             self._delay(),
         )
 
     def stop(self) -> WatchStep:
         """The user stopped it; nothing to announce."""
         self.outcome = WatchOutcome.STOPPED
-        return WatchStep(WatchOutcome.STOPPED, f"Stopped watching {self.image_id}")
+        return WatchStep(
+            WatchOutcome.STOPPED, _("Stopped watching {image}").format(image=self.image_id)
+        )
 
     def _usual(self) -> float:
         return (
@@ -228,15 +250,17 @@ class Watch:
         """``CREATING · 12 min since createdAt · watching for 3 min · next check in 20 s``."""
         parts = [self.status]
         if self.created_at_ns is not None:
-            parts.append(
-                f"{format_duration((now_ns - self.created_at_ns) / _NANOS)} since createdAt"
-            )
-        parts.append(f"watching for {format_duration((now_ns - self.started_ns) / _NANOS)}")
+            since = format_duration((now_ns - self.created_at_ns) / _NANOS)
+            parts.append(_("{duration} since createdAt").format(duration=since))
+        watching = format_duration((now_ns - self.started_ns) / _NANOS)
+        parts.append(_("watching for {duration}").format(duration=watching))
         if next_check_s is not None:
-            parts.append(f"next check in {format_duration(next_check_s + 0.999)}")
+            next_check = format_duration(next_check_s + 0.999)
+            parts.append(_("next check in {duration}").format(duration=next_check))
         text = " \u00b7 ".join(parts)
         if self.is_slow(now_ns):
-            text += (
-                f" \u2014 taking longer than usual (usually under {format_duration(self._usual())})"
+            usual = format_duration(self._usual())
+            text += " \u2014 " + _("taking longer than usual (usually under {duration})").format(
+                duration=usual
             )
         return text

@@ -4,7 +4,8 @@
 
 1. Installs the pinned versions: requirements.lock, plus the `build` extra of pyproject.toml
    (PyInstaller, pinned exactly) constrained by the lock.
-2. Runs PyInstaller on packaging/cloud-desktop-inspector.spec into dist/cloud-desktop-inspector/.
+2. Compiles the translations (``python -m inspector.i18n_build``) and runs PyInstaller on
+   packaging/cloud-desktop-inspector.spec into dist/cloud-desktop-inspector/.
 3. Adds the licence, the third-party notices, the .desktop file and the icon to the folder,
    and under licenses/ the licence texts of everything bundled: each Python distribution's
    own files, Python's, the committed texts in resources/licenses/ (LGPL and GPL for Qt and
@@ -190,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     if not args.no_install:
         install()
+    # The compiled translations are package data the spec collects: build them from their sources.
+    subprocess.run([sys.executable, "-m", "inspector.i18n_build"], check=True, cwd=ROOT)
     run_pyinstaller()
     check_plugins_resolve()
     add_release_files()

@@ -14,6 +14,7 @@ from typing import Final
 from urllib.parse import quote, urlsplit
 
 from inspector.api.errors import UsageError
+from inspector.i18n import N_, _
 
 DEFAULT_ENDPOINT: Final = "https://cloud-desktop.api.cloud.yandex.net"
 ALTERNATIVE_ENDPOINT: Final = "https://clouddesktops.api.cloud.yandex.net"
@@ -24,26 +25,39 @@ _TOKEN_CHARS = re.compile(r"[\x21-\x7e]+")
 
 def _describe_char(char: str) -> str:
     if char == " ":
-        return "a space"
+        return _("a space")
     if ord(char) < 0x20 or ord(char) == 0x7F:
-        return f"a control character (U+{ord(char):04X})"
+        return _("a control character (U+{code})").format(code=f"{ord(char):04X}")
     if ord(char) > 0x7E:
-        return f"a non-ASCII character (U+{ord(char):04X})"
+        return _("a non-ASCII character (U+{code})").format(code=f"{ord(char):04X}")
     return repr(char)
 
 
-def validate_resource_id(raw: str, what: str = "image ID") -> str:
-    """The ID with surrounding whitespace trimmed, or :class:`UsageError` with the reason."""
+IMAGE_ID: Final = N_("image ID")
+FOLDER_ID: Final = N_("folder ID")
+
+
+def validate_resource_id(raw: str, what: str = IMAGE_ID) -> str:
+    """The ID with surrounding whitespace trimmed, or :class:`UsageError` with the reason.
+
+    ``what`` names the ID in the message (translated when it is one of the marked names).
+    """
     value = raw.strip()
+    what = _(what)
     if not value:
-        raise UsageError(f"the {what} is empty")
+        raise UsageError(_("the {what} is empty").format(what=what))
     if len(value) > MAX_ID_LENGTH:
-        raise UsageError(f"the {what} is {len(value)} characters long; at most {MAX_ID_LENGTH}")
+        raise UsageError(
+            _("the {what} is {length} characters long; at most {most}").format(
+                what=what, length=len(value), most=MAX_ID_LENGTH
+            )
+        )
     if not _ID_CHARS.fullmatch(value):
         bad = next(char for char in value if not _ID_CHARS.fullmatch(char))
         raise UsageError(
-            f"the {what} contains {_describe_char(bad)}; "
-            "IDs are ASCII letters and digits, '-' and '_'"
+            _(
+                "the {what} contains {character}; IDs are ASCII letters and digits, '-' and '_'"
+            ).format(what=what, character=_describe_char(bad))
         )
     return value
 
@@ -57,14 +71,16 @@ def validate_token(raw: str, source: str) -> str:
     """The token stripped of surrounding whitespace; never echoes it when refusing it."""
     value = raw.strip()
     if not value:
-        raise UsageError(f"the token from {source} is empty")
+        raise UsageError(_("the token from {source} is empty").format(source=source))
     if not _TOKEN_CHARS.fullmatch(value):
         position, bad = next(
             (index, char) for index, char in enumerate(value) if not _TOKEN_CHARS.fullmatch(char)
         )
         raise UsageError(
-            f"the token from {source} contains {_describe_char(bad)} at position {position + 1}, "
-            "which an HTTP header cannot carry"
+            _(
+                "the token from {source} contains {character} at position {position}, "
+                "which an HTTP header cannot carry"
+            ).format(source=source, character=_describe_char(bad), position=position + 1)
         )
     return value
 
@@ -98,18 +114,30 @@ def parse_endpoint(raw: str, option: str = "--endpoint") -> Endpoint:
         parts = urlsplit(value)
         port = parts.port
     except ValueError as error:
-        raise UsageError(f"{option} {value!r} is not a URL: {error}") from None
+        raise UsageError(
+            _("{option} {value} is not a URL: {reason}").format(
+                option=option, value=repr(value), reason=error
+            )
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"{option} must look like https://host[:port], got {value!r}")
+        raise UsageError(
+            _("{option} must look like https://host[:port], got {value}").format(
+                option=option, value=repr(value)
+            )
+        )
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
         raise UsageError(
-            f"{option} is a base URL (scheme://host[:port]); the client adds the path itself"
+            _(
+                "{option} is a base URL (scheme://host[:port]); the client adds the path itself"
+            ).format(option=option)
         )
     host = parts.hostname
     if parts.scheme == "http" and not is_loopback_host(host):
         raise UsageError(
-            f"{option} uses plain http:// to {host}; tokens are only sent over https:// "
-            "(plain http is allowed for 127.0.0.1 and localhost)"
+            _(
+                "{option} uses plain http:// to {host}; tokens are only sent over https:// "
+                "(plain http is allowed for 127.0.0.1 and localhost)"
+            ).format(option=option, host=host)
         )
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:

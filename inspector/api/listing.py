@@ -33,7 +33,7 @@ from inspector.api.errors import (
     ResponseError,
     UsageError,
 )
-from inspector.api.inputs import validate_resource_id
+from inspector.api.inputs import FOLDER_ID, validate_resource_id
 from inspector.api.models import DesktopImage, describe_validation_error
 from inspector.api.wire_json import BodyError, loads_object
 
@@ -161,7 +161,7 @@ def make_query(
     page_size: int = DEFAULT_PAGE_SIZE,
 ) -> ListQuery:
     """A checked query, or :class:`UsageError` before anything is sent; a blank name is none."""
-    folder = validate_resource_id(folder_id, what="folder ID")
+    folder = validate_resource_id(folder_id, what=FOLDER_ID)
     name = name.strip() if name is not None else None
     if name is not None:
         name_filter(name)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from inspector.i18n import _
+
 
 def expiry_text(expires_at: float | None, now: float) -> str | None:
     """``expires 21:40`` (with the date when it is not today), ``expired at 09:12``, or None."""
@@ -11,5 +13,8 @@ def expiry_text(expires_at: float | None, now: float) -> str | None:
         return None
     moment = time.localtime(expires_at)
     same_day = moment[:3] == time.localtime(now)[:3]
-    clock = time.strftime("%H:%M" if same_day else "%d %b %H:%M", moment)
-    return f"expired at {clock}" if expires_at <= now else f"expires {clock}"
+    # Translators: a strftime pattern; the month may be a number (%m) where names read badly.
+    clock = time.strftime("%H:%M" if same_day else _("%d %b %H:%M"), moment)
+    if expires_at <= now:
+        return _("expired at {time}").format(time=clock)
+    return _("expires {time}").format(time=clock)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from inspector.api.models import DesktopImage
+from inspector.i18n import _, ngettext
 from inspector.present.image import NOT_SENT, FieldView, ImageView
 
 # Wire name -> attribute of DesktopImage.
@@ -46,28 +47,30 @@ class ImageChanges:
     def summary(self, field_labels: dict[str, str], since: str) -> str:
         """``Changed since the previous fetch: Status, Name; labels: 1 added, 2 changed``."""
         if not self:
-            return f"Nothing changed since {since}."
+            return _("Nothing changed since {since}.").format(since=since)
         names = [field_labels.get(key, key) for key in self.fields]
         added = sum(1 for old in self.labels.values() if old is None)
+        changed = len(self.labels) - added
+        removed = len(self.removed_labels)
         counts = [
-            f"{count} {what}"
-            for count, what in (
-                (added, "added"),
-                (len(self.labels) - added, "changed"),
-                (len(self.removed_labels), "removed"),
+            phrase.format(count=count)
+            for count, phrase in (
+                (added, ngettext("{count} added", "{count} added", added)),
+                (changed, ngettext("{count} changed", "{count} changed", changed)),
+                (removed, ngettext("{count} removed", "{count} removed", removed)),
             )
             if count
         ]
         parts = [", ".join(names)] if names else []
         if counts:
-            parts.append(f"labels: {', '.join(counts)}")
-        return f"Changed since {since}: {'; '.join(parts)}"
+            parts.append(_("labels: {counts}").format(counts=", ".join(counts)))
+        return _("Changed since {since}: {changes}").format(since=since, changes="; ".join(parts))
 
 
 def old_text(field_view: FieldView) -> str:
     """A field's old value as one line: ``20 GiB (21,474,836,480 bytes)``, or *not sent*."""
     if field_view.value is None:
-        return NOT_SENT
+        return _(NOT_SENT)
     if field_view.key == "createdAt":
         return field_view.tooltip or field_view.value
     if field_view.detail and field_view.key != "status":
@@ -81,13 +84,19 @@ def image_changes(old: DesktopImage, new: DesktopImage, old_view: ImageView) -> 
     fields: dict[str, str] = {}
     for key, attribute in _FIELDS:
         if getattr(old, attribute) != getattr(new, attribute):
-            fields[key] = old_text(shown[key]) if key in shown else NOT_SENT
+            fields[key] = old_text(shown[key]) if key in shown else _(NOT_SENT)
     if (old.labels is None) != (new.labels is None):
-        fields[LABELS_KEY] = NOT_SENT if old.labels is None else f"{len(old.labels)} labels"
-    if old.unknown_fields != new.unknown_fields:
-        fields[UNKNOWN_FIELDS_KEY] = (
-            "\n".join(f"{name}: {text}" for name, text in old_view.unknown_fields) or NOT_SENT
+        fields[LABELS_KEY] = (
+            _(NOT_SENT)
+            if old.labels is None
+            else ngettext("{count} label", "{count} labels", len(old.labels)).format(
+                count=len(old.labels)
+            )
         )
+    if old.unknown_fields != new.unknown_fields:
+        fields[UNKNOWN_FIELDS_KEY] = "\n".join(
+            f"{name}: {text}" for name, text in old_view.unknown_fields
+        ) or _(NOT_SENT)
     old_labels = old.labels or {}
     new_labels = new.labels or {}
     labels: dict[str, str | None] = {

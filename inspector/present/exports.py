@@ -11,7 +11,7 @@ from typing import Final
 
 from inspector.present.raw import pretty_json
 
-TOKEN_COMMAND: Final = "$(yc iam create-token)"
+TOKEN_COMMAND: Final = "$(yc iam create-token)"  # untranslated: a command to paste
 
 
 def curl_command(url: str) -> str:
@@ -20,12 +20,14 @@ def curl_command(url: str) -> str:
     The header is in double quotes so the shell runs ``yc``; the URL is quoted for the shell
     wherever it needs to be, so nothing in it is expanded.
     """
-    return f'curl -sS -i -H "Authorization: Bearer {TOKEN_COMMAND}" {shlex.quote(url)}'
+    return (
+        f'curl -sS -i -H "Authorization: Bearer {TOKEN_COMMAND}" {shlex.quote(url)}'  # untranslated
+    )
 
 
 def yc_command(image_id: str) -> str:
     """The same image through the ``yc`` CLI operators already use."""
-    return f"yc desktops image get {shlex.quote(image_id)} --format json"
+    return f"yc desktops image get {shlex.quote(image_id)} --format json"  # untranslated
 
 
 def image_json(body_text: str) -> str:

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
+from inspector.i18n import N_, _
+
 if TYPE_CHECKING:
     from inspector.present.image import FieldView, ImageView
 
 MASK: Final = "********"
 SHOWN_PREFIX: Final = 8
-HIDDEN_FOLDER: Final = "hidden while presenting"
+HIDDEN_FOLDER: Final = N_("hidden while presenting")  # translated where shown
 # Folder and cloud IDs start with b1g; they say whose resources these are, so none of it shows.
 _FOLDER_PREFIX: Final = "b1g"
 _ID_SHAPED = re.compile(r"(?<![A-Za-z0-9_])(?=[a-z0-9]*[0-9])[a-z][a-z0-9]{15,49}(?![A-Za-z0-9_])")
@@ -64,7 +66,7 @@ class Masker:
         if not self.active or field.value is None:
             return field
         if field.key == "folderId":
-            return replace(field, value=HIDDEN_FOLDER, tooltip=None)
+            return replace(field, value=_(HIDDEN_FOLDER), tooltip=None)
         return replace(
             field,
             value=self.text(field.value),

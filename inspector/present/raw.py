@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Final
 
+from inspector.i18n import _
 from inspector.logs import redact
+from inspector.present.sizes import exact_bytes
 
 if TYPE_CHECKING:
     from inspector.api.client import Exchange
@@ -116,9 +118,12 @@ def clock_skew(date_header: str | None, received_at_ns: int) -> float | None:
 def describe_skew(seconds: float) -> str:
     """``this computer's clock is 75 s ahead of the server's`` (or within a second of it)."""
     if abs(seconds) < 1.5:
-        return "this computer's clock agrees with the server's (within a second)"
-    direction = "ahead of" if seconds > 0 else "behind"
-    return f"this computer's clock is {abs(seconds):.0f} s {direction} the server's"
+        return _("this computer's clock agrees with the server's (within a second)")
+    if seconds > 0:
+        text = _("this computer's clock is {seconds} s ahead of the server's")
+    else:
+        text = _("this computer's clock is {seconds} s behind the server's")
+    return text.format(seconds=f"{abs(seconds):.0f}")
 
 
 def header_value(headers: list[tuple[str, str]], name: str) -> str | None:
@@ -142,10 +147,6 @@ class RawView:
     clock: str | None = None
 
 
-def _size(count: int) -> str:
-    return f"{count:,} byte{'s' if count != 1 else ''}"
-
-
 def present_exchange(
     exchange: Exchange, *, received_at_ns: int | None = None, note: str | None = None
 ) -> RawView:
@@ -157,7 +158,9 @@ def present_exchange(
     millis = exchange.elapsed_seconds * 1000
     line = status_line(exchange.http_version, exchange.status_code, exchange.reason)
     return RawView(
-        summary=f"{line} \u00b7 {millis:.0f} ms \u00b7 {_size(len(exchange.raw))}",
+        summary=_("{status} \u00b7 {milliseconds} ms \u00b7 {size}").format(
+            status=line, milliseconds=f"{millis:.0f}", size=exact_bytes(len(exchange.raw))
+        ),
         url=exchange.url or None,
         headers=safe_headers(exchange.headers),
         request_ids=exchange.request_ids.as_pairs(),
@@ -173,7 +176,7 @@ def present_body(raw: bytes, note: str) -> RawView:
     """The raw view of a body that came without its exchange (a JSON file from a terminal)."""
     text = raw.decode("utf-8", "replace")
     return RawView(
-        summary=f"no HTTP exchange \u00b7 {_size(len(raw))}",
+        summary=_("no HTTP exchange \u00b7 {size}").format(size=exact_bytes(len(raw))),
         url=None,
         headers=[],
         request_ids=[],

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector import __version__
 
-PRODUCT: Final = "Cloud Desktop Image Inspector"
+PRODUCT: Final = "Cloud Desktop Image Inspector"  # untranslated
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,13 +102,13 @@ def versions_text() -> str:
     """What *Copy versions* puts on the clipboard for a bug report."""
     lines = [
         f"{PRODUCT} {__version__}",
-        f"Qt {qVersion()} (PySide6 {pyside_version})",
+        f"Qt {qVersion()} (PySide6 {pyside_version})",  # untranslated
         f"Python {platform.python_version()} ({platform.python_implementation()})",
         f"{platform.system()} {platform.release()} ({platform.machine()})",
     ]
     app = QGuiApplication.instance()
     if isinstance(app, QGuiApplication):
-        lines.append(f"Qt platform {app.platformName()}")
+        lines.append(f"Qt platform {app.platformName()}")  # untranslated
     return "\n".join(lines) + "\n"
 
 

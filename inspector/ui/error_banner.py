@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.ui import theme
 from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
@@ -39,12 +40,8 @@ class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "QFrame#errorBanner { background: #fdecea; border: 1px solid #d93025;"
-            " border-radius: 6px; } QFrame#errorBanner QLabel { color: #3c0d0a; }"
-        )
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel(self)
@@ -54,17 +51,19 @@ class ErrorBanner(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.copy_ids_button = QPushButton("Copy request &IDs", self)
+        self.copy_ids_button = QPushButton(self.tr("Copy request &IDs"), self)
+        self.copy_ids_button.setToolTip(self.tr("Copy the request IDs support asks for"))
         self.copy_ids_button.setObjectName("copyRequestIdsButton")
         self.copy_ids_button.clicked.connect(self.copy_request_ids)
-        self.copy_all_button = QPushButton("Copy &error", self)
+        self.copy_all_button = QPushButton(self.tr("Copy &error"), self)
+        self.copy_all_button.setToolTip(self.tr("Copy the whole error as text"))
         self.copy_all_button.setObjectName("copyErrorButton")
         self.copy_all_button.clicked.connect(self.copy_error)
         close = QToolButton(self)
         close.setObjectName("dismissErrorButton")
         close.setText("\u2715")
-        close.setToolTip("Dismiss")
-        close.setAccessibleName("Dismiss error")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss error"))
         close.clicked.connect(self.hide)
         top.addWidget(self.title, 1)
         top.addWidget(self.copy_ids_button)
@@ -85,6 +84,10 @@ class ErrorBanner(QFrame):
         self._ids: list[tuple[str, str]] = []
         self._copy_text = ""
         self.hide()
+        theme.watch(self._restyle)
+
+    def _restyle(self) -> None:
+        self.setStyleSheet(theme.banner_style("QFrame#errorBanner", theme.colours().error))
 
     def show_error(self, explanation: Explanation, copy_text: str) -> None:
         """Show ``explanation``; ``copy_text`` is what *Copy error* puts on the clipboard."""
@@ -96,24 +99,26 @@ class ErrorBanner(QFrame):
         self.title.setText(explanation.title)
         rows: list[tuple[str, str, str]] = []
         if explanation.http_status:
-            rows.append(("httpStatusValue", "HTTP status", explanation.http_status))
+            rows.append(("httpStatusValue", self.tr("HTTP status"), explanation.http_status))
         if explanation.grpc_code:
-            rows.append(("grpcCodeValue", "gRPC code", explanation.grpc_code))
+            rows.append(("grpcCodeValue", self.tr("gRPC code"), explanation.grpc_code))
         if explanation.message:
-            rows.append(("errorMessageValue", "Message", explanation.message))
+            rows.append(("errorMessageValue", self.tr("Message"), explanation.message))
         if explanation.details:
-            rows.append(("errorDetailsValue", "Details", "\n".join(explanation.details)))
+            details = "\n".join(explanation.details)
+            rows.append(("errorDetailsValue", self.tr("Details"), details))
         for name, value in explanation.request_ids:
             rows.append((_ID_OBJECT_NAMES.get(name, f"{name}Value"), name, value))
         for row, (object_name, label, value) in enumerate(rows):
-            caption = QLabel(f"{label}:", self._rows_host)
+            caption = QLabel(self.tr("{label}:").format(label=label), self._rows_host)
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             widget = ValueLabel(object_name, label, self._rows_host)
             widget.set_value(value)
             self.values[object_name] = widget
             self._grid.addWidget(caption, row, 0)
             self._grid.addWidget(widget, row, 1)
-        self.hint.setText(f"What to do: {explanation.hint}" if explanation.hint else "")
+        hint = self.tr("What to do: {hint}").format(hint=explanation.hint)
+        self.hint.setText(hint if explanation.hint else "")
         self._ids = list(explanation.request_ids)
         self.copy_ids_button.setVisible(bool(self._ids))
         self._copy_text = copy_text

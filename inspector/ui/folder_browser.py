@@ -12,14 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,43 +36,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.i18n import ngettext
+from inspector.ui import icons, theme
+
 if TYPE_CHECKING:
     from inspector.present.listing import ImageRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-HEADERS: Final = ("ID", "Name", "Status", "Created (local)", "Age", "Storage", "Min disk")
-STATUS_COLUMN: Final = 2
-# (shape, colour) per badge kind: the shape carries the meaning without colour.
-_BADGES: Final = {
-    "ready": ("\u2714", "#1e7b34"),
-    "progress": ("\u25d4", "#9a5b00"),
-    "neutral": ("\u25cb", "#5f6368"),
-    "unknown": ("?", "#5f6368"),
-    "missing": ("\u2013", ""),
-}
-# (label, orderBy); the first keeps the server's own order.
-ORDERS: Final = (
-    ("Server default", ""),
-    ("Name, A\u2013Z", "name asc"),
-    ("Name, Z\u2013A", "name desc"),
-    ("Created, oldest first", "createdAt asc"),
-    ("Created, newest first", "createdAt desc"),
-    ("Status, A\u2013Z", "status asc"),
-    ("Status, Z\u2013A", "status desc"),
+# The same English as the ``list`` command's columns; translated where shown.
+HEADERS: Final = tuple(
+    str(header)
+    for header in (
+        QT_TRANSLATE_NOOP("ImageRowsModel", "ID"),
+        QT_TRANSLATE_NOOP("ImageRowsModel", "Name"),
+        QT_TRANSLATE_NOOP("ImageRowsModel", "Status"),
+        QT_TRANSLATE_NOOP("ImageRowsModel", "Created (local)"),
+        QT_TRANSLATE_NOOP("ImageRowsModel", "Age"),
+        QT_TRANSLATE_NOOP("ImageRowsModel", "Storage"),
+        QT_TRANSLATE_NOOP("ImageRowsModel", "Min disk"),
+    )
 )
-_MESSAGE_STYLES: Final = {
-    "info": "background: palette(alternate-base); border: 1px solid palette(mid);",
-    "error": "background: #fdecea; color: #3c0d0a; border: 1px solid #d93025;",
-}
+STATUS_COLUMN: Final = 2
+# (label, orderBy); the first keeps the server's own order. Labels translated where shown.
+ORDERS: Final = (
+    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Server default")), ""),
+    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Name, A\u2013Z")), "name asc"),  # untranslated
+    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Name, Z\u2013A")), "name desc"),  # untranslated
+    (
+        str(QT_TRANSLATE_NOOP("FolderBrowser", "Created, oldest first")),
+        "createdAt asc",  # untranslated
+    ),
+    (
+        str(QT_TRANSLATE_NOOP("FolderBrowser", "Created, newest first")),
+        "createdAt desc",  # untranslated
+    ),
+    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Status, A\u2013Z")), "status asc"),  # untranslated
+    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Status, Z\u2013A")), "status desc"),  # untranslated
+)
 
 
 def count_text(loaded: int, shown: int, *, more: bool, loading: bool) -> str:
     """``12 of 50 images shown · more on the server``: how much of the folder is on screen."""
-    noun = "image" if loaded == 1 else "images"
-    text = f"{loaded} {noun} loaded" if shown == loaded else f"{shown} of {loaded} {noun} shown"
+    if shown == loaded:
+        text = ngettext("{count} image loaded", "{count} images loaded", loaded)
+    else:
+        text = ngettext("{shown} of {count} image shown", "{shown} of {count} images shown", loaded)
+    text = text.format(shown=shown, count=loaded)
     if loading:
-        return f"{text} \u00b7 loading\u2026"
-    return f"{text} \u00b7 more on the server" if more else f"{text} \u00b7 all loaded"
+        state = QCoreApplication.translate("FolderBrowser", "loading\u2026")
+    elif more:
+        state = QCoreApplication.translate("FolderBrowser", "more on the server")
+    else:
+        state = QCoreApplication.translate("FolderBrowser", "all loaded")
+    return f"{text} \u00b7 {state}"
 
 
 class ImageRowsModel(QAbstractTableModel):
@@ -84,6 +102,7 @@ class ImageRowsModel(QAbstractTableModel):
         self.more = False
         self.loading = False
         self.paused = False  # after an error: no automatic retry until the operator asks
+        self._icons: dict[tuple[str, str], QIcon] = {}
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -113,13 +132,13 @@ class ImageRowsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == STATUS_COLUMN:
-                return f"{_BADGES.get(str(row.status.kind), ('?', ''))[0]} {row.cells[column]}"
             return row.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltips[column] or None
+        if column == STATUS_COLUMN and role == Qt.ItemDataRole.DecorationRole:
+            return self._status_icon(str(row.status.kind))  # the shape: not colour alone
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN:
-            colour = _BADGES.get(str(row.status.kind), ("", ""))[1]
+            colour = theme.colours().status_text.get(str(row.status.kind))
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.UserRole:
             return row.image_id
@@ -129,8 +148,17 @@ class ImageRowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section]
+            return QCoreApplication.translate("ImageRowsModel", HEADERS[section])
         return None
+
+    def _status_icon(self, kind: str) -> QIcon:
+        """The badge's shape, in the status colour of the palette in use (the text's if none)."""
+        scheme = theme.colours()
+        colour = scheme.status_text.get(kind, scheme.badge("missing").text)
+        key = (kind, colour)
+        if key not in self._icons:
+            self._icons[key] = icons.svg_icon(icons.status_icon_name(kind), colour)
+        return self._icons[key]
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
         return not parent.isValid() and self.more and not self.loading and not self.paused
@@ -166,25 +194,28 @@ class FolderBrowser(QWidget):
         self.setObjectName("folderBrowser")
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("folderIdEdit")
-        self.folder_edit.setAccessibleName("Folder ID")
-        self.folder_edit.setPlaceholderText("e.g. b1g0123456789abcdefg")
+        self.folder_edit.setAccessibleName(self.tr("Folder ID"))
+        self.folder_edit.setAccessibleDescription(
+            self.tr("The folder whose images to list; Enter lists them")
+        )
+        self.folder_edit.setPlaceholderText(self.tr("e.g. b1g0123456789abcdefg"))
         self.folder_edit.setClearButtonEnabled(True)
         self.folder_edit.returnPressed.connect(self.request_list)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("serverNameFilter")
-        self.name_edit.setAccessibleName("Exact image name (asked of the server)")
-        self.name_edit.setPlaceholderText("exact name, asked of the server (optional)")
+        self.name_edit.setAccessibleName(self.tr("Exact image name (asked of the server)"))
+        self.name_edit.setPlaceholderText(self.tr("exact name, asked of the server (optional)"))
         self.name_edit.setClearButtonEnabled(True)
         self.name_edit.returnPressed.connect(self.request_list)
         self.order_combo = QComboBox(self)
         self.order_combo.setObjectName("orderByCombo")
-        self.order_combo.setAccessibleName("Order (asked of the server)")
+        self.order_combo.setAccessibleName(self.tr("Order (asked of the server)"))
         for label, order in ORDERS:
-            self.order_combo.addItem(label, order)
+            self.order_combo.addItem(QCoreApplication.translate("FolderBrowser", label), order)
         self.order_combo.activated.connect(self._order_chosen)
-        self.list_button = QPushButton("&List", self)
+        self.list_button = QPushButton(self.tr("&List"), self)
         self.list_button.setObjectName("listButton")
-        self.list_button.setToolTip("List the folder's images (Enter)")
+        self.list_button.setToolTip(self.tr("List the folder's images (Enter)"))
         self.list_button.clicked.connect(self.request_list)
 
         self.model = ImageRowsModel(self)
@@ -195,15 +226,17 @@ class FolderBrowser(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.substring_edit = QLineEdit(self)
         self.substring_edit.setObjectName("loadedRowsFilter")
-        self.substring_edit.setAccessibleName("Filter the loaded rows")
-        self.substring_edit.setPlaceholderText("Filter loaded rows (any part of any column)")
+        self.substring_edit.setAccessibleName(self.tr("Filter the loaded rows"))
+        self.substring_edit.setPlaceholderText(
+            self.tr("Filter loaded rows (any part of any column)")
+        )
         self.substring_edit.setClearButtonEnabled(True)
         self.substring_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.substring_edit.textChanged.connect(self._update_count)
 
         self.table = QTableView(self)
         self.table.setObjectName("imagesTable")
-        self.table.setAccessibleName("Images in the folder")
+        self.table.setAccessibleName(self.tr("Images in the folder"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
@@ -217,23 +250,27 @@ class FolderBrowser(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.setToolTip("Double-click or press Enter to open the image")
+        self.table.setToolTip(self.tr("Double-click or press Enter to open the image"))
+        self.table.setAccessibleDescription(self.table.toolTip())
         # Enter and double-click (or a single click where the platform activates on one).
         self.table.activated.connect(self._choose)
 
         self.count = QLabel(self)
         self.count.setObjectName("browseCount")
-        self.load_more_button = QPushButton("Load &more", self)
+        self.count.setAccessibleName(self.tr("Images loaded"))
+        self.load_more_button = QPushButton(self.tr("Load &more"), self)
         self.load_more_button.setObjectName("loadMoreButton")
-        self.load_more_button.setToolTip("Fetch the next page (scrolling to the end does too)")
+        self.load_more_button.setToolTip(
+            self.tr("Fetch the next page (scrolling to the end does too)")
+        )
         self.load_more_button.clicked.connect(self.moreRequested)
-        self.load_all_button = QPushButton("Load &all", self)
+        self.load_all_button = QPushButton(self.tr("Load &all"), self)
         self.load_all_button.setObjectName("loadAllButton")
-        self.load_all_button.setToolTip("Fetch every remaining page")
+        self.load_all_button.setToolTip(self.tr("Fetch every remaining page"))
         self.load_all_button.clicked.connect(self.loadAllRequested)
-        self.stop_button = QPushButton("&Stop", self)
+        self.stop_button = QPushButton(self.tr("&Stop"), self)
         self.stop_button.setObjectName("stopListingButton")
-        self.stop_button.setToolTip("Stop fetching pages; the rows loaded stay")
+        self.stop_button.setToolTip(self.tr("Stop fetching pages; the rows loaded stay"))
         self.stop_button.clicked.connect(self.stopRequested)
         self.message = QLabel(self)
         self.message.setObjectName("browseMessage")
@@ -243,15 +280,16 @@ class FolderBrowser(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
 
         form = QFormLayout()
-        form.addRow(self._buddy("&Folder ID:", self.folder_edit), self.folder_edit)
-        form.addRow(self._buddy("&Name:", self.name_edit), self.name_edit)
+        form.addRow(self._buddy(self.tr("&Folder ID:"), self.folder_edit), self.folder_edit)
+        form.addRow(self._buddy(self.tr("&Name:"), self.name_edit), self.name_edit)
         order_row = QHBoxLayout()
         order_row.addWidget(self.order_combo, 1)
         order_row.addWidget(self.list_button)
-        form.addRow(self._buddy("&Order:", self.order_combo), order_row)
+        form.addRow(self._buddy(self.tr("&Order:"), self.order_combo), order_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.load_more_button)
         buttons.addWidget(self.load_all_button)
@@ -266,6 +304,7 @@ class FolderBrowser(QWidget):
         layout.addLayout(buttons)
         self._listed = False
         self._update_count()
+        theme.watch(self._restyle)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text, self)
@@ -329,11 +368,22 @@ class FolderBrowser(QWidget):
     # -- internals --------------------------------------------------------------------------
     def _show_message(self, text: str, kind: str) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(
-            f"QLabel#browseMessage {{ {_MESSAGE_STYLES[kind]} border-radius: 6px; padding: 6px; }}"
-        )
         self.message.setProperty("kind", kind)
+        self._restyle()
         self.message.show()
+
+    def _restyle(self) -> None:
+        scheme = theme.colours()
+        pair = scheme.error if self.message.property("kind") == "error" else scheme.info
+        self.message.setStyleSheet(
+            theme.banner_style("QLabel#browseMessage", pair)
+            + " QLabel#browseMessage { padding: 6px; }"
+        )
+        rows = self.model.rowCount()
+        if rows:  # the status column's colours and icons follow the palette too
+            self.model.dataChanged.emit(
+                self.model.index(0, STATUS_COLUMN), self.model.index(rows - 1, STATUS_COLUMN)
+            )
 
     def _update_count(self) -> None:
         model = self.model
@@ -342,7 +392,7 @@ class FolderBrowser(QWidget):
         self.load_all_button.setEnabled(can_page)
         self.stop_button.setEnabled(model.loading)
         if not self._listed:
-            self.count.setText("Enter a folder ID and press Enter")
+            self.count.setText(self.tr("Enter a folder ID and press Enter"))
             return
         self.count.setText(
             count_text(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_COLUMNS = ("ID", "Name", "Status", "Last fetch")
+from inspector.i18n import ngettext
+from inspector.ui import theme
+
+# Translated where shown (``HistoryPanel`` context).
+_COLUMNS = tuple(
+    str(column)
+    for column in (
+        QT_TRANSLATE_NOOP("HistoryPanel", "ID"),
+        QT_TRANSLATE_NOOP("HistoryPanel", "Name"),
+        QT_TRANSLATE_NOOP("HistoryPanel", "Status"),
+        QT_TRANSLATE_NOOP("HistoryPanel", "Last fetch"),
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +62,19 @@ class HistoryPanel(QWidget):
         self.setObjectName("historyPanel")
         self.search = QLineEdit(self)
         self.search.setObjectName("historySearch")
-        self.search.setAccessibleName("Search history")
-        self.search.setPlaceholderText("Search ID, name, status")
+        self.search.setAccessibleName(self.tr("Search history"))
+        self.search.setPlaceholderText(self.tr("Search ID, name, status"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.queryChanged)
         self.search.returnPressed.connect(self._open_first)
         self.search.installEventFilter(self)
         self.list = QTreeWidget(self)
         self.list.setObjectName("historyList")
-        self.list.setAccessibleName("Images inspected before")
-        self.list.setToolTip("Enter or double-click opens the image again")
+        self.list.setAccessibleName(self.tr("Images inspected before"))
+        self.list.setToolTip(self.tr("Enter or double-click opens the image again"))
+        self.list.setAccessibleDescription(self.list.toolTip())
         self.list.setColumnCount(len(_COLUMNS))
-        self.list.setHeaderLabels(list(_COLUMNS))
+        self.list.setHeaderLabels([self.tr(column) for column in _COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -70,17 +83,18 @@ class HistoryPanel(QWidget):
         self.list.header().setStretchLastSection(True)
         self.list.itemActivated.connect(self._activated)
         self.list.installEventFilter(self)
-        self.clear_button = QPushButton("Clear history", self)
+        self.clear_button = QPushButton(self.tr("Clear history"), self)
         self.clear_button.setObjectName("clearHistoryButton")
-        self.clear_button.setToolTip("Forget every entry (nothing else is stored)")
+        self.clear_button.setToolTip(self.tr("Forget every entry (nothing else is stored)"))
         self.clear_button.clicked.connect(self.clearRequested)
         self.count = QLabel(self)
         self.count.setObjectName("historyCount")
+        self.count.setAccessibleName(self.tr("Entries"))
         self.problem = QLabel(self)
         self.problem.setObjectName("historyProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setStyleSheet("color: #a50e0e;")
+        self.problem.setAccessibleName(self.tr("History problem"))
         self.problem.hide()
 
         bottom = QHBoxLayout()
@@ -93,6 +107,13 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(bottom)
         self.set_rows([], total=0)
+        theme.watch(self._restyle)
+
+    def _restyle(self) -> None:
+        self.problem.setStyleSheet(
+            theme.banner_style("QLabel#historyProblem", theme.colours().error)
+            + " QLabel#historyProblem { padding: 4px; }"
+        )
 
     def set_rows(self, rows: list[HistoryRow], *, total: int) -> None:
         """Show ``rows`` (already filtered by the search) out of ``total`` entries."""
@@ -107,13 +128,16 @@ class HistoryPanel(QWidget):
         if first is not None:
             self.list.setCurrentItem(first)
         shown = len(rows)
-        self.count.setText(
-            "no images yet"
-            if total == 0
-            else f"{total} image{'s' if total != 1 else ''}"
-            if shown == total
-            else f"{shown} of {total} images"
-        )
+        if total == 0:
+            text = self.tr("no images yet")
+        elif shown == total:
+            text = ngettext("{count} image", "{count} images", total).format(count=total)
+        else:
+            # Translators: the count is the total; the noun agrees with it.
+            text = ngettext("{shown} of {count} images", "{shown} of {count} images", total).format(
+                shown=shown, count=total
+            )
+        self.count.setText(text)
         self.clear_button.setEnabled(total > 0)
 
     def set_problem(self, text: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.ui import theme
@@ -14,25 +14,35 @@ from inspector.ui.value_label import ValueLabel
 if TYPE_CHECKING:
     from inspector.present.image import ImageView
 
-_BEFORE = "\n\nBefore: "
+
+def _before(old: str) -> str:
+    return QCoreApplication.translate("ImageForm", "Before: {value}").format(value=old)
 
 
 def _without_before(tooltip: str) -> str:
     """A tooltip without the old value :meth:`ImageForm.mark_changed` added to it."""
-    return "" if tooltip.startswith(_BEFORE.lstrip()) else tooltip.split(_BEFORE)[0]
+    marker = _before("")
+    if tooltip.startswith(marker):
+        return ""
+    return tooltip.split("\n\n" + marker)[0]
 
 
-# Wire name -> row label, in the order operators read them.
+# Wire name -> row label, in the order operators read them; translated where shown.
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", "ID"),
-    ("folderId", "Folder ID"),
-    ("name", "Name"),
-    ("description", "Description"),
-    ("status", "Status"),
-    ("createdAt", "Created"),
-    ("storageSize", "Storage size"),
-    ("minDiskSize", "Min disk size"),
+    ("id", str(QT_TRANSLATE_NOOP("ImageForm", "ID"))),
+    ("folderId", str(QT_TRANSLATE_NOOP("ImageForm", "Folder ID"))),
+    ("name", str(QT_TRANSLATE_NOOP("ImageForm", "Name"))),
+    ("description", str(QT_TRANSLATE_NOOP("ImageForm", "Description"))),
+    ("status", str(QT_TRANSLATE_NOOP("ImageForm", "Status"))),
+    ("createdAt", str(QT_TRANSLATE_NOOP("ImageForm", "Created"))),
+    ("storageSize", str(QT_TRANSLATE_NOOP("ImageForm", "Storage size"))),
+    ("minDiskSize", str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size"))),
 )
+
+
+def field_label(key: str) -> str:
+    """The translated row label of a wire field (``folderId -> Folder ID``)."""
+    return QCoreApplication.translate("ImageForm", dict(FIELDS)[key])
 
 
 class ImageForm(QWidget):
@@ -57,8 +67,9 @@ class ImageForm(QWidget):
         self.row_labels: dict[str, QLabel] = {}
         self.changed: dict[str, str] = {}
         self.badge = StatusBadge(self)
-        for key, label in FIELDS:
-            row_label = QLabel(f"{label}:", self)
+        for key, _english in FIELDS:
+            label = field_label(key)
+            row_label = QLabel(self.tr("{label}:").format(label=label), self)
             row_label.setObjectName(f"{key}Row")
             self.row_labels[key] = row_label
             if key == "status":
@@ -72,8 +83,9 @@ class ImageForm(QWidget):
             self.values[key] = value
             if key in ("createdAt", "storageSize", "minDiskSize"):
                 value.setWordWrap(False)  # the detail beside it takes the remaining width
-                detail = ValueLabel(f"{key}Detail", f"{label}, detail", self)
-                detail.setStyleSheet("color: palette(placeholder-text);")
+                detail = ValueLabel(
+                    f"{key}Detail", self.tr("{label}, detail").format(label=label), self
+                )
                 self.details[key] = detail
                 row = QHBoxLayout()
                 row.addWidget(value)
@@ -81,9 +93,11 @@ class ImageForm(QWidget):
                 form.addRow(row_label, row)
             else:
                 form.addRow(row_label, value)
-        self.other = ValueLabel("unknownFieldsValue", "Other fields", self)
-        self.other_label = QLabel("Other fields:", self)
-        self.other_label.setToolTip("Fields this build does not know, exactly as they came")
+        self.other = ValueLabel("unknownFieldsValue", self.tr("Other fields"), self)
+        self.other_label = QLabel(self.tr("Other fields:"), self)
+        self.other_label.setToolTip(
+            self.tr("Fields this build does not know, exactly as they came")
+        )
         self.other_label.setObjectName("unknownFieldsRow")
         self.row_labels["unknownFields"] = self.other_label
         form.addRow(self.other_label, self.other)
@@ -125,7 +139,8 @@ class ImageForm(QWidget):
             if (target := self._holder(key)) is not None:
                 current = _without_before(target.toolTip())
                 text = old.replace("\n", " \u00b7 ")
-                target.setToolTip(f"{current}{_BEFORE}{text}" if current else f"Before: {text}")
+                before = _before(text)
+                target.setToolTip(f"{current}\n\n{before}" if current else before)
         self._restyle_changes()
 
     def _holder(self, key: str) -> QWidget | None:
@@ -137,7 +152,12 @@ class ImageForm(QWidget):
         return self.values.get(key)
 
     def _restyle_changes(self) -> None:
-        pair = theme.colours().changed
+        scheme = theme.colours()
+        for detail in self.details.values():
+            detail.setStyleSheet(
+                f"QLabel#{detail.objectName()} {{ color: {scheme.secondary_text}; }}"
+            )
+        pair = scheme.changed
         for key, row_label in self.row_labels.items():
             style = ""
             if key in self.changed:

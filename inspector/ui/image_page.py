@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.i18n import conventions
 from inspector.ui import theme
 from inspector.ui.error_banner import ErrorBanner
-from inspector.ui.image_form import FIELDS, ImageForm
+from inspector.ui.image_form import FIELDS, ImageForm, field_label
 from inspector.ui.labels_table import LabelsPanel
 from inspector.ui.raw_view import RawResponseView
 from inspector.ui.watch_bar import WatchBar
@@ -47,8 +48,13 @@ if TYPE_CHECKING:
     from inspector.present.raw import RawView
     from inspector.tab_controller import WatchProgress
 
-NEW_TAB_TITLE = "New tab"
-_FIELD_LABELS = {**dict(FIELDS), "labels": "Labels", "unknownFields": "Other fields"}
+
+def _field_labels() -> dict[str, str]:
+    """Wire name -> the label the form shows, for the summary of what changed."""
+    labels = {key: field_label(key) for key, _english in FIELDS}
+    labels["labels"] = QCoreApplication.translate("ImagePage", "Labels")
+    labels["unknownFields"] = QCoreApplication.translate("ImagePage", "Other fields")
+    return labels
 
 
 class PageActions(Protocol):
@@ -80,31 +86,35 @@ class ImagePage(QWidget):
         self.setObjectName("imagePage")
         self.id_edit = QLineEdit(self)
         self.id_edit.setObjectName("imageIdEdit")
-        self.id_edit.setAccessibleName("Image ID")
-        self.id_edit.setPlaceholderText("Paste an image ID, e.g. e3vc67qdve8q12345678")
+        self.id_edit.setAccessibleName(self.tr("Image ID"))
+        self.id_edit.setAccessibleDescription(
+            self.tr("The ID of the image to fetch; Enter fetches it, Ctrl+L comes back here")
+        )
+        self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
         self.id_edit.setClearButtonEnabled(True)
         self.id_edit.returnPressed.connect(self.request_fetch)
-        id_label = QLabel("Image &ID:", self)
+        id_label = QLabel(self.tr("Image &ID:"), self)
         id_label.setBuddy(self.id_edit)
-        self.fetch_button = QPushButton("&Fetch", self)
+        self.fetch_button = QPushButton(self.tr("&Fetch"), self)
         self.fetch_button.setObjectName("fetchButton")
-        self.fetch_button.setToolTip("Fetch the image (Enter)")
+        self.fetch_button.setToolTip(self.tr("Fetch the image (Enter)"))
         self.fetch_button.clicked.connect(self.request_fetch)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip("Cancel the running fetch (Esc)")
+        self.cancel_button.setToolTip(self.tr("Cancel the running fetch (Esc)"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancelRequested)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("fetchProgress")
-        self.progress.setAccessibleName("Fetch in progress")
+        self.progress.setAccessibleName(self.tr("Fetch in progress"))
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
         self.progress.setTextVisible(False)
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("fetchProgressLabel")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.setAccessibleName(self.tr("Progress"))
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(100)
         self._progress_timer.timeout.connect(self._tick)
@@ -123,14 +133,14 @@ class ImagePage(QWidget):
         self.watch_bar.stopRequested.connect(self.stopWatchRequested)
         self.offline_banner = QLabel(self)
         self.offline_banner.setObjectName("offlineBanner")
-        self.offline_banner.setAccessibleName("Offline")
+        self.offline_banner.setAccessibleName(self.tr("Offline"))
         self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.offline_banner.setWordWrap(True)
         self.offline_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.offline_banner.hide()
         self.changes_label = QLabel(self)
         self.changes_label.setObjectName("changesSummary")
-        self.changes_label.setAccessibleName("What changed")
+        self.changes_label.setAccessibleName(self.tr("What changed"))
         self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
         self.changes_label.setWordWrap(True)
         self.changes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -149,6 +159,8 @@ class ImagePage(QWidget):
         bar.addWidget(self.fetch_button)
         bar.addWidget(self.cancel_button)
         scroll = QScrollArea(self)
+        scroll.setObjectName("imageFormScroll")
+        scroll.setAccessibleName(self.tr("The image's fields"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -161,9 +173,11 @@ class ImagePage(QWidget):
         self.views = QTabWidget(self)
         self.views.setObjectName("pageViews")
         self.views.setDocumentMode(True)
-        self.views.addTab(self.splitter, "Image")
-        self.views.addTab(self.raw_view, "Raw response")
-        self.views.setTabToolTip(1, "The answer exactly as it came over the wire (Ctrl+U)")
+        self.views.setAccessibleName(self.tr("Views of the image"))
+        self.views.addTab(self.splitter, self.tr("Image"))
+        self.views.addTab(self.raw_view, self.tr("Raw response"))
+        self.views.setTabToolTip(0, self.tr("The image as a form and its labels"))
+        self.views.setTabToolTip(1, self.tr("The answer exactly as it came over the wire (Ctrl+U)"))
         self.views.currentChanged.connect(lambda _index: self._show_raw_if_visible())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -176,14 +190,23 @@ class ImagePage(QWidget):
         layout.addWidget(self.views, 1)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            (QKeySequence(Qt.Key.Key_Escape), self.cancelRequested.emit),
-            (QKeySequence(QKeySequence.StandardKey.Find), self.labels.filter.setFocus),
+        for keys, slot, description in (
+            (
+                QKeySequence(QKeySequence.StandardKey.Cancel),
+                self.cancelRequested.emit,
+                self.tr("Cancel the running fetch"),
+            ),
+            (
+                QKeySequence(QKeySequence.StandardKey.Find),
+                self.labels.filter.setFocus,
+                self.tr("Go to the labels filter"),
+            ),
         ):
             shortcut = QShortcut(keys, self, slot)
             shortcut.setContext(context)
+            shortcut.setWhatsThis(description)
         self._set_busy(False)
-        self.form.clear_image("No image yet: paste an ID above and press Enter.")
+        self.form.clear_image(self.tr("No image yet: paste an ID above and press Enter."))
         self.labels.setEnabled(False)
         theme.watch(self._restyle)
 
@@ -214,10 +237,10 @@ class ImagePage(QWidget):
     def title(self) -> str:
         """The tab's title: the image's name, else its ID (masked while presenting)."""
         if self.shown_id is None or self._view is None:
-            return NEW_TAB_TITLE
+            return self.tr("New tab")
         name = next((f.value for f in self._view.fields if f.key == "name" and f.value), None)
         text = self._mask(name or self.shown_id)
-        return f"OFFLINE \u00b7 {text}" if self._offline else text
+        return self.tr("OFFLINE \u00b7 {title}").format(title=text) if self._offline else text
 
     def set_masker(self, masker: Masker | None) -> None:
         """Presenting mode on (a masker) or off (None): everything shown is drawn again."""
@@ -253,12 +276,16 @@ class ImagePage(QWidget):
         self._set_busy(True)
         if image_id == self.shown_id:
             self.form.caption.setText(
-                self._mask(f"Refreshing {image_id}\u2026 (below: {self._shown_caption})")
+                self._mask(
+                    self.tr("Refreshing {id}\u2026 (below: {caption})").format(
+                        id=image_id, caption=self._shown_caption
+                    )
+                )
             )
             self.form.setEnabled(False)
             self.labels.setEnabled(False)
         else:
-            self._clear(f"Fetching {image_id}\u2026")
+            self._clear(self.tr("Fetching {id}\u2026").format(id=image_id))
 
     def show_image(self, image_id: str, view: ImageView, caption: str) -> None:
         self._set_busy(False)
@@ -277,7 +304,7 @@ class ImagePage(QWidget):
         self._raw = raw
         self._raw_view = None
         if raw is None:
-            self.raw_view.clear("No answer yet.")
+            self.raw_view.clear(self.tr("No answer yet."))
         self._show_raw_if_visible()
 
     def show_changes(self, changes: ImageChanges | None, since: str) -> None:
@@ -300,7 +327,7 @@ class ImagePage(QWidget):
     ) -> None:
         self._set_busy(False)
         if not keep_result:
-            self._clear(f"No image: fetching {image_id} failed (see above).")
+            self._clear(self.tr("No image: fetching {id} failed (see above).").format(id=image_id))
         self._error = (explanation, copy_text)
         self._show_banner(explanation, copy_text)
 
@@ -310,10 +337,14 @@ class ImagePage(QWidget):
             self.form.setEnabled(True)
             self.labels.setEnabled(True)
             self.form.caption.setText(
-                self._mask(f"Refresh cancelled; showing {self._shown_caption}")
+                self._mask(
+                    self.tr("Refresh cancelled; showing {caption}").format(
+                        caption=self._shown_caption
+                    )
+                )
             )
         else:
-            self._clear(f"Fetching {image_id} was cancelled.")
+            self._clear(self.tr("Fetching {id} was cancelled.").format(id=image_id))
 
     def show_retrying(
         self, image_id: str, attempt: int, attempts: int, delay_s: float, *, reason: str
@@ -346,9 +377,10 @@ class ImagePage(QWidget):
         self.labels.mark_changed(
             {mask(key): None if old is None else mask(old) for key, old in changes.labels.items()}
         )
-        self.changes_label.setText(mask(changes.summary(_FIELD_LABELS, since)))
+        self.changes_label.setText(mask(changes.summary(_field_labels(), since)))
         removed = "\n".join(f"{key} = {value}" for key, value in changes.removed_labels)
-        self.changes_label.setToolTip(mask(f"Removed labels:\n{removed}") if removed else "")
+        removed_text = self.tr("Removed labels:\n{labels}").format(labels=removed)
+        self.changes_label.setToolTip(mask(removed_text) if removed else "")
         self.changes_label.setProperty("changed", bool(changes))
         self._restyle()
         self.changes_label.show()
@@ -412,9 +444,20 @@ class ImagePage(QWidget):
         if retry is not None and now < retry.at:
             self.progress_label.setText(retry.text(retry.at - now))
             return
-        attempt = f" (attempt {retry.attempt} of {retry.attempts})" if retry else ""
-        elapsed = now - self._loading_since
-        self.progress_label.setText(f"Fetching {self._loading_id}{attempt}\u2026 {elapsed:.1f} s")
+        elapsed = f"{now - self._loading_since:.1f}".replace(".", conventions().decimal)
+        if retry:
+            text = self.tr("Fetching {id} (attempt {attempt} of {attempts})\u2026 {seconds} s")
+            text = text.format(
+                id=self._loading_id,
+                attempt=retry.attempt,
+                attempts=retry.attempts,
+                seconds=elapsed,
+            )
+        else:
+            text = self.tr("Fetching {id}\u2026 {seconds} s").format(
+                id=self._loading_id, seconds=elapsed
+            )
+        self.progress_label.setText(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,4 +472,6 @@ class _RetryWait:
     def text(self, seconds_left: float) -> str:
         """Whole seconds, rounded up: a wait of 0.3 s reads "Retrying in 1 s"."""
         seconds = max(1, math.ceil(seconds_left))
-        return f"Retrying in {seconds} s (attempt {self.attempt} of {self.attempts}): {self.reason}"
+        return QCoreApplication.translate(
+            "ImagePage", "Retrying in {seconds} s (attempt {attempt} of {attempts}): {reason}"
+        ).format(seconds=seconds, attempt=self.attempt, attempts=self.attempts, reason=self.reason)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from operator import itemgetter
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,9 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.i18n import ngettext
 from inspector.ui import theme
 
-_HEADERS = ("Key", "Value")
+_HEADERS = (
+    str(QT_TRANSLATE_NOOP("LabelsModel", "Key")),
+    str(QT_TRANSLATE_NOOP("LabelsModel", "Value")),
+)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -126,7 +132,11 @@ class LabelsModel(QAbstractTableModel):
             text = label[index.column()]
             if changed and label[0] in changed:
                 old = changed[label[0]]
-                before = "New since the previous fetch" if old is None else f"Before: {old}"
+                before = (
+                    self.tr("New since the previous fetch")
+                    if old is None
+                    else self.tr("Before: {value}").format(value=old)
+                )
                 return f"{text}\n\n{before}"
             return text
         colour_roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
@@ -140,7 +150,7 @@ class LabelsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _HEADERS[section]
+            return QCoreApplication.translate("LabelsModel", _HEADERS[section])
         return None
 
     def row(self, row: int) -> tuple[str, str]:
@@ -166,25 +176,31 @@ class LabelsPanel(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("labelsFilter")
-        self.filter.setAccessibleName("Filter labels")
-        self.filter.setPlaceholderText("Filter labels (Ctrl+F)")
+        self.filter.setAccessibleName(self.tr("Filter labels"))
+        self.filter.setAccessibleDescription(
+            self.tr("Shows only the labels whose key or value contains this text")
+        )
+        self.filter.setPlaceholderText(self.tr("Filter labels (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_filter)
         self.filter.textChanged.connect(self._update_count)
         self.count = QLabel(self)
         self.count.setObjectName("labelsCount")
-        self.copy_rows_button = QPushButton("Copy &rows", self)
+        self.copy_rows_button = QPushButton(self.tr("Copy &rows"), self)
         self.copy_rows_button.setObjectName("copyLabelRowsButton")
-        self.copy_rows_button.setToolTip("Copy the selected labels as key<TAB>value lines")
+        self.copy_rows_button.setToolTip(self.tr("Copy the selected labels as key<TAB>value lines"))
         self.copy_rows_button.clicked.connect(self.copy_selected)
-        self.copy_all_button = QPushButton("Copy &all", self)
+        self.copy_all_button = QPushButton(self.tr("Copy &all"), self)
         self.copy_all_button.setObjectName("copyAllLabelsButton")
-        self.copy_all_button.setToolTip("Copy every label shown (after the filter)")
+        self.copy_all_button.setToolTip(self.tr("Copy every label shown (after the filter)"))
         self.copy_all_button.clicked.connect(self.copy_all)
 
         self.table = QTableView(self)
         self.table.setObjectName("labelsTable")
-        self.table.setAccessibleName("Labels")
+        self.table.setAccessibleName(self.tr("Labels"))
+        self.table.setAccessibleDescription(
+            self.tr("The image's labels, key and value; sort by a column, Ctrl+C copies rows")
+        )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -197,7 +213,8 @@ class LabelsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.resizeSection(0, 220)
-        QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selected)
+        copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selected)
+        copy.setWhatsThis(self.tr("Copy the selected labels (in the labels table)"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter, 1)
@@ -228,13 +245,16 @@ class LabelsPanel(QWidget):
         if self._sent is None:
             text = ""
         elif not self._sent:
-            text = "labels not sent"
+            text = self.tr("labels not sent")
         elif total == 0:
-            text = "no labels"
+            text = self.tr("no labels")
         elif shown == total:
-            text = f"{total} label{'s' if total != 1 else ''}"
+            text = ngettext("{count} label", "{count} labels", total).format(count=total)
         else:
-            text = f"{shown} of {total} labels"
+            # Translators: the count is the total; the noun agrees with it.
+            text = ngettext("{shown} of {count} labels", "{shown} of {count} labels", total).format(
+                shown=shown, count=total
+            )
         self.count.setText(text)
         self.copy_all_button.setEnabled(shown > 0)
         self.copy_rows_button.setEnabled(shown > 0)

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDesktopServices,
     QGuiApplication,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -36,15 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector import __version__
+from inspector.i18n import LANGUAGES, SYSTEM, ngettext
 from inspector.notify import Notifier
 from inspector.present.presenting import Masker
+from inspector.ui import theme
 from inspector.ui.folder_browser import FolderBrowser
 from inspector.ui.history_panel import HistoryPanel
 from inspector.ui.image_page import ImagePage, PageActions
 from inspector.ui.tray_notifier import TrayNotifier
 
-WINDOW_TITLE = "Cloud Desktop Image Inspector"
+WINDOW_TITLE = "Cloud Desktop Image Inspector"  # untranslated: the product's name
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +60,8 @@ class MainWindow(QMainWindow):
     tabClosed = Signal(object)  # the ImagePage taken out; it is deleted right after
     openFileChosen = Signal(str)
     presentingChanged = Signal(bool)
+    schemeChosen = Signal(str)  # a theme.Scheme value, to keep for the next start
+    languageChosen = Signal(str)  # a language or "system", taking effect at the next start
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +72,12 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("imageTabs")
-        self.tabs.setAccessibleName("Images")
+        self.tabs.setAccessibleName(self.tr("Images"))
+        self.tabs.setAccessibleDescription(
+            self.tr(
+                "One tab per image: Ctrl+T opens one, Ctrl+W closes it, Ctrl+Tab goes to the next"
+            )
+        )
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -80,15 +90,15 @@ class MainWindow(QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_banner.setStyleSheet(
-            "QLabel#demoBanner { background: #fff4ce; color: #3d2e00;"
-            " border: 1px solid #c8a600; border-radius: 6px; padding: 6px; }"
-        )
+        self.demo_banner.setAccessibleName(self.tr("Demo"))
         self.demo_banner.hide()
         self.demo_list = QListWidget(self)
         self.demo_list.setObjectName("demoImageList")
-        self.demo_list.setAccessibleName("Demo images")
-        self.demo_list.setToolTip("Sample images of the demo API: click or press Enter to fetch")
+        self.demo_list.setAccessibleName(self.tr("Demo images"))
+        self.demo_list.setToolTip(
+            self.tr("Sample images of the demo API: click or press Enter to fetch")
+        )
+        self.demo_list.setAccessibleDescription(self.demo_list.toolTip())
         self.demo_list.setAlternatingRowColors(True)
         self.demo_list.itemActivated.connect(self._demo_item_chosen)
         self.demo_list.itemClicked.connect(self._demo_item_chosen)
@@ -105,13 +115,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.browser = FolderBrowser(self)
-        self.browser_dock = QDockWidget("Browse a folder", self)
+        self.browser_dock = QDockWidget(self.tr("Browse a folder"), self)
         self.browser_dock.setObjectName("folderBrowserDock")
         self.browser_dock.setWidget(self.browser)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
         self.browser_dock.hide()
         self.history_panel = HistoryPanel(self)
-        self.history_dock = QDockWidget("History", self)
+        self.history_dock = QDockWidget(self.tr("History"), self)
         self.history_dock.setObjectName("historyDock")
         self.history_dock.setWidget(self.history_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
@@ -125,17 +135,25 @@ class MainWindow(QMainWindow):
         self.endpoint_label = QLabel(self)
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.presenting_label = QLabel("PRESENTING: IDs masked", self)
+        self.endpoint_label.setAccessibleName(self.tr("Connection"))
+        self.presenting_label = QLabel(self.tr("PRESENTING: IDs masked"), self)
         self.presenting_label.setObjectName("presentingIndicator")
         self.presenting_label.hide()
         self.statusBar().addPermanentWidget(self.presenting_label)
         self.statusBar().addPermanentWidget(self.endpoint_label)
-        self.statusBar().showMessage("Loading\u2026")
+        self.statusBar().showMessage(self.tr("Loading\u2026"))
         self._log_folder: Path | None = None
         self._unexpected_box: QMessageBox | None = None
         self._unexpected_count = 0
         self._build_menus()
         self.page.id_edit.setFocus()
+        theme.watch(self._restyle)
+
+    def _restyle(self) -> None:
+        self.demo_banner.setStyleSheet(
+            theme.banner_style("QLabel#demoBanner", theme.colours().demo)
+            + " QLabel#demoBanner { padding: 6px; }"
+        )
 
     def _action(
         self, text: str, name: str, slot: Callable[[], object], keys: str | None = None
@@ -148,103 +166,211 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.new_tab_action = self._action("&New Tab", "newTabAction", self.new_tab, "Ctrl+T")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_tab_action = self._action(
+            self.tr("&New Tab"), "newTabAction", self.new_tab, "Ctrl+T"
+        )
         self.close_tab_action = self._action(
-            "&Close Tab", "closeTabAction", self.close_current_tab, "Ctrl+W"
+            self.tr("&Close Tab"), "closeTabAction", self.close_current_tab, "Ctrl+W"
         )
         self.open_file_action = self._action(
-            "&Open Bundle or JSON\u2026", "openFileAction", self.open_file_dialog, "Ctrl+O"
+            self.tr("&Open Bundle or JSON\u2026"), "openFileAction", self.open_file_dialog, "Ctrl+O"
         )
         self.open_file_action.setToolTip(
-            "Open a support bundle, a REST JSON body or `yc ... --format json` output (Ctrl+O)"
+            self.tr(
+                "Open a support bundle, a REST JSON body or `yc ... --format json` output (Ctrl+O)"
+            )
         )
         self.save_bundle_action = self._action(
-            "&Save for Support\u2026", "saveBundleAction", self.save_for_support, "Ctrl+S"
+            self.tr("&Save for Support\u2026"), "saveBundleAction", self.save_for_support, "Ctrl+S"
         )
         self.save_bundle_action.setToolTip(
-            "One JSON file with the answer, its headers (no secrets), request IDs, timing, "
-            "versions and clock skew (Ctrl+S)"
+            self.tr(
+                "One JSON file with the answer, its headers (no secrets), request IDs, timing, "
+                "versions and clock skew (Ctrl+S)"
+            )
         )
         file_menu.addActions([self.new_tab_action, self.close_tab_action])
         file_menu.addSeparator()
         file_menu.addActions([self.open_file_action, self.save_bundle_action])
         file_menu.addSeparator()
-        self.connection_action = QAction("&Connection\u2026", self)
+        self.connection_action = QAction(self.tr("&Connection\u2026"), self)
         self.connection_action.setObjectName("connectionAction")
         self.connection_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.connection_action.setToolTip(
-            "Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)"
+            self.tr("Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)")
         )
         self.connection_action.triggered.connect(self.connectionDialogRequested)
         file_menu.addAction(self.connection_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setObjectName("quitAction")
+        # The platform's own Quit keys; Windows has none, so Ctrl+Q as most apps there do.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.copy_actions = {
             "curl": self._action(
-                "Copy as &curl", "copyCurlAction", lambda: self.copy("curl"), "Ctrl+Shift+C"
+                self.tr("Copy as &curl"),
+                "copyCurlAction",
+                lambda: self.copy("curl"),
+                "Ctrl+Shift+C",
             ),
             "yc": self._action(
-                "Copy as &yc Command", "copyYcAction", lambda: self.copy("yc"), "Ctrl+Shift+Y"
+                self.tr("Copy as &yc Command"),
+                "copyYcAction",
+                lambda: self.copy("yc"),
+                "Ctrl+Shift+Y",
             ),
             "json": self._action(
-                "Copy Image as &JSON", "copyJsonAction", lambda: self.copy("json"), "Ctrl+Shift+J"
+                self.tr("Copy Image as &JSON"),
+                "copyJsonAction",
+                lambda: self.copy("json"),
+                "Ctrl+Shift+J",
             ),
             "ids": self._action(
-                "Copy Request &IDs", "copyIdsAction", lambda: self.copy("ids"), "Ctrl+Shift+I"
+                self.tr("Copy Request &IDs"),
+                "copyIdsAction",
+                lambda: self.copy("ids"),
+                "Ctrl+Shift+I",
             ),
         }
         self.copy_actions["curl"].setToolTip(
-            "The same request as a curl command; the token comes from `yc iam create-token`"
+            self.tr(
+                "The same request as a curl command; the token comes from `yc iam create-token`"
+            )
         )
         edit_menu.addActions(list(self.copy_actions.values()))
-        image_menu = self.menuBar().addMenu("I&mage")
+        image_menu = self.menuBar().addMenu(self.tr("I&mage"))
         self.focus_id_action = self._action(
-            "Go to the Image &ID", "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
+            self.tr("Go to the Image &ID"), "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
         )
         self.refetch_action = self._action(
-            "&Fetch Again", "refetchAction", lambda: self.page.refetch()
+            self.tr("&Fetch Again"), "refetchAction", lambda: self.page.refetch()
         )
         self.refetch_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.stop_watch_action = self._action(
-            "&Stop Watching", "stopWatchAction", lambda: self.page.stopWatchRequested.emit()
+            self.tr("&Stop Watching"),
+            "stopWatchAction",
+            lambda: self.page.stopWatchRequested.emit(),
         )
         image_menu.addActions([self.focus_id_action, self.refetch_action, self.stop_watch_action])
-        view_menu = self.menuBar().addMenu("&View")
-        self.browse_action = QAction("&Browse a Folder", self)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.browse_action = QAction(self.tr("&Browse a Folder"), self)
         self.browse_action.setObjectName("browseFolderAction")
         self.browse_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_B))
-        self.browse_action.setToolTip("Go to the folder browser, or back to the image (Ctrl+B)")
+        self.browse_action.setToolTip(
+            self.tr("Go to the folder browser, or back to the image (Ctrl+B)")
+        )
         self.browse_action.triggered.connect(self.toggle_browser)
         view_menu.addAction(self.browse_action)
         self.history_action = self._action(
-            "&History", "historyAction", self.toggle_history, "Ctrl+H"
+            self.tr("&History"), "historyAction", self.toggle_history, "Ctrl+H"
         )
         self.raw_action = self._action(
-            "&Raw Response", "rawResponseAction", lambda: self.page.show_raw_response(), "Ctrl+U"
+            self.tr("&Raw Response"),
+            "rawResponseAction",
+            lambda: self.page.show_raw_response(),
+            "Ctrl+U",
         )
         self.presenting_action = self._action(
-            "&Presenting Mode", "presentingAction", lambda: None, "Ctrl+Shift+P"
+            self.tr("&Presenting Mode"), "presentingAction", lambda: None, "Ctrl+Shift+P"
         )
         self.presenting_action.setCheckable(True)
         self.presenting_action.setToolTip(
-            "Mask IDs and hide folder IDs for screen sharing and screenshots (Ctrl+Shift+P)"
+            self.tr(
+                "Mask IDs and hide folder IDs for screen sharing and screenshots (Ctrl+Shift+P)"
+            )
         )
         self.presenting_action.toggled.connect(self.set_presenting)
         view_menu.addActions([self.history_action, self.raw_action, self.presenting_action])
-        help_menu = self.menuBar().addMenu("&Help")
-        self.open_log_action = QAction("Open &Log Folder", self)
+        view_menu.addSeparator()
+        self._build_theme_menu(view_menu.addMenu(self.tr("&Theme")))
+        self._build_language_menu(view_menu.addMenu(self.tr("&Language")))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
+        self.shortcuts_action.setObjectName("keyboardShortcutsAction")
+        self.shortcuts_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.open_log_action = QAction(self.tr("Open &Log Folder"), self)
         self.open_log_action.setObjectName("openLogFolderAction")
         self.open_log_action.setEnabled(False)
         self.open_log_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(self.open_log_action)
-        about = QAction("&About", self)
-        about.triggered.connect(self._show_about)
+        about = QAction(self.tr("&About"), self)
+        about.setObjectName("aboutAction")
+        about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def _build_theme_menu(self, menu: QMenu) -> None:
+        """System, Light, Dark: one checked; the choice applies at once."""
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for scheme, text in (
+            (theme.Scheme.SYSTEM, self.tr("&System")),
+            (theme.Scheme.LIGHT, self.tr("&Light")),
+            (theme.Scheme.DARK, self.tr("&Dark")),
+        ):
+            action = QAction(text, group)
+            action.setObjectName(f"theme{scheme.value.title()}Action")
+            action.setCheckable(True)
+            action.setChecked(scheme is theme.Scheme.SYSTEM)
+            action.triggered.connect(lambda _checked=False, s=scheme: self.choose_scheme(s))
+            self.theme_actions[scheme.value] = action
+            menu.addAction(action)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """The system's language, or one by its own name; it applies at the next start."""
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        choices = [(SYSTEM, self.tr("&System Language")), *LANGUAGES.items()]
+        for choice, text in choices:
+            action = QAction(text, group)
+            action.setObjectName(f"language{choice.title()}Action")
+            action.setCheckable(True)
+            action.setChecked(choice == SYSTEM)
+            action.triggered.connect(lambda _checked=False, c=choice: self.choose_language(c))
+            self.language_actions[choice] = action
+            menu.addAction(action)
+
+    def set_scheme_choice(self, scheme: theme.Scheme) -> None:
+        """Apply the saved scheme at start and check it in the menu."""
+        self.theme_actions[scheme.value].setChecked(True)
+        theme.manager().set_choice(scheme)
+
+    def choose_scheme(self, scheme: theme.Scheme) -> None:
+        self.set_scheme_choice(scheme)
+        self.schemeChosen.emit(scheme.value)
+
+    def set_language_choice(self, choice: str) -> None:
+        """Check the saved language choice in the menu (``system`` or a language)."""
+        self.language_actions.get(choice, self.language_actions[SYSTEM]).setChecked(True)
+
+    def choose_language(self, choice: str) -> None:
+        self.set_language_choice(choice)
+        self.languageChosen.emit(choice)
+        self.show_status(self.tr("The language changes when the inspector starts again."))
+
+    def show_shortcuts(self) -> None:
+        """Help > Keyboard Shortcuts: every key the window knows, read from the window."""
+        from inspector.ui.shortcuts_dialog import ShortcutsDialog
+
+        extra = [
+            (self.tr("Enter"), self.tr("Fetch the ID typed; list the folder typed; open a row")),
+            (self.tr("Tab, Shift+Tab"), self.tr("Move between fields, buttons and tables")),
+            (self.tr("Alt+underlined letter"), self.tr("Press that button or go to that field")),
+            (self.tr("Ctrl+Tab, Ctrl+Shift+Tab"), self.tr("Next or previous tab")),
+            (self.tr("Menu key, Shift+F10"), self.tr("A value's menu: copy it whole")),
+        ]
+        ShortcutsDialog(self, extra).open()
+
+    def show_about(self) -> None:
+        from inspector.ui.about_dialog import AboutDialog
+
+        AboutDialog(self).open()
 
     def toggle_browser(self) -> None:
         """Into the folder browser (opening it), or, from inside it, close it and go back."""
@@ -324,24 +450,33 @@ class MainWindow(QMainWindow):
             "ids": lambda a: a.request_ids_text(),
         }
         text = None if actions is None else texts[kind](actions)
-        what = {"curl": "the curl command", "yc": "the yc command", "json": "the image as JSON"}
+        copied = {
+            "curl": self.tr("Copied the curl command"),
+            "yc": self.tr("Copied the yc command"),
+            "json": self.tr("Copied the image as JSON"),
+            "ids": self.tr("Copied the request IDs"),
+        }
         if text is None:
-            self.show_status("Nothing to copy yet: fetch an image first")
+            self.show_status(self.tr("Nothing to copy yet: fetch an image first"))
             return
         QGuiApplication.clipboard().setText(text)
-        self.show_status(f"Copied {what.get(kind, 'the request IDs')}")
+        self.show_status(copied[kind])
 
     def save_for_support(self) -> None:
         """Ask where to save the current tab's answer as a support bundle (Ctrl+S)."""
         actions = self.page.tab_actions
         name = None if actions is None else actions.bundle_file_name()
         if actions is None or name is None:
-            self.show_status("Nothing to save: fetch an image first (an opened file is saved)")
+            self.show_status(
+                self.tr("Nothing to save: fetch an image first (an opened file is saved)")
+            )
             return
-        dialog = QFileDialog(self, "Save for Support")
+        dialog = QFileDialog(self, self.tr("Save for Support"))
         dialog.setObjectName("saveBundleDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(["Support bundles (*.inspector.json)", "JSON files (*.json)"])
+        dialog.setNameFilters(
+            [self.tr("Support bundles (*.inspector.json)"), self.tr("JSON files (*.json)")]
+        )
         if self._file_folder:
             dialog.setDirectory(self._file_folder)
         dialog.selectFile(name)
@@ -358,17 +493,21 @@ class MainWindow(QMainWindow):
         try:
             saved = actions.save_support_bundle(path, qVersion(), pyside_version)
         except OSError as error:
-            self.show_file_error(f"Cannot save {path.name}: {error.strerror or error}", path_text)
+            message = self.tr("Cannot save {file}: {reason}")
+            self.show_file_error(
+                message.format(file=path.name, reason=error.strerror or error), path_text
+            )
             return
-        self.show_status(f"Saved for support: {path}" if saved else "Nothing to save")
+        saved_text = self.tr("Saved for support: {path}").format(path=path)
+        self.show_status(saved_text if saved else self.tr("Nothing to save"))
 
     def open_file_dialog(self) -> None:
         """Ask for a bundle or a JSON body to show offline (Ctrl+O)."""
-        dialog = QFileDialog(self, "Open a Bundle or JSON File")
+        dialog = QFileDialog(self, self.tr("Open a Bundle or JSON File"))
         dialog.setObjectName("openFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(["Bundles and JSON (*.json)", "All files (*)"])
+        dialog.setNameFilters([self.tr("Bundles and JSON (*.json)"), self.tr("All files (*)")])
         if self._file_folder:
             dialog.setDirectory(self._file_folder)
         dialog.fileSelected.connect(self._file_chosen)
@@ -387,7 +526,7 @@ class MainWindow(QMainWindow):
             box = QMessageBox(self)
             box.setObjectName("fileErrorBox")
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("File not opened")
+            box.setWindowTitle(self.tr("File not opened"))
             box.setWindowModality(Qt.WindowModality.NonModal)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setStandardButtons(QMessageBox.StandardButton.Close)
@@ -451,7 +590,11 @@ class MainWindow(QMainWindow):
             return
         folder.mkdir(parents=True, exist_ok=True)
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.statusBar().showMessage(f"Could not open a file manager; the logs are in {folder}")
+            self.statusBar().showMessage(
+                self.tr("Could not open a file manager; the logs are in {folder}").format(
+                    folder=folder
+                )
+            )
 
     def show_unexpected_error(self, summary: str) -> None:
         """Say that something failed unexpectedly, without blocking: the window keeps working."""
@@ -461,24 +604,38 @@ class MainWindow(QMainWindow):
             box = QMessageBox(self)
             box.setObjectName("unexpectedErrorBox")
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Unexpected error")
+            box.setWindowTitle(self.tr("Unexpected error"))
             box.setWindowModality(Qt.WindowModality.NonModal)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             if self._log_folder is not None:
-                button = box.addButton("Open Log Folder", QMessageBox.ButtonRole.ActionRole)
+                button = box.addButton(
+                    self.tr("Open Log Folder"), QMessageBox.ButtonRole.ActionRole
+                )
                 button.clicked.connect(self.open_log_folder)
             box.finished.connect(self._forget_unexpected_box)
             self._unexpected_box = box
-        count = "" if self._unexpected_count == 1 else f" ({self._unexpected_count} so far)"
-        where = f" in {self._log_folder}" if self._log_folder else ""
-        box.setText(
-            f"Something went wrong that the inspector did not expect{count}. "
-            "It keeps working; you can go on."
+        count = self._unexpected_count
+        text = (
+            self.tr("Something went wrong that the inspector did not expect.")
+            if count == 1
+            else ngettext(
+                "Something went wrong that the inspector did not expect ({count} so far).",
+                "Something went wrong that the inspector did not expect ({count} so far).",
+                count,
+            ).format(count=count)
         )
-        box.setInformativeText(f"{summary}\n\nThe details are in the log file{where}.")
+        box.setText(text + " " + self.tr("It keeps working; you can go on."))
+        where = (
+            self.tr("The details are in the log file in {folder}.").format(folder=self._log_folder)
+            if self._log_folder
+            else self.tr("The details are in the log file.")
+        )
+        box.setInformativeText(f"{summary}\n\n{where}")
         box.show()
-        self.statusBar().showMessage(f"Unexpected error: {summary}", 10_000)
+        self.statusBar().showMessage(
+            self.tr("Unexpected error: {summary}").format(summary=summary), 10_000
+        )
 
     def _forget_unexpected_box(self) -> None:
         if self._unexpected_box is not None:
@@ -486,27 +643,12 @@ class MainWindow(QMainWindow):
         self._unexpected_box = None
         self._unexpected_count = 0
 
-    def _show_about(self) -> None:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {WINDOW_TITLE}")
-        box.setText(
-            f"{WINDOW_TITLE} {__version__}\n\n"
-            "Fetches a Yandex Cloud Desktop image (DesktopImage.Get) and explains it.\n\n"
-            f"Qt {qVersion()}, PySide6 {pyside_version}"
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
     def set_connection(
         self, endpoint: str, token_source: str | None, expiry: str | None = None
     ) -> None:
         """Say in the status bar where requests go, where the token comes from and until when
         it is valid (never the token itself)."""
-        token = token_source or "no token"
+        token = token_source or self.tr("no token")
         self.endpoint_label.setText(
             " \u00b7 ".join(part for part in (endpoint, token, expiry) if part)
         )
@@ -519,10 +661,12 @@ class MainWindow(QMainWindow):
 
     def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
         """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
-        self.setWindowTitle(f"{WINDOW_TITLE} \u2014 DEMO")
+        self.setWindowTitle(self.tr("{title} \u2014 DEMO").format(title=WINDOW_TITLE))
         self.demo_banner.setText(
-            f"DEMO \u2014 connected to the built-in demo API at {base_url}. The images are "
-            "samples, not your cloud. Pick one on the left, or paste an ID."
+            self.tr(
+                "DEMO \u2014 connected to the built-in demo API at {url}. The images are "
+                "samples, not your cloud. Pick one on the left, or paste an ID."
+            ).format(url=base_url)
         )
         self.demo_banner.show()
         self._demo_images = list(images)

@@ -1,50 +1,83 @@
-"""The status badge: colour, a shape and the text, so it never relies on colour alone."""
+"""The status badge: colour, a shape and the text, so it never relies on colour alone.
+
+The shape is an SVG icon drawn for the screen's real resolution; the colours come from the
+theme (light or dark, each checked for WCAG AA contrast).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
+
+from inspector.ui import icons, theme
 
 if TYPE_CHECKING:
     from inspector.present.status import StatusView
 
-# (background, foreground, shape) per badge kind; the shape carries the meaning without colour.
-_STYLES: dict[str, tuple[str, str, str]] = {
-    "ready": ("#1e7b34", "#ffffff", "\u2714"),  # check mark
-    "progress": ("#9a5b00", "#ffffff", "\u25d4"),  # circle with a quarter filled
-    "neutral": ("#5f6368", "#ffffff", "\u25cb"),  # empty circle
-    "unknown": ("#5f6368", "#ffffff", "?"),
-    "missing": ("transparent", "palette(mid)", "\u2013"),
-}
+ICON_SIZE: Final = 14
+_ICON_LEFT: Final = 8
 
 
 class StatusBadge(QLabel):
-    """A rounded label showing one :class:`StatusView`."""
+    """A rounded label showing one :class:`StatusView`, its shape drawn at its left."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBadge")
-        self.setAccessibleName("Status")
+        self.setAccessibleName(self.tr("Status"))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = ""
+        self._icon: tuple[tuple[str, str, float], QPixmap] | None = None
         self.clear_status()
+        theme.watch(self._restyle)
 
     def clear_status(self) -> None:
         self.kind = ""
         self.setText("")
         self.setToolTip("")
-        self.setStyleSheet("")
+        self.setAccessibleDescription("")
+        self._restyle()
 
     def show_status(self, status: StatusView) -> None:
-        background, foreground, shape = _STYLES.get(str(status.kind), _STYLES["unknown"])
         self.kind = str(status.kind)
-        suffix = " (unknown status)" if self.kind == "unknown" else ""
-        self.setText(f"{shape} {status.text}{suffix}")
+        text = status.text
+        if self.kind == "unknown":
+            text = self.tr("{status} (unknown status)").format(status=status.text)
+        self.setText(text)
         self.setToolTip(status.description)
-        self.setAccessibleDescription(f"{status.text}: {status.description}")
+        self.setAccessibleDescription(f"{text}: {status.description}")
+        self._restyle()
+
+    def _restyle(self) -> None:
+        if not self.kind:
+            self.setStyleSheet("")
+            return
+        style = theme.badge_style("statusBadge", theme.colours().badge(self.kind))
         self.setStyleSheet(
-            f"QLabel#statusBadge {{ background: {background}; color: {foreground};"
-            " border-radius: 9px; padding: 2px 10px; font-weight: 600; }"
+            style + f" #statusBadge {{ padding-left: {_ICON_LEFT + ICON_SIZE + 6}px; }}"
         )
+        self.update()
+
+    def icon_pixmap(self) -> QPixmap:
+        """The shape of the status, in the badge's text colour, for this screen's scale."""
+        colour = theme.colours().badge(self.kind).text
+        ratio = self.devicePixelRatioF()
+        key = (self.kind, colour, ratio)
+        if self._icon is None or self._icon[0] != key:
+            name = icons.status_icon_name(self.kind)
+            self._icon = (key, icons.render(name, QSize(ICON_SIZE, ICON_SIZE), ratio, colour))
+        return self._icon[1]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.kind:
+            return
+        painter = QPainter(self)
+        try:
+            top = (self.height() - ICON_SIZE) // 2
+            painter.drawPixmap(_ICON_LEFT, top, self.icon_pixmap())
+        finally:
+            painter.end()

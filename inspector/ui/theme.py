@@ -196,7 +196,7 @@ class ThemeManager(QObject):
 
 def _light_palette() -> QPalette:
     """The light palette of the Fusion style, the one a desktop without a theme shows."""
-    style = QStyleFactory.create("Fusion")
+    style = QStyleFactory.create("Fusion")  # untranslated: a Qt style's name
     try:
         return style.standardPalette()
     finally:

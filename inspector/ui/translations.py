@@ -65,7 +65,7 @@ def install(app: QCoreApplication, language: str, locale_dir: Path = LOCALE_DIR)
                 app.installTranslator(each)
                 _installed.append(each)
         else:
-            reason = "is missing" if not path.exists() else "cannot be read"
+            reason = "is missing" if not path.exists() else "cannot be read"  # untranslated
             log.warning(
                 "the window's %s translation %s %s; using English",
                 LANGUAGES[effective],

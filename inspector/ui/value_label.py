@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
-NOT_SENT_TEXT = "not sent"
+from inspector.i18n import _
+from inspector.ui import theme
 
 
 class ValueLabel(QLabel):
-    """Selectable text; ``None`` renders as a greyed *not sent*, never as an empty string."""
+    """Selectable text; ``None`` renders as a greyed *not sent*, never as an empty string.
+
+    The grey is the theme's secondary text, which stays readable (WCAG AA) in light and dark:
+    a disabled label's grey would not, and would drop the value from the keyboard's reach.
+    """
 
     def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,6 +30,7 @@ class ValueLabel(QLabel):
         self.setWordWrap(True)
         self.value: str | None = None
         self.set_value(None, blank=True)
+        theme.watch(self._restyle)
 
     def set_value(self, value: str | None, *, blank: bool = False, tooltip: str = "") -> None:
         """Show ``value``; ``None`` is *not sent*, unless ``blank`` (no image shown at all)."""
@@ -32,21 +38,28 @@ class ValueLabel(QLabel):
         font = self.font()
         font.setItalic(value is None and not blank)
         self.setFont(font)
-        self.setEnabled(value is not None or blank)
         if value is None:
-            self.setText("" if blank else NOT_SENT_TEXT)
+            self.setText("" if blank else _("not sent"))
         else:
             self.setText(value if value else '""')
         self.setToolTip(tooltip)
         self.setAccessibleDescription(tooltip or self.text())
+        self._restyle()
+
+    def _restyle(self) -> None:
+        palette = QPalette()  # sets nothing: the application's palette, whatever the scheme
+        if self.value is None and self.text():
+            secondary = QColor(theme.colours().secondary_text)
+            palette.setColor(QPalette.ColorRole.WindowText, secondary)
+        self.setPalette(palette)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
-        whole = menu.addAction("Copy whole value")
+        whole = menu.addAction(self.tr("Copy whole value"))
         whole.setEnabled(self.value is not None)
         whole.triggered.connect(self.copy_value)
         if self.hasSelectedText():
-            selection = menu.addAction("Copy selection")
+            selection = menu.addAction(self.tr("Copy selection"))
             selection.triggered.connect(
                 lambda: QGuiApplication.clipboard().setText(self.selectedText())
             )

@@ -27,24 +27,26 @@ class WatchBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("watchBar")
-        self.setAccessibleName("Watch")
+        self.setAccessibleName(self.tr("Watch"))
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("watchProgress")
+        self.progress_label.setAccessibleName(self.tr("Watch progress"))
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setWordWrap(True)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("watchMessage")
+        self.message_label.setAccessibleName(self.tr("Watch message"))
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.stop_button = QPushButton("Stop watching", self)
+        self.stop_button = QPushButton(self.tr("Stop watching"), self)
         self.stop_button.setObjectName("stopWatchButton")
         self.stop_button.clicked.connect(self.stopRequested)
         close = QToolButton(self)
         close.setObjectName("dismissWatchButton")
         close.setText("\u2715")
-        close.setToolTip("Dismiss")
-        close.setAccessibleName("Dismiss watch message")
+        close.setToolTip(self.tr("Dismiss"))
+        close.setAccessibleName(self.tr("Dismiss watch message"))
         close.clicked.connect(self.hide)
         self.dismiss_button = close
         layout = QHBoxLayout(self)
@@ -96,7 +98,9 @@ class WatchBar(QFrame):
         if self._progress is None:
             return
         progress = self._progress()
-        self.progress_label.setText(f"Watching: {self._mask(progress.text)}")
+        self.progress_label.setText(
+            self.tr("Watching: {progress}").format(progress=self._mask(progress.text))
+        )
         self._set_slow(progress.slow)
 
     def _set_slow(self, slow: bool) -> None:

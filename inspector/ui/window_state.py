@@ -67,13 +67,13 @@ class WindowState:
 
     def _open(self) -> QSettings:
         if not _well_formed(self.path):
-            return self._start_over("it is not a settings file")
+            return self._start_over("it is not a settings file")  # untranslated: for the log
         settings = QSettings(str(self.path), QSettings.Format.IniFormat)
         version = settings.value("version")
         if settings.status() != QSettings.Status.NoError:
-            return self._start_over("Qt cannot read it")
+            return self._start_over("Qt cannot read it")  # untranslated: for the log
         if version is not None and version != FORMAT_VERSION:
-            return self._start_over(f"it is of another version ({version!r})")
+            return self._start_over(f"it is of another version ({version!r})")  # untranslated
         return settings
 
     def _start_over(self, why: str) -> QSettings:
@@ -108,14 +108,14 @@ class WindowState:
                 continue
             state = _decode(raw)
             if state is None:
-                self._start_over(f"{key} is not base64")
+                self._start_over(f"{key} is not base64")  # untranslated: for the log
                 return False
             states.append((key, state))
         for key, state in states:
             if self._apply(window, key, state):
                 continue
             if key.startswith("window/"):
-                self._start_over(f"the window refused {key}")
+                self._start_over(f"the window refused {key}")  # untranslated: for the log
                 return False
             # A splitter or a table laid out by another version: only that part is left as is.
             log.info("the saved %s does not fit this window; left as it is", key)

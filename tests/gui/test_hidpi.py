@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 
+from inspector.ui.status_badge import ICON_SIZE
+
 ICONS = sorted(
     item.name.removesuffix(".svg")
     for item in (files("inspector.resources") / "icons").iterdir()
@@ -58,9 +60,13 @@ for name in names:
 window = MainWindow()
 window.resize(width, height)
 window.show()
+from inspector.present.status import present_status
+window.page.form.badge.show_status(present_status("ACTIVE"))
 app.processEvents()
 grab = window.grab()
 report["window"] = {"size": [grab.width(), grab.height()], "ratio": grab.devicePixelRatio()}
+badge = window.page.form.badge.icon_pixmap()
+report["badge"] = {"size": [badge.width(), badge.height()], "ratio": badge.devicePixelRatio()}
 window.close()
 print(json.dumps(report))
 """
@@ -108,3 +114,5 @@ def test_icons_and_window_render_at_the_screens_resolution(scale: str) -> None:
         "size": [round(WINDOW[0] * ratio), round(WINDOW[1] * ratio)],
         "ratio": ratio,
     }
+    badge_pixels = math.ceil(ICON_SIZE * ratio)
+    assert report["badge"] == {"size": [badge_pixels, badge_pixels], "ratio": ratio}

@@ -14,8 +14,12 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from inspector.app import remember_window
 from inspector.ui import theme
+from inspector.ui.main_window import MainWindow
 from inspector.ui.theme import Scheme
+from inspector.ui.window_state import WindowState
+from tests.gui.driver import Running
 
 pytestmark = pytest.mark.gui
 
@@ -96,3 +100,55 @@ def test_the_dark_palette_reaches_widgets(manager: theme.ThemeManager, qtbot: Qt
     qtbot.waitUntil(lambda: theme.is_dark(label.palette()))
     manager.set_choice(Scheme.LIGHT)
     qtbot.waitUntil(lambda: not theme.is_dark(label.palette()))
+
+
+def badge_background(window: MainWindow) -> str:
+    badge = window.page.form.badge
+    image = badge.grab().toImage()
+    # The right end of the pill, clear of the icon at its left and of the text.
+    return image.pixelColor(image.width() - 4, image.height() // 2).name()
+
+
+def test_the_window_follows_the_override(
+    manager: theme.ThemeManager, qtbot: QtBot, running: Running
+) -> None:
+    window = running.window
+    window.page.id_edit.setText("e3vdemoactive0000001")
+    window.page.request_fetch()
+    qtbot.waitUntil(lambda: window.page.form.badge.kind == "ready", timeout=10_000)
+    light = theme.colours().badge("ready").background
+    qtbot.waitUntil(lambda: badge_background(window) == light)
+    window.theme_actions["dark"].trigger()
+    dark = theme.colours().badge("ready").background
+    assert dark != light
+    qtbot.waitUntil(lambda: badge_background(window) == dark)
+    assert theme.colours().demo.background in window.demo_banner.styleSheet()
+    window.theme_actions["system"].trigger()
+    qtbot.waitUntil(lambda: badge_background(window) == light)
+
+
+def test_the_choice_is_kept_for_the_next_start(manager: theme.ThemeManager, qtbot: QtBot) -> None:
+    first = MainWindow()
+    qtbot.addWidget(first)
+    remember_window(first, WindowState())
+    first.theme_actions["dark"].trigger()
+    first.close()
+    manager.set_choice(Scheme.SYSTEM)  # as a new process starts
+
+    second = MainWindow()
+    qtbot.addWidget(second)
+    remember_window(second, WindowState())
+    assert manager.choice is Scheme.DARK
+    assert second.theme_actions["dark"].isChecked()
+    assert theme.colours().dark
+
+
+def test_a_nonsense_saved_scheme_is_the_system_one(
+    manager: theme.ThemeManager, qtbot: QtBot
+) -> None:
+    state = WindowState()
+    state.set_value("appearance/scheme", "purple")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    remember_window(window, state)
+    assert manager.choice is Scheme.SYSTEM

@@ -31,15 +31,29 @@ from inspector.i18n_build import (
     update_ts,
 )
 
-# Modules whose every user-visible literal must go through a translation call.
+# Modules whose every user-visible literal must go through a translation call: everything that
+# shows text to the operator. Not here: api/ and demo/ (protocol text and sample data), logs,
+# the self-test's report (it checks English on purpose) and the build tools.
 CHECKED_MODULES = [
-    "present/errors.py",
-    "present/image.py",
-    "present/sizes.py",
-    "present/status.py",
-    "present/text.py",
-    "present/times.py",
+    *sorted(
+        path.relative_to(PACKAGE).as_posix()
+        for pattern in ("present/*.py", "ui/*.py")
+        for path in PACKAGE.glob(pattern)
+    ),
+    "api/inputs.py",  # what is wrong with an ID, a token or an endpoint the operator gave
+    "app.py",
+    "browse_controller.py",
+    "cli.py",
+    "connection.py",
+    "connection_switch.py",
+    "controller.py",
+    "options.py",
+    "tab_controller.py",
+    "tabs.py",
+    "watch.py",
 ]
+# A literal on a line marked so is not shown to the operator (a log line, a file format...).
+UNTRANSLATED = "# untranslated"
 TRANSLATING_CALLS = {"_", "N_", "ngettext", "pgettext", "tr", "translate", "QT_TRANSLATE_NOOP"}
 # Calls whose string arguments are for machines or for the log, not for the operator.
 NOT_SHOWN_CALLS = {
@@ -54,13 +68,20 @@ NOT_SHOWN_CALLS = {
     "setProperty",
     "compile",
     "getLogger",
+    "log_unexpected",
+    "QKeySequence",
+    "Component",  # the About dialog's list: names and SPDX identifiers
 }
+KEYS = re.compile(r"(?:Ctrl|Alt|Shift|Meta)(?:\+\w+)+")
+CSS_RULE = re.compile(r"\{ *[\w-]+ *:")  # a style sheet: "QLabel { color: ...; }"
 BRACES = re.compile(r"\{(\w*)[^{}]*\}")
 PERCENT = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdrif%]")
 
 
 def _is_prose(text: str) -> bool:
     """Words a person reads: two words, or one capitalised word (``Cancel``, ``&Fetch``)."""
+    if KEYS.fullmatch(text) or CSS_RULE.search(text) or text.startswith("--"):
+        return False  # keys, style sheets, command-line options
     if re.search(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}", text) and not re.fullmatch(r"[\w.:/-]+", text):
         return True
     return bool(re.fullmatch(r"&?[A-Z][a-z]+[.:…]?", text))
@@ -98,11 +119,21 @@ def untranslated_literals(path: Path) -> Iterator[Literal]:
             skipped.update(id(child) for child in ast.walk(node.slice))
         if isinstance(node, ast.Compare):  # values compared with, not shown
             skipped.update(id(child) for child in ast.walk(node))
+        if isinstance(node, ast.Assert) and node.msg is not None:  # for developers
+            skipped.update(id(child) for child in ast.walk(node.msg))
+        if isinstance(node, ast.keyword) and node.arg == "name":  # task and object names
+            skipped.update(id(child) for child in ast.walk(node.value))
     relative = (
         path.relative_to(PACKAGE.parent).as_posix() if path.is_relative_to(PACKAGE) else path.name
     )
+    lines = path.read_text(encoding="utf-8").splitlines()
     for node in ast.walk(tree):
         if id(node) in skipped:
+            continue
+        if (
+            isinstance(node, ast.Constant | ast.JoinedStr)
+            and UNTRANSLATED in lines[node.lineno - 1]
+        ):
             continue
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and _is_prose(node.value):
             yield Literal(relative, node.lineno, node.value)
