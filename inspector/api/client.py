@@ -110,7 +110,7 @@ def _chain(error: BaseException) -> list[BaseException]:
     return seen
 
 
-def _connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> APIConnectionError:
+def connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> APIConnectionError:
     chain = _chain(error)
     text = " ".join(str(item) for item in chain).lower()
     if isinstance(error, httpx.ProxyError):
@@ -184,6 +184,40 @@ def _request_id_from_details(body: StatusBody | None) -> str | None:
     return None
 
 
+def raise_for_status(
+    exchange: Exchange, status_error: type[APIStatusError] = APIStatusError
+) -> None:
+    """Raise the typed error for a redirect or an HTTP error status; return quietly on 2xx.
+
+    Shared by every method of the API, so each names a redirect's target host and reads the
+    API's status body (and a request id from its ``details``) the same way.
+    """
+    if 300 <= exchange.status_code < 400:
+        location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
+        target = urlsplit(location).hostname or location if location else None
+        raise RedirectError(exchange.status_code, target, exchange.request_ids)
+    if not 200 <= exchange.status_code < 300:
+        body = _status_body(exchange.raw)
+        ids = exchange.request_ids
+        if ids.request_id is None and (from_details := _request_id_from_details(body)):
+            ids = RequestIds(ids.client_request_id, from_details, ids.server_trace_id)
+        raise status_error(
+            status_code=exchange.status_code,
+            reason=exchange.reason,
+            body=body,
+            body_text=exchange.raw.decode("utf-8", "replace"),
+            request_ids=ids,
+        )
+
+
+def content_type_note(exchange: Exchange) -> str:
+    """`` (Content-Type: text/html)`` when the answer did not even claim to be JSON."""
+    content_type = dict((k.lower(), v) for k, v in exchange.headers).get("content-type")
+    if content_type and "json" not in content_type.lower():
+        return f" (Content-Type: {content_type})"
+    return ""
+
+
 class ImageClient:
     """Fetches desktop images from one endpoint over a shared ``httpx.AsyncClient``."""
 
@@ -224,31 +258,12 @@ class ImageClient:
         """
         image_id = validate_resource_id(image_id)
         exchange = await self.get_retrying(self.image_url(image_id), on_retry=on_retry)
-        if 300 <= exchange.status_code < 400:
-            location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
-            target = urlsplit(location).hostname or location if location else None
-            raise RedirectError(exchange.status_code, target, exchange.request_ids)
-        if exchange.status_code >= 400 or exchange.status_code < 200:
-            body = _status_body(exchange.raw)
-            ids = exchange.request_ids
-            if ids.request_id is None and (from_details := _request_id_from_details(body)):
-                ids = RequestIds(ids.client_request_id, from_details, ids.server_trace_id)
-            raise APIStatusError(
-                status_code=exchange.status_code,
-                reason=exchange.reason,
-                body=body,
-                body_text=exchange.raw.decode("utf-8", "replace"),
-                request_ids=ids,
-            )
+        raise_for_status(exchange)
         try:
             image, text = parse_image(exchange.raw)
         except ImageParseError as error:
-            content_type = dict((k.lower(), v) for k, v in exchange.headers).get("content-type")
-            summary = str(error)
-            if content_type and "json" not in content_type.lower():
-                summary += f" (Content-Type: {content_type})"
             raise ResponseError(
-                f"HTTP {exchange.status_code}, but {summary}",
+                f"HTTP {exchange.status_code}, but {error}{content_type_note(exchange)}",
                 problems=error.problems,
                 request_ids=exchange.request_ids,
                 status_code=exchange.status_code,
@@ -332,7 +347,7 @@ class ImageClient:
         except BodyEncodingError as error:
             raise ResponseError(str(error), request_ids=ids) from None
         except httpx.HTTPError as error:
-            raise _connection_error(error, host, ids) from error
+            raise connection_error(error, host, ids) from error
         ids = RequestIds(
             client_request_id=ids.client_request_id,
             request_id=response.headers.get("x-request-id"),

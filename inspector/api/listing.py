@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Final
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -22,14 +22,12 @@ from inspector.api.client import (
     IMAGES_PATH,
     Exchange,
     ImageClient,
-    _request_id_from_details,
-    _status_body,
+    content_type_note,
+    raise_for_status,
 )
 from inspector.api.errors import (
     APIStatusError,
     InspectorError,
-    RedirectError,
-    RequestIds,
     ResponseError,
     UsageError,
 )
@@ -193,30 +191,8 @@ class RawPage:
     exchange: Exchange
 
 
-def _raise_for_status(exchange: Exchange) -> None:
-    """The same typed errors ``get_image`` raises: a redirect, or the API's status body."""
-    if 300 <= exchange.status_code < 400:
-        location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
-        target = urlsplit(location).hostname or location if location else None
-        raise RedirectError(exchange.status_code, target, exchange.request_ids)
-    if not 200 <= exchange.status_code < 300:
-        body = _status_body(exchange.raw)
-        ids = exchange.request_ids
-        if ids.request_id is None and (from_details := _request_id_from_details(body)):
-            ids = RequestIds(ids.client_request_id, from_details, ids.server_trace_id)
-        raise ListStatusError(
-            status_code=exchange.status_code,
-            reason=exchange.reason,
-            body=body,
-            body_text=exchange.raw.decode("utf-8", "replace"),
-            request_ids=ids,
-        )
-
-
 def _not_a_page(exchange: Exchange, summary: str, problems: list[str]) -> ListResponseError:
-    content_type = dict((k.lower(), v) for k, v in exchange.headers).get("content-type")
-    if content_type and "json" not in content_type.lower():
-        summary += f" (Content-Type: {content_type})"
+    summary += content_type_note(exchange)
     return ListResponseError(
         f"HTTP {exchange.status_code}, but the answer is not a page of desktop images: {summary}",
         problems=problems,
@@ -247,7 +223,7 @@ def parse_page(exchange: Exchange) -> RawPage:
 async def fetch_page(client: ImageClient, query: ListQuery, page_token: str | None) -> RawPage:
     """``DesktopImageService.List`` for one page: the client's ids, deadline, cap and retries."""
     exchange = await client.get_retrying(list_url(client.endpoint.base_url, query, page_token))
-    _raise_for_status(exchange)
+    raise_for_status(exchange, ListStatusError)
     return parse_page(exchange)
 
 

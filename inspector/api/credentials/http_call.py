@@ -10,7 +10,7 @@ from typing import Any, Final
 
 import httpx
 
-from inspector.api.client import _connection_error
+from inspector.api.client import connection_error
 from inspector.api.credentials.errors import CredentialError, scrub
 from inspector.api.errors import RequestIds
 from inspector.api.network_transport import untrusted_issuer
@@ -62,7 +62,7 @@ async def call(
             hint=hint,
         ) from None
     except httpx.HTTPError as error:
-        failure = _connection_error(error, request.url.host, RequestIds(""))
+        failure = connection_error(error, request.url.host, RequestIds(""))
         issuer = untrusted_issuer(error)
         raise CredentialError(
             f"{what} could not be reached: {scrub(failure.message, secret)}",
