@@ -518,18 +518,23 @@ class MainWindow(QMainWindow):
         self._file_folder = str(Path(path_text).parent)
         self.openFileChosen.emit(path_text)
 
+    def _warning_box(self, object_name: str, title: str) -> QMessageBox:
+        """A non-modal warning with plain text and a Close button: the window stays usable."""
+        box = QMessageBox(self)
+        box.setObjectName(object_name)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        return box
+
     def show_file_error(self, message: str, path: str) -> None:
         """Say why a file could not be opened or saved, without blocking; the tabs stay as
         they were."""
         box = self._file_error_box
         if box is None:
-            box = QMessageBox(self)
-            box.setObjectName("fileErrorBox")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("File not opened"))
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            box = self._warning_box("fileErrorBox", self.tr("File not opened"))
             self._file_error_box = box
         box.setText(message)
         box.setInformativeText(path)
@@ -601,13 +606,7 @@ class MainWindow(QMainWindow):
         self._unexpected_count += 1
         box = self._unexpected_box
         if box is None:
-            box = QMessageBox(self)
-            box.setObjectName("unexpectedErrorBox")
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle(self.tr("Unexpected error"))
-            box.setWindowModality(Qt.WindowModality.NonModal)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            box = self._warning_box("unexpectedErrorBox", self.tr("Unexpected error"))
             if self._log_folder is not None:
                 button = box.addButton(
                     self.tr("Open Log Folder"), QMessageBox.ButtonRole.ActionRole
