@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 from inspector import APP_NAME, __version__
 from inspector.api.errors import UsageError
 from inspector.connection import Connection, resolve_connection
+from inspector.files import keep_aside
 from inspector.i18n import _
 from inspector.options import DEFAULT_TIMEOUT, Options
+from inspector.profiles import ProfilesFileError
 from inspector.settings import connection_key, load_folder_id, save_folder_id
 
 if TYPE_CHECKING:
@@ -62,8 +64,13 @@ def run_window(options: Options) -> int:
                 return 1
             demo_url = server.base_url
             demo_images = [(image.image_id, image.summary) for image in DEMO_IMAGES.values()]
+        profiles_notice = None
         try:
-            connection = resolve_connection(options.connection, demo_url=demo_url)
+            try:
+                connection = resolve_connection(options.connection, demo_url=demo_url)
+            except ProfilesFileError as error:
+                profiles_notice = _set_profiles_aside(error)
+                connection = resolve_connection(options.connection, demo_url=demo_url)
         except UsageError as error:
             print(_("error: {title}").format(title=error), file=sys.stderr)
             return 2
@@ -98,9 +105,22 @@ def run_window(options: Options) -> int:
             window.set_demo(demo_url, demo_images)
         remember_window(window, state)
         window.show()
+        if profiles_notice:
+            window.show_status(profiles_notice)
         if options.self_test:
             return run_self_test(app, window, connection, options)
         return _run_loop(app, window, connection, options)
+
+
+def _set_profiles_aside(error: ProfilesFileError) -> str:
+    """A damaged profiles file must not keep the window shut: keep it aside, say so."""
+    backup = keep_aside(error.path)
+    logging.getLogger(__name__).warning("%s; kept as %s", error, backup)
+    if backup is None:
+        raise error
+    return _("The profiles file could not be read ({reason}); it was kept as {backup}.").format(
+        reason=error, backup=backup
+    )
 
 
 def remember_window(window: MainWindow, state: WindowState) -> None:

@@ -14,7 +14,7 @@ import json
 import platform
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
@@ -24,6 +24,7 @@ import httpx
 from inspector import APP_NAME, __version__
 from inspector.api.client import MAX_BODY_BYTES, Exchange, FetchResult
 from inspector.api.errors import RequestIds
+from inspector.api.local_files import FileTooLarge, read_regular
 from inspector.api.models import DesktopImage, ImageParseError, image_from_mapping, parse_image
 from inspector.api.timestamp import TimestampError, parse_timestamp
 from inspector.api.wire_json import BodyError, loads_object
@@ -36,6 +37,8 @@ BUNDLE_VERSION: Final = 1
 BUNDLE_SUFFIX: Final = ".inspector.json"
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 _NANOS: Final = 1_000_000_000
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_ELAPSED_MS: Final = 24 * 3600 * 1000  # no call waits a day
 
 CAMEL_FIELDS: Final = frozenset(
     {"id", "folderId", "createdAt", "status", "name", "description", "labels"}
@@ -97,10 +100,15 @@ def environment(qt_version: str | None = None, pyside_version: str | None = None
     return versions
 
 
+def _utc(epoch_ns: int) -> datetime:
+    """The instant to the microsecond, in integers: a float overflows near year 9999."""
+    seconds, nanos = divmod(epoch_ns, _NANOS)
+    return _EPOCH + timedelta(seconds=seconds, microseconds=nanos // 1000)
+
+
 def iso_utc(epoch_ns: int) -> str:
     """``2026-11-27T08:01:17.123456Z``."""
-    moment = datetime.fromtimestamp(epoch_ns / _NANOS, UTC)
-    return moment.isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return _utc(epoch_ns).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def build_bundle(
@@ -154,7 +162,7 @@ def save_bundle(path: Path, bundle: dict[str, Any]) -> None:
 
 
 def default_bundle_name(image_id: str, captured_at_ns: int) -> str:
-    stamp = datetime.fromtimestamp(captured_at_ns / _NANOS, UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = _utc(captured_at_ns).strftime("%Y%m%d-%H%M%S")
     return f"{image_id}-{stamp}{BUNDLE_SUFFIX}"
 
 
@@ -164,18 +172,13 @@ def default_bundle_name(image_id: str, captured_at_ns: int) -> str:
 def load_capture(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> OfflineResult:
     """Read a bundle or a plain JSON body from ``path``, or raise :class:`CaptureError`."""
     try:
-        info = path.stat()
-        if not path.is_file():
-            raise CaptureError(path, "it is not a regular file")
-        if info.st_size > max_bytes:
-            raise CaptureError(path, _too_big(info.st_size, max_bytes))
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
+        file_time_ns = path.stat().st_mtime_ns
+    except FileTooLarge as error:
+        raise CaptureError(path, _too_big(error.size, max_bytes)) from None
     except OSError as error:
         raise CaptureError(path, error.strerror or str(error)) from None
-    if len(data) > max_bytes:
-        raise CaptureError(path, _too_big(len(data), max_bytes))
-    return capture_from_bytes(data, path, info.st_mtime_ns)
+    return capture_from_bytes(data, path, file_time_ns)
 
 
 def _too_big(size: int, cap: int) -> str:
@@ -316,7 +319,7 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
     ids = document.get("requestIds")
     ids = ids if isinstance(ids, dict) else {}
     timing = document.get("timing")
-    elapsed = timing.get("elapsedMs") if isinstance(timing, dict) else None
+    elapsed = _elapsed_ms(timing.get("elapsedMs") if isinstance(timing, dict) else None, source)
     exchange = Exchange(
         url=str(request.get("url") or ""),
         status_code=status,
@@ -324,7 +327,7 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
         http_version=str(response.get("httpVersion") or ""),
         headers=_headers(response.get("headers"), source),
         raw=raw,
-        elapsed_seconds=float(elapsed) / 1000 if isinstance(elapsed, int | float) else 0.0,
+        elapsed_seconds=elapsed / 1000,
         request_ids=RequestIds(
             client_request_id=str(ids.get("x-client-request-id") or "not recorded"),
             request_id=_optional_text(ids.get("x-request-id")),
@@ -346,6 +349,19 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
             {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
         ),
     )
+
+
+def _elapsed_ms(value: object, source: Path) -> float:
+    """The call's duration; absent is 0, a number out of any real range is a damaged file."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CaptureError(source, "the support bundle's timing.elapsedMs is not a number")
+    if not 0 <= value <= _MAX_ELAPSED_MS:  # also refuses NaN; compared before float()
+        raise CaptureError(
+            source, "the support bundle's timing.elapsedMs is out of range (0 to one day)"
+        )
+    return float(value)
 
 
 def _optional_text(value: object) -> str | None:

@@ -194,11 +194,15 @@ async def _fetch(
 
 def _print_result(result: FetchResult, output: str, out: TextIO) -> None:
     if output == "json":
-        data = result.text.encode("utf-8")
-        if out.isatty() and not result.text.endswith("\n"):
-            data += b"\n"
+        if out.isatty():  # for eyes: escaped; to a pipe or a file: the exact bytes
+            from inspector.present.text import printable_lines
+
+            text = printable_lines(result.text)
+            out.write(text if text.endswith("\n") else text + "\n")
+            out.flush()
+            return
         out.flush()
-        out.buffer.write(data)
+        out.buffer.write(result.text.encode("utf-8"))
         out.flush()
         return
     from inspector.present.image import format_image_text, present_image

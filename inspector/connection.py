@@ -23,6 +23,7 @@ from inspector.api.credentials.plan import (
 )
 from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, parse_endpoint, validate_token
+from inspector.api.local_files import FileTooLarge, read_regular
 from inspector.api.network import NetworkSettings, ProxyRoutes, parse_proxy
 from inspector.i18n import _
 from inspector.options import ConnectionOptions
@@ -83,20 +84,19 @@ def read_token_file(path: Path, option: str = "--token-file") -> str:
     """The validated token in ``path``; the error names the file, never its content."""
     source = f"{option} {path}"
     try:
-        with path.open("rb") as handle:
-            data = handle.read(_MAX_TOKEN_FILE_BYTES + 1)
+        data = read_regular(path, _MAX_TOKEN_FILE_BYTES)
+    except FileTooLarge:
+        raise UsageError(
+            _("{source} is larger than 64 KiB; a token is a few hundred bytes").format(
+                source=source
+            )
+        ) from None
     except OSError as error:
         raise UsageError(
             _("cannot read {source}: {reason}").format(
                 source=source, reason=error.strerror or error
             )
         ) from None
-    if len(data) > _MAX_TOKEN_FILE_BYTES:
-        raise UsageError(
-            _("{source} is larger than 64 KiB; a token is a few hundred bytes").format(
-                source=source
-            )
-        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -12,7 +12,6 @@ moved aside as a backup and the history starts empty, saying so.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from dataclasses import dataclass
@@ -25,7 +24,9 @@ from platformdirs import user_state_path
 from inspector import APP_NAME
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_resource_id
-from inspector.files import write_atomically
+from inspector.api.local_files import LocalFileError, file_reason, read_regular
+from inspector.api.wire_json import BodyError, loads_object
+from inspector.files import keep_aside, write_atomically
 
 HISTORY_FILE_NAME: Final = "history.json"
 MAX_ENTRIES: Final = 200
@@ -115,39 +116,33 @@ class History:
     def _read(self) -> list[HistoryEntry]:
         """The entries on disk; a broken file is kept as a backup and reads as empty."""
         try:
-            with self.path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
+            data = read_regular(self.path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return []
+        except LocalFileError as error:
+            return self._damaged(error.reason)
         except OSError as error:
             self.problem = f"cannot read the history file {self.path}: {error.strerror or error}"
             return []
         try:
-            if len(data) > MAX_FILE_BYTES:
-                raise HistoryFileError("it is larger than 1 MiB")
             try:
-                document = json.loads(data.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError, RecursionError):
-                raise HistoryFileError("it is not valid JSON") from None
-            if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
+                document, _ = loads_object(data)
+            except BodyError as error:
+                raise HistoryFileError(file_reason(error)) from None
+            if not isinstance(document.get("entries"), list):
                 raise HistoryFileError("it has no list of entries")
             if document.get("version") != _VERSION:
                 raise HistoryFileError(f"its version is {document.get('version')!r}")
             return [_entry_from_json(item) for item in document["entries"]][: self.max_entries]
         except HistoryFileError as error:
-            backup = self._keep_backup()
-            where = f"; a copy was kept as {backup}" if backup else ""
-            self.problem = f"The history file {self.path} could not be read ({error}){where}."
-            return []
+            return self._damaged(str(error))
 
-    def _keep_backup(self) -> Path | None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        backup = self.path.with_name(f"{self.path.name}.broken-{stamp}")
-        try:
-            os.replace(self.path, backup)
-        except OSError:
-            return None
-        return backup
+    def _damaged(self, reason: str) -> list[HistoryEntry]:
+        """Keep a broken file aside and start empty, saying where the copy went."""
+        backup = keep_aside(self.path)
+        where = f"; a copy was kept as {backup}" if backup else ""
+        self.problem = f"The history file {self.path} could not be read ({reason}){where}."
+        return []
 
     def _write(self, entries: list[HistoryEntry]) -> None:
         document = {"version": _VERSION, "entries": [_entry_to_json(e) for e in entries]}

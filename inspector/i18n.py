@@ -25,6 +25,7 @@ from typing import Final
 from platformdirs import user_config_path
 
 from inspector import APP_NAME
+from inspector.files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ SOURCE_LANGUAGE: Final = "en"
 # Each language by its own name, as a language menu shows it.
 LANGUAGES: Final = {"en": "English", "ru": "Русский"}
 SYSTEM: Final = "system"
+_MAX_PREFERENCE_BYTES: Final = 1024
 DOMAIN: Final = "inspector"
 LOCALE_DIR: Final = Path(__file__).with_name("locale")
 _LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -194,8 +196,10 @@ def preference_file() -> Path:
 def saved_language(path: Path | None = None) -> str | None:
     """The saved choice (a language or ``system``), or None if there is none or it is unusable."""
     path = preference_file() if path is None else path
+    from inspector.api.local_files import read_regular  # it speaks through this module
+
     try:
-        text = path.read_text(encoding="utf-8").strip()
+        text = read_regular(path, _MAX_PREFERENCE_BYTES).decode("utf-8").strip()
     except FileNotFoundError:
         return None
     except (OSError, UnicodeError) as error:
@@ -211,11 +215,7 @@ def save_language(choice: str, path: Path | None = None) -> None:
     """Keep ``choice`` (a language or ``system``) for the next start; all or nothing is written."""
     if choice not in LANGUAGES and choice != SYSTEM:
         raise ValueError(f"not a language choice: {choice!r}")
-    path = preference_file() if path is None else path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_text(choice + "\n", encoding="utf-8")
-    partial.replace(path)
+    write_atomically(preference_file() if path is None else path, f"{choice}\n".encode())
 
 
 def language_from_argv(argv: Sequence[str]) -> str | None:

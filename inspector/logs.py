@@ -8,8 +8,10 @@ traceback alike.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +20,7 @@ from typing import Final, TextIO
 from platformdirs import user_log_path
 
 from inspector import APP_NAME
+from inspector.files import PRIVATE_FILE, PRIVATE_FOLDER
 
 LOG_FILE_NAME: Final = "inspector.log"
 MAX_LOG_BYTES: Final = 1024 * 1024
@@ -42,7 +45,25 @@ _SECRETS = re.compile(
     )
 )
 
+# Loggers of the HTTP stack below httpx that log headers (httpx itself logs the request line).
+_WIRE_LOGGERS: Final = frozenset({"httpcore", "h11", "h2", "hpack"})
 _installed: list[logging.Handler] = []
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created 0600 and made so if an older build left 0644."""
+
+    def _open(self) -> io.TextIOWrapper:
+        def private(path: str, flags: int) -> int:
+            descriptor = os.open(path, flags, PRIVATE_FILE)
+            os.fchmod(descriptor, PRIVATE_FILE)
+            return descriptor
+
+        stream = open(  # noqa: SIM115 - the handler owns and closes the stream
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private
+        )
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
 
 def redact(text: str) -> str:
@@ -56,11 +77,22 @@ def redact(text: str) -> str:
     return _SECRETS.sub(replace, text)
 
 
+def _wire_event(message: str) -> str:
+    """Only the event's name (``receive_response_headers.complete``), none of its values."""
+    return f"{message.split(' ', 1)[0]} [values not logged]"
+
+
 class RedactingFilter(logging.Filter):
-    """Rewrites each record so no handler can write a token: message, arguments, traceback."""
+    """Rewrites each record so no handler can write a token: message, arguments, traceback.
+
+    The HTTP libraries' own debug lines carry raw headers (``Set-Cookie``, ``Authorization``)
+    that no pattern can be trusted to catch: only their event names are kept, at any level.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
+        if record.name.split(".", 1)[0] in _WIRE_LOGGERS:
+            message = _wire_event(message)
         record.msg = redact(message)
         record.args = None
         if record.exc_info and not record.exc_text:
@@ -94,8 +126,9 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
     path: Path | None = None
     problem = None
     try:
-        log_folder().mkdir(parents=True, exist_ok=True)
-        rotating = logging.handlers.RotatingFileHandler(
+        log_folder().mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        log_folder().chmod(PRIVATE_FOLDER)  # an older build made it 0755
+        rotating = PrivateRotatingFileHandler(
             log_folder() / LOG_FILE_NAME,
             maxBytes=MAX_LOG_BYTES,
             backupCount=LOG_BACKUPS,

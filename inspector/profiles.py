@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Final
@@ -27,7 +25,10 @@ from inspector.api.credentials.plan import (
 )
 from inspector.api.errors import UsageError
 from inspector.api.inputs import DEFAULT_ENDPOINT, parse_endpoint
+from inspector.api.local_files import LocalFileError, file_reason, read_json_object
 from inspector.api.network import parse_proxy
+from inspector.api.wire_json import BodyError
+from inspector.files import write_atomically
 
 PROFILES_FILE_NAME: Final = "profiles.json"
 DEFAULT_PROFILE: Final = "default"
@@ -36,6 +37,7 @@ SOURCES: Final = (AUTO_SOURCE, *(kind.value for kind in SourceKind if kind is no
 SECRET_SOURCES: Final = (SourceKind.IAM_TOKEN.value, SourceKind.OAUTH_TOKEN.value)
 KEYRING_SERVICE: Final = APP_NAME
 _MAX_NAME: Final = 64
+MAX_FILE_BYTES: Final = 1024 * 1024
 _FORMAT_VERSION: Final = 1
 _OPTIONAL_TEXT: Final = (
     "token_file",
@@ -141,24 +143,36 @@ def _profile_from(data: Any, path: Path) -> Profile:
     return validate_profile(Profile(**values))
 
 
+class ProfilesFileError(UsageError):
+    """The profiles file exists but is not one: the CLI stops, the window keeps it aside."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 def load_profiles(path: Path | None = None) -> ProfileBook:
     """The saved profiles; no file yet means only the default profile."""
     path = path or profiles_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_json_object(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return ProfileBook()
+    except LocalFileError as error:
+        raise ProfilesFileError(path, f"cannot read {path}: {error.reason}") from None
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise UsageError(
-            f"{path} is not valid JSON (line {error.lineno}); fix or delete it"
+    except BodyError as error:
+        reason = file_reason(error)
+        raise ProfilesFileError(
+            path, f"{path} is not valid JSON ({reason}); fix or delete it"
         ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("profiles", []), list):
-        raise UsageError(f"{path} is not a profiles file; fix or delete it")
-    saved = tuple(_profile_from(item, path) for item in data.get("profiles", []))
+    if not isinstance(data.get("profiles", []), list):
+        raise ProfilesFileError(path, f"{path} is not a profiles file; fix or delete it")
+    try:
+        saved = tuple(_profile_from(item, path) for item in data.get("profiles", []))
+    except UsageError as error:
+        raise ProfilesFileError(path, str(error)) from None
     current = data.get("current")
     book = ProfileBook(saved=saved)
     if isinstance(current, str) and current in book.names():
@@ -169,7 +183,6 @@ def load_profiles(path: Path | None = None) -> ProfileBook:
 def save_profiles(book: ProfileBook, path: Path | None = None) -> Path:
     """Write ``book`` atomically (a crash never leaves half a file); returns the path."""
     path = path or profiles_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "version": _FORMAT_VERSION,
         "current": book.current,
@@ -178,15 +191,7 @@ def save_profiles(book: ProfileBook, path: Path | None = None) -> Path:
             for profile in book.saved
         ],
     }
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".profiles-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
     return path
 
 

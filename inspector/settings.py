@@ -2,24 +2,27 @@
 
 A small JSON file in the user's config folder (platformdirs), not QSettings: a plain file can
 be read by the CLI and by a person, and backed up or deleted by hand. A file that is missing,
-unreadable or not what this build wrote is treated as empty; the window must open anyway.
+unreadable or not what this build wrote is treated as empty (a damaged one is kept aside
+for a person to look at); the window must open anyway.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Final
 
 import platformdirs
 
 from inspector import APP_NAME
+from inspector.api.local_files import LocalFileError, file_reason, read_json_object
+from inspector.api.wire_json import BodyError
+from inspector.files import keep_aside, write_atomically
 
 SETTINGS_FILE: Final = "browse.json"
 DEMO_KEY: Final = "demo"
+MAX_FILE_BYTES: Final = 256 * 1024
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +37,20 @@ def connection_key(profile: str, *, demo: bool) -> str:
 
 
 def _read() -> dict[str, object]:
+    """The settings; a damaged file (not JSON, too big, too deep, a FIFO...) is kept aside."""
     path = settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return read_json_object(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as error:
-        log.warning("ignoring the settings in %s: %s", path, error)
+    except (LocalFileError, BodyError) as error:
+        reason = error.reason if isinstance(error, LocalFileError) else file_reason(error)
+        backup = keep_aside(path)
+        log.warning("ignoring the settings in %s (%s); kept as %s", path, reason, backup)
         return {}
-    return data if isinstance(data, dict) else {}
+    except OSError as error:
+        log.warning("ignoring the settings in %s: %s", path, error.strerror or error)
+        return {}
 
 
 def load_folder_id(key: str) -> str:
@@ -62,16 +70,8 @@ def save_folder_id(key: str, folder_id: str) -> None:
     folders[key] = folder_id
     data["folders"] = folders
     path = settings_path()
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".browse-")
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, indent=2, ensure_ascii=False)
-                handle.write("\n")
-            os.replace(temporary, path)  # atomic: a crash never leaves half a file
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, text.encode("utf-8"))
     except OSError as error:
         log.warning("could not save the folder ID to %s: %s", path, error)

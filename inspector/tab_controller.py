@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from inspector.api.client import Exchange, FetchResult, ImageClient
-from inspector.api.errors import APIStatusError, InspectorError
+from inspector.api.errors import APIStatusError, InspectorError, UsageError
+from inspector.api.inputs import validate_resource_id
 from inspector.api.models import DesktopImage
 from inspector.api.timestamp import parse_timestamp
 from inspector.bundle import (
@@ -163,19 +164,40 @@ class TabController:
         )
 
     # -- exports --------------------------------------------------------------------------------
-    def curl_text(self) -> str | None:
-        """The call that gave the shown answer (a bundle's own URL), with a fresh token."""
+    def export_id(self) -> str | None:
+        """The image ID the copied commands name: the one asked for (validated when it was
+        fetched), or an opened file's once it passes the same check; never a URL from a file."""
         shown = self.shown
         if shown is None:
             return None
-        if shown.exchange is not None and shown.exchange.url:
-            return curl_command(shown.exchange.url)
-        image_id = shown.image.id  # a file with no ID says nothing about what to ask for
+        if shown.offline is None:
+            return shown.image_id
+        try:
+            return validate_resource_id(shown.image.id or "")
+        except UsageError:
+            return None
+
+    def export_problem(self) -> str | None:
+        """Why Copy as curl / yc are off for the answer shown, or None when they are on."""
+        shown = self.shown
+        if shown is None or shown.offline is None:
+            return None
+        try:
+            validate_resource_id(shown.image.id or "")
+        except UsageError as error:
+            return _("Copy as curl and as yc are off for {file}: {reason}").format(
+                file=shown.offline.source.name, reason=error
+            )
+        return None
+
+    def curl_text(self) -> str | None:
+        """The call for the shown image on the configured endpoint, with a fresh token."""
+        image_id = self.export_id()
         return None if image_id is None else curl_command(self._client.image_url(image_id))
 
     def yc_text(self) -> str | None:
-        shown = self.shown
-        return None if shown is None or shown.image.id is None else yc_command(shown.image.id)
+        image_id = self.export_id()
+        return None if image_id is None else yc_command(image_id)
 
     def image_json_text(self) -> str | None:
         return None if self.shown is None else image_json(self.shown.text)

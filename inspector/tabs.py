@@ -255,4 +255,6 @@ class TabSet:
             )
             return
         tab.open_offline(result)
-        self._window.show_status(_("Opened {file} (offline)").format(file=path.name))
+        self._window.sync_copy_actions()
+        problem = tab.export_problem()
+        self._window.show_status(problem or _("Opened {file} (offline)").format(file=path.name))

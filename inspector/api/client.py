@@ -54,6 +54,9 @@ from inspector.api.wire_json import BodyError, loads_object
 
 IMAGES_PATH: Final = "/cloud-desktop/v1/images"
 MAX_BODY_BYTES: Final = 4 * 1024 * 1024
+# httpx reads a redirect's Location even when it does not follow it, and raises this (a
+# "protocol" error that would otherwise read as a broken connection, and be retried).
+_UNREADABLE_LOCATION: Final = "Invalid URL in location header"
 
 TokenGetter = Callable[[], Awaitable[str | None]]
 RetryObserver = Callable[[RetryNotice], None]
@@ -346,6 +349,10 @@ class ImageClient:
             ) from None
         except BodyEncodingError as error:
             raise ResponseError(str(error), request_ids=ids) from None
+        except httpx.RemoteProtocolError as error:
+            if str(error).startswith(_UNREADABLE_LOCATION):
+                raise RedirectError(None, None, ids, unreadable_location=True) from error
+            raise connection_error(error, host, ids) from error
         except httpx.HTTPError as error:
             raise connection_error(error, host, ids) from error
         ids = RequestIds(

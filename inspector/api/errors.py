@@ -82,15 +82,28 @@ class APITimeoutError(APIConnectionError):
 
 
 class RedirectError(APIError):
-    """The server answered 3xx; redirects are never followed, so the token stays put."""
+    """The server answered 3xx; redirects are never followed, so the token stays put.
+
+    ``status_code`` is None when the ``Location`` was so malformed that the HTTP library gave
+    up on the answer before its status could be read (``unreadable_location``).
+    """
 
     def __init__(
-        self, status_code: int, target: str | None, request_ids: RequestIds | None
+        self,
+        status_code: int | None,
+        target: str | None,
+        request_ids: RequestIds | None,
+        *,
+        unreadable_location: bool = False,
     ) -> None:
         where = f" to {target}" if target else " without a Location"
-        super().__init__(f"HTTP {status_code}: the server redirected{where}", request_ids)
+        if unreadable_location:
+            where = " to a Location that is not a valid URL"
+        status = "3xx" if status_code is None else str(status_code)
+        super().__init__(f"HTTP {status}: the server redirected{where}", request_ids)
         self.status_code = status_code
         self.target = target
+        self.unreadable_location = unreadable_location
 
 
 @dataclass(frozen=True, slots=True)

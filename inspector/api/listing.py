@@ -110,6 +110,11 @@ def parse_order_by(raw: str) -> OrderBy:
 
 def name_filter(name: str) -> str:
     """``name="..."`` with backslashes and quotes escaped, so any name stays one string literal."""
+    if not _encodable(name):
+        raise UsageError(
+            "the name is not valid text (bytes that are not UTF-8, or a lone surrogate); "
+            "type it again"
+        )
     bad = next((char for char in name if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F), None)
     if bad is not None:
         raise UsageError(
@@ -217,7 +222,20 @@ def parse_page(exchange: Exchange) -> RawPage:
         ListedImage(image, item)
         for image, item in zip(page.desktop_images or [], wire, strict=True)
     ]
-    return RawPage(images, page.next_page_token or None, exchange)
+    token = page.next_page_token or None
+    if token is not None and not _encodable(token):
+        problems = ["nextPageToken: not valid Unicode text (a lone surrogate), cannot be sent back"]
+        raise _not_a_page(exchange, "the next page's token cannot be sent back", problems)
+    return RawPage(images, token, exchange)
+
+
+def _encodable(text: str) -> bool:
+    """Whether ``text`` can go into a URL: UTF-8 cannot encode a lone surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 async def fetch_page(client: ImageClient, query: ListQuery, page_token: str | None) -> RawPage:

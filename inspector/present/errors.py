@@ -213,9 +213,11 @@ def _explain_redirect(error: RedirectError) -> Explanation:
         if error.target
         else _("The server redirected the request")
     )
+    if error.unreadable_location:
+        title = _("The server redirected the request to an address that is not a valid URL")
     return Explanation(
         title=title,
-        http_status=_http_status(error.status_code),
+        http_status=None if error.status_code is None else _http_status(error.status_code),
         grpc_code=None,
         message=str(error),
         hint=_(

@@ -25,6 +25,16 @@ def printable(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+def printable_lines(text: str) -> str:
+    """``text`` for a terminal: line breaks kept, every other control character escaped.
+
+    A JSON body may hold a raw CR between tokens (JSON allows it as whitespace) and C1 or bidi
+    characters inside strings: sent to a terminal as is, they move the cursor or reorder what
+    is shown, so the screen could show a status the body does not hold.
+    """
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def display_width(text: str) -> int:
     """Terminal columns: wide (CJK) characters take two, combining and format marks none."""
     width = 0

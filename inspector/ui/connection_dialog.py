@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspector.profiles import AUTO_SOURCE, SECRET_SOURCES, Profile, ProfileBook
 from inspector.ui import theme
+from inspector.ui.inert import plain
 
 # Translated where shown (``ConnectionDialog`` context).
 SOURCE_TITLES: dict[str, str] = {
@@ -259,12 +260,14 @@ class ConnectionDialog(QDialog):
         network.addRow(self.tr("Proxy:"), self.proxy_edit)
         layout.addLayout(network)
 
-        self.active_label = QLabel(self.tr("Now: {connection}").format(connection=active), self)
+        self.active_label = plain(
+            QLabel(self.tr("Now: {connection}").format(connection=active), self)
+        )
         self.active_label.setObjectName("activeConnectionLabel")
         self.active_label.setWordWrap(True)
         self.active_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.active_label)
-        self.error_label = QLabel(self)
+        self.error_label = plain(QLabel(self))  # names files and repeats what they hold
         self.error_label.setObjectName("connectionError")
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(self.tr("Problem"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import theme
+from inspector.ui.inert import plain
 from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ErrorBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = QLabel(self)
+        self.title = plain(QLabel(self))  # a redirect's target host, a server's words
         self.title.setObjectName("errorTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)
@@ -75,7 +76,7 @@ class ErrorBanner(QFrame):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(1, 1)
         layout.addWidget(self._rows_host)
-        self.hint = QLabel(self)
+        self.hint = plain(QLabel(self))
         self.hint.setObjectName("errorHint")
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,7 +111,7 @@ class ErrorBanner(QFrame):
         for name, value in explanation.request_ids:
             rows.append((_ID_OBJECT_NAMES.get(name, f"{name}Value"), name, value))
         for row, (object_name, label, value) in enumerate(rows):
-            caption = QLabel(self.tr("{label}:").format(label=label), self._rows_host)
+            caption = plain(QLabel(self.tr("{label}:").format(label=label), self._rows_host))
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             widget = ValueLabel(object_name, label, self._rows_host)
             widget.set_value(value)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import ngettext
 from inspector.ui import icons, theme
+from inspector.ui.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
     from inspector.present.listing import ImageRow
@@ -134,7 +135,7 @@ class ImageRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.tooltips[column] or None
+            return tooltip_text(row.tooltips[column]) or None
         if column == STATUS_COLUMN and role == Qt.ItemDataRole.DecorationRole:
             return self._status_icon(str(row.status.kind))  # the shape: not colour alone
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN:
@@ -255,7 +256,7 @@ class FolderBrowser(QWidget):
         # Enter and double-click (or a single click where the platform activates on one).
         self.table.activated.connect(self._choose)
 
-        self.count = QLabel(self)
+        self.count = plain(QLabel(self))
         self.count.setObjectName("browseCount")
         self.count.setAccessibleName(self.tr("Images loaded"))
         self.load_more_button = QPushButton(self.tr("Load &more"), self)
@@ -307,7 +308,7 @@ class FolderBrowser(QWidget):
         theme.watch(self._restyle)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text, self)
+        label = plain(QLabel(text, self))
         label.setBuddy(widget)
         return label
 
@@ -341,7 +342,7 @@ class FolderBrowser(QWidget):
         self.model.clear()
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.message.hide()
-        self.count.setToolTip(description)
+        self.count.setToolTip(tooltip_text(description))
         self._update_count()
 
     def show_page(self, rows: list[ImageRow], *, more: bool, replace: bool) -> None:

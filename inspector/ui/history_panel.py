@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import ngettext
 from inspector.ui import theme
+from inspector.ui.inert import plain, tooltip_text
 
 # Translated where shown (``HistoryPanel`` context).
 _COLUMNS = tuple(
@@ -87,10 +88,10 @@ class HistoryPanel(QWidget):
         self.clear_button.setObjectName("clearHistoryButton")
         self.clear_button.setToolTip(self.tr("Forget every entry (nothing else is stored)"))
         self.clear_button.clicked.connect(self.clearRequested)
-        self.count = QLabel(self)
+        self.count = plain(QLabel(self))
         self.count.setObjectName("historyCount")
         self.count.setAccessibleName(self.tr("Entries"))
-        self.problem = QLabel(self)
+        self.problem = plain(QLabel(self))
         self.problem.setObjectName("historyProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -122,7 +123,7 @@ class HistoryPanel(QWidget):
             item = QTreeWidgetItem([row.shown_id, row.name, row.status, row.fetched])
             item.setData(0, Qt.ItemDataRole.UserRole, row.image_id)
             for column in range(len(_COLUMNS)):
-                item.setToolTip(column, row.tooltip)
+                item.setToolTip(column, tooltip_text(row.tooltip))
             self.list.addTopLevelItem(item)
         first = self.list.topLevelItem(0)
         if first is not None:

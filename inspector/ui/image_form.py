@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.ui import theme
+from inspector.ui.inert import plain, set_tooltip, tooltip_of
 from inspector.ui.status_badge import StatusBadge
 from inspector.ui.value_label import ValueLabel
 
@@ -53,7 +54,7 @@ class ImageForm(QWidget):
         self.setObjectName("imageForm")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.caption = QLabel(self)
+        self.caption = plain(QLabel(self))  # an opened file's ID and name
         self.caption.setObjectName("resultCaption")
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.caption.setWordWrap(True)
@@ -69,7 +70,7 @@ class ImageForm(QWidget):
         self.badge = StatusBadge(self)
         for key, _english in FIELDS:
             label = field_label(key)
-            row_label = QLabel(self.tr("{label}:").format(label=label), self)
+            row_label = plain(QLabel(self.tr("{label}:").format(label=label), self))
             row_label.setObjectName(f"{key}Row")
             self.row_labels[key] = row_label
             if key == "status":
@@ -94,7 +95,7 @@ class ImageForm(QWidget):
             else:
                 form.addRow(row_label, value)
         self.other = ValueLabel("unknownFieldsValue", self.tr("Other fields"), self)
-        self.other_label = QLabel(self.tr("Other fields:"), self)
+        self.other_label = plain(QLabel(self.tr("Other fields:"), self))
         self.other_label.setToolTip(
             self.tr("Fields this build does not know, exactly as they came")
         )
@@ -133,14 +134,14 @@ class ImageForm(QWidget):
         old value as it was shown); hovering the value shows the old one."""
         for key in self.changed.keys() - old_values.keys():
             if (target := self._holder(key)) is not None:
-                target.setToolTip(_without_before(target.toolTip()))
+                set_tooltip(target, _without_before(tooltip_of(target)))
         self.changed = dict(old_values)
         for key, old in old_values.items():
             if (target := self._holder(key)) is not None:
-                current = _without_before(target.toolTip())
+                current = _without_before(tooltip_of(target))
                 text = old.replace("\n", " \u00b7 ")
                 before = _before(text)
-                target.setToolTip(f"{current}\n\n{before}" if current else before)
+                set_tooltip(target, f"{current}\n\n{before}" if current else before)
         self._restyle_changes()
 
     def _holder(self, key: str) -> QWidget | None:

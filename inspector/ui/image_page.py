@@ -36,6 +36,7 @@ from inspector.i18n import conventions
 from inspector.ui import theme
 from inspector.ui.error_banner import ErrorBanner
 from inspector.ui.image_form import FIELDS, ImageForm, field_label
+from inspector.ui.inert import plain, set_tooltip
 from inspector.ui.labels_table import LabelsPanel
 from inspector.ui.raw_view import RawResponseView
 from inspector.ui.watch_bar import WatchBar
@@ -70,6 +71,8 @@ class PageActions(Protocol):
 
     def bundle_file_name(self) -> str | None: ...
 
+    def export_problem(self) -> str | None: ...
+
     def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool: ...
 
 
@@ -93,7 +96,7 @@ class ImagePage(QWidget):
         self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
         self.id_edit.setClearButtonEnabled(True)
         self.id_edit.returnPressed.connect(self.request_fetch)
-        id_label = QLabel(self.tr("Image &ID:"), self)
+        id_label = plain(QLabel(self.tr("Image &ID:"), self))
         id_label.setBuddy(self.id_edit)
         self.fetch_button = QPushButton(self.tr("&Fetch"), self)
         self.fetch_button.setObjectName("fetchButton")
@@ -380,7 +383,7 @@ class ImagePage(QWidget):
         self.changes_label.setText(mask(changes.summary(_field_labels(), since)))
         removed = "\n".join(f"{key} = {value}" for key, value in changes.removed_labels)
         removed_text = self.tr("Removed labels:\n{labels}").format(labels=removed)
-        self.changes_label.setToolTip(mask(removed_text) if removed else "")
+        set_tooltip(self.changes_label, mask(removed_text) if removed else "")
         self.changes_label.setProperty("changed", bool(changes))
         self._restyle()
         self.changes_label.show()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import ngettext
 from inspector.ui import theme
+from inspector.ui.inert import plain, tooltip_text
 
 _HEADERS = (
     str(QT_TRANSLATE_NOOP("LabelsModel", "Key")),
@@ -137,8 +138,8 @@ class LabelsModel(QAbstractTableModel):
                     if old is None
                     else self.tr("Before: {value}").format(value=old)
                 )
-                return f"{text}\n\n{before}"
-            return text
+                return tooltip_text(f"{text}\n\n{before}")
+            return tooltip_text(text)
         colour_roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
         if changed and role in colour_roles and self._shown[index.row()][0] in changed:
             pair = theme.colours().changed
@@ -184,7 +185,7 @@ class LabelsPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_filter)
         self.filter.textChanged.connect(self._update_count)
-        self.count = QLabel(self)
+        self.count = plain(QLabel(self))
         self.count.setObjectName("labelsCount")
         self.copy_rows_button = QPushButton(self.tr("Copy &rows"), self)
         self.copy_rows_button.setObjectName("copyLabelRowsButton")

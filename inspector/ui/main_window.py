@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,6 +45,7 @@ from inspector.ui import theme
 from inspector.ui.folder_browser import FolderBrowser
 from inspector.ui.history_panel import HistoryPanel
 from inspector.ui.image_page import ImagePage, PageActions
+from inspector.ui.inert import plain, plain_labels, tooltip_text
 from inspector.ui.tray_notifier import TrayNotifier
 
 WINDOW_TITLE = "Cloud Desktop Image Inspector"  # untranslated: the product's name
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self._masker: Masker | None = None
         self._add_page()
-        self.demo_banner = QLabel(self)
+        self.demo_banner = plain(QLabel(self))
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -132,11 +133,11 @@ class MainWindow(QMainWindow):
         self._file_folder = ""
         self._file_error_box: QMessageBox | None = None
 
-        self.endpoint_label = QLabel(self)
+        self.endpoint_label = plain(QLabel(self))  # from a profile the user may not have written
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.endpoint_label.setAccessibleName(self.tr("Connection"))
-        self.presenting_label = QLabel(self.tr("PRESENTING: IDs masked"), self)
+        self.presenting_label = plain(QLabel(self.tr("PRESENTING: IDs masked"), self))
         self.presenting_label.setObjectName("presentingIndicator")
         self.presenting_label.hide()
         self.statusBar().addPermanentWidget(self.presenting_label)
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self._unexpected_box: QMessageBox | None = None
         self._unexpected_count = 0
         self._build_menus()
+        self.tabs.currentChanged.connect(lambda _index: self.sync_copy_actions())
         self.page.id_edit.setFocus()
         theme.watch(self._restyle)
 
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
             )
         )
         edit_menu.addActions(list(self.copy_actions.values()))
+        edit_menu.aboutToShow.connect(self.sync_copy_actions)
         image_menu = self.menuBar().addMenu(self.tr("I&mage"))
         self.focus_id_action = self._action(
             self.tr("Go to the Image &ID"), "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
@@ -407,14 +410,16 @@ class MainWindow(QMainWindow):
         page.set_masker(self._masker)
         index = self.tabs.addTab(page, page.title())
         page.titleChanged.connect(lambda title: self._retitle(page, title))
+        # After the tab's controller has taken the new answer in: whether commands can name it.
+        page.titleChanged.connect(lambda _title: QTimer.singleShot(0, self, self.sync_copy_actions))
         self.tabs.setCurrentIndex(index)
         return page
 
     def _retitle(self, page: ImagePage, title: str) -> None:
         index = self.tabs.indexOf(page)
         if index >= 0:
-            self.tabs.setTabText(index, title)
-            self.tabs.setTabToolTip(index, title)
+            self.tabs.setTabText(index, title)  # a tab bar draws plain text
+            self.tabs.setTabToolTip(index, tooltip_text(title))
 
     def new_tab(self) -> ImagePage:
         """A new empty tab, made current, its ID field focused (Ctrl+T)."""
@@ -439,6 +444,16 @@ class MainWindow(QMainWindow):
         self.close_tab(self.tabs.currentIndex())
 
     # -- copy, save, open ------------------------------------------------------------------------
+    def sync_copy_actions(self) -> None:
+        """Copy as curl / yc are off while the tab shows a file whose image ID is not valid;
+        the reason is their tooltip (and the status bar says it when the file opens)."""
+        actions = self.page.tab_actions if self.tabs.count() else None
+        problem = None if actions is None else actions.export_problem()
+        for kind in ("curl", "yc"):
+            action = self.copy_actions[kind]
+            action.setEnabled(problem is None)
+            action.setStatusTip(problem or "")
+
     def copy(self, kind: str) -> None:
         """Put the current tab's curl command, yc command, image JSON or request IDs on the
         clipboard: exact, even while presenting (what is pasted must still work)."""
@@ -449,6 +464,10 @@ class MainWindow(QMainWindow):
             "json": lambda a: a.image_json_text(),
             "ids": lambda a: a.request_ids_text(),
         }
+        problem = None if actions is None else actions.export_problem()
+        if problem is not None and kind in ("curl", "yc"):
+            self.show_status(problem)
+            return
         text = None if actions is None else texts[kind](actions)
         copied = {
             "curl": self.tr("Copied the curl command"),
@@ -538,6 +557,7 @@ class MainWindow(QMainWindow):
             self._file_error_box = box
         box.setText(message)
         box.setInformativeText(path)
+        plain_labels(box)  # the informative text's label is made on demand, rich-text capable
         box.show()
         self.show_status(message)
 
@@ -587,7 +607,7 @@ class MainWindow(QMainWindow):
         """Where the log file is, for Help > Open Log Folder and the unexpected-error note."""
         self._log_folder = folder
         self.open_log_action.setEnabled(True)
-        self.open_log_action.setToolTip(str(folder))
+        self.open_log_action.setToolTip(tooltip_text(str(folder)))
 
     def open_log_folder(self) -> None:
         folder = self._log_folder
@@ -631,6 +651,7 @@ class MainWindow(QMainWindow):
             else self.tr("The details are in the log file.")
         )
         box.setInformativeText(f"{summary}\n\n{where}")
+        plain_labels(box)
         box.show()
         self.statusBar().showMessage(
             self.tr("Unexpected error: {summary}").format(summary=summary), 10_000
@@ -678,7 +699,7 @@ class MainWindow(QMainWindow):
         for image_id, summary in self._demo_images:
             item = QListWidgetItem(f"{self.mask_text(image_id)}\n{summary}", self.demo_list)
             item.setData(Qt.ItemDataRole.UserRole, image_id)
-            item.setToolTip(summary)
+            item.setToolTip(tooltip_text(summary))
 
     def _demo_item_chosen(self, item: QListWidgetItem) -> None:
         image_id = str(item.data(Qt.ItemDataRole.UserRole))

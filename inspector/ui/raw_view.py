@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from inspector.present.sizes import exact_bytes
 from inspector.ui import theme
+from inspector.ui.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
     from inspector.present.raw import RawView
@@ -100,7 +101,7 @@ def _text_box(object_name: str, accessible_name: str, parent: QWidget) -> QPlain
 
 
 def _caption(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain(QLabel(text, parent))
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -141,7 +142,7 @@ class RawResponseView(QWidget):
         self.pretty_body = _text_box("prettyBody", self.tr("Body, pretty-printed"), self)
         self.pretty_body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.highlighter = JsonHighlighter(self.pretty_body.document(), dark=False)
-        self.raw_size = QLabel(self)
+        self.raw_size = plain(QLabel(self))
         self.raw_size.setObjectName("rawBodySize")
         self.raw_size.setAccessibleName(self.tr("Body size"))
         copy_raw = QPushButton(self.tr("Copy raw body"), self)
@@ -224,7 +225,7 @@ class RawResponseView(QWidget):
         for row, (name, value) in enumerate(view.headers):
             self.headers.setItem(row, 0, QTableWidgetItem(name))
             item = QTableWidgetItem(mask(value))
-            item.setToolTip(item.text())
+            item.setToolTip(tooltip_text(item.text()))
             self.headers.setItem(row, 1, item)
         self.headers.setVisible(bool(view.headers))
         self.raw_body.setPlainText(mask(view.body_text))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.ui import icons, theme
+from inspector.ui.inert import set_tooltip
 
 if TYPE_CHECKING:
     from inspector.present.status import StatusView
@@ -28,6 +29,7 @@ class StatusBadge(QLabel):
         super().__init__(parent)
         self.setObjectName("statusBadge")
         self.setAccessibleName(self.tr("Status"))
+        self.setTextFormat(Qt.TextFormat.PlainText)  # an unknown status is the server's text
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = ""
         self._icon: tuple[tuple[str, str, float], QPixmap] | None = None
@@ -47,7 +49,7 @@ class StatusBadge(QLabel):
         if self.kind == "unknown":
             text = self.tr("{status} (unknown status)").format(status=status.text)
         self.setText(text)
-        self.setToolTip(status.description)
+        set_tooltip(self, status.description)
         self.setAccessibleDescription(f"{text}: {status.description}")
         self._restyle()
 

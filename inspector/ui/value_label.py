@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from inspector.i18n import _
 from inspector.ui import theme
+from inspector.ui.inert import set_tooltip
 
 
 class ValueLabel(QLabel):
@@ -42,7 +43,7 @@ class ValueLabel(QLabel):
             self.setText("" if blank else _("not sent"))
         else:
             self.setText(value if value else '""')
-        self.setToolTip(tooltip)
+        set_tooltip(self, tooltip)
         self.setAccessibleDescription(tooltip or self.text())
         self._restyle()
 

@@ -20,11 +20,13 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSplitter, QTableView
 
 from inspector import APP_NAME
+from inspector.api.local_files import read_regular
 
 log = logging.getLogger(__name__)
 
 FILE_NAME: Final = "window.ini"
 FORMAT_VERSION: Final = "1"
+MAX_FILE_BYTES: Final = 256 * 1024
 _LINE = re.compile(r"\[[^\]\r\n]*\]|[^=\s][^=]*=(?!@[^@]).*")
 
 
@@ -35,10 +37,10 @@ def settings_path() -> Path:
 def _well_formed(path: Path) -> bool:
     """UTF-8 text of sections and ``key=value`` lines, with none of Qt's typed values."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return True
-    except (OSError, UnicodeError):
+    except (OSError, UnicodeError):  # a FIFO, a device, a huge file: Qt would read it whole
         return False
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return all(_LINE.fullmatch(line) for line in lines)

@@ -236,7 +236,7 @@ def test_copy_actions(qtbot: QtBot, aids: Aids, demo_server: DemoServer) -> None
         f"{demo_server.base_url}/cloud-desktop/v1/images/{ACTIVE}"
     )
     keys(qtbot, aids, "Ctrl+Shift+Y")
-    assert clipboard() == f"yc desktops image get {ACTIVE} --format json"
+    assert clipboard() == f"yc desktops image get --id={ACTIVE} --format json"
     keys(qtbot, aids, "Ctrl+Shift+J")
     assert json.loads(clipboard()) == ACTIVE_BODY
     keys(qtbot, aids, "Ctrl+Shift+I")
@@ -533,7 +533,7 @@ def test_presenting_mode_masks_ids_and_hides_folders(
         assert "e3vdemoa********" in text
     assert history_rows(window)[0][0] == "e3vdemoa********"
     keys(qtbot, aids, "Ctrl+Shift+Y")
-    assert clipboard() == f"yc desktops image get {ACTIVE} --format json"  # copies stay exact
+    assert clipboard() == f"yc desktops image get --id={ACTIVE} --format json"  # copies stay exact
     keys(qtbot, aids, "Ctrl+Shift+P")
     assert not window.presenting
     assert window.browse_action.isEnabled()

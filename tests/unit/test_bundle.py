@@ -195,7 +195,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 def test_a_missing_file_or_a_folder(tmp_path: Path) -> None:
     with pytest.raises(CaptureError, match=r"Cannot open nope\.json: "):
         load_capture(tmp_path / "nope.json")
-    with pytest.raises(CaptureError, match="not a regular file"):
+    with pytest.raises(CaptureError, match="it is a folder, not a file"):
         load_capture(tmp_path)
 
 

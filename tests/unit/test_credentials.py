@@ -128,8 +128,8 @@ def _ec_pem() -> str:
     ("content", "says"),
     [
         (None, "cannot read"),
-        ("{not json", "is not JSON (line 1"),
-        ("[1, 2]", "not an object"),
+        ("{not json", "is not JSON (the JSON is broken or truncated"),
+        ("[1, 2]", "expected a JSON object"),
         ('{"id": "ajek1"}', "lacks service_account_id, private_key"),
         (
             '{"id": "a/b", "service_account_id": "aje1", "private_key": "x"}',

@@ -41,7 +41,7 @@ def test_curl_quotes_a_url_the_shell_would_expand() -> None:
 
 def test_yc_command() -> None:
     assert yc_command("e3vc67qdve8q12345678") == (
-        "yc desktops image get e3vc67qdve8q12345678 --format json"
+        "yc desktops image get --id=e3vc67qdve8q12345678 --format json"
     )
 
 

@@ -199,7 +199,7 @@ def test_an_answer_feeds_raw_view_history_and_exports() -> None:
         assert r.page.changes == [(None, "")]
         assert r.history.recorded == [(IMAGE_ID, "dev", "ACTIVE", ENDPOINT)]
         assert r.page.watch_messages == []
-        assert r.tab.yc_text() == f"yc desktops image get {IMAGE_ID} --format json"
+        assert r.tab.yc_text() == f"yc desktops image get --id={IMAGE_ID} --format json"
         curl = r.tab.curl_text()
         assert curl is not None
         assert curl.endswith(f"{ENDPOINT}/cloud-desktop/v1/images/{IMAGE_ID}")

@@ -7,7 +7,6 @@ read once, so a broken file is reported before any request.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +23,8 @@ from inspector.api.credentials.plan import tokens_url
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, validate_resource_id
+from inspector.api.local_files import FileTooLarge, file_reason, read_regular
+from inspector.api.wire_json import BodyError, loads_object
 
 JWT_LIFETIME_SECONDS: Final = 600
 _MAX_KEY_FILE_BYTES: Final = 64 * 1024
@@ -42,24 +43,19 @@ class ServiceAccountKey:
 
 def _read_json(path: Path, source: str) -> object:
     try:
-        with path.open("rb") as handle:
-            data = handle.read(_MAX_KEY_FILE_BYTES + 1)
+        data = read_regular(path, _MAX_KEY_FILE_BYTES)
+    except FileTooLarge:
+        raise UsageError(f"{source} is larger than 64 KiB; a key file is about 2 KiB") from None
     except OSError as error:
         raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
-    if len(data) > _MAX_KEY_FILE_BYTES:
-        raise UsageError(f"{source} is larger than 64 KiB; a key file is about 2 KiB")
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        where = (
-            f" (line {error.lineno}, column {error.colno})"
-            if isinstance(error, json.JSONDecodeError)
-            else ""
-        )
+        document, _ = loads_object(data)
+    except BodyError as error:
         raise UsageError(
-            f"{source} is not JSON{where}; it must be the file `yc iam key create --output FILE` "
-            "writes"
+            f"{source} is not JSON ({file_reason(error)}); it must be the file "
+            "`yc iam key create --output FILE` writes"
         ) from None
+    return document
 
 
 def _private_key(text: str, source: str) -> rsa.RSAPrivateKey:

@@ -1,0 +1,50 @@
+"""Text that came from outside the app (a server, a bundle, a file) shown as text, never markup.
+
+Qt guesses whether a string is rich text (``Qt.AutoText``, and always for tooltips): a status of
+``<b></b>ACTIVE`` would then render bold with the rest hidden, ``<img src=...>`` would draw a
+local file, and a few hundred bytes of nested ``<table>`` take seconds to lay out. Labels that
+can hold such text are set to :data:`Qt.TextFormat.PlainText`; tooltips cannot be, so a
+tooltip Qt would read as rich text is escaped into a paragraph that shows it literally.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QLabel, QWidget
+
+_PARAGRAPH = '<p style="white-space:pre-wrap">{}</p>'  # untranslated: markup
+
+
+def plain(label: QLabel) -> QLabel:
+    """``label`` set to show its text literally, whatever it holds."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def plain_labels(widget: QWidget) -> None:
+    """Every label inside ``widget`` (a message box builds its own) shows plain text."""
+    for label in widget.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def tooltip_text(text: str) -> str:
+    """``text`` as a tooltip shows it: as is, unless Qt would take it for markup (escaped)."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return _PARAGRAPH.format(html.escape(text, quote=False))
+
+
+def set_tooltip(widget: QWidget, text: str) -> None:
+    widget.setToolTip(tooltip_text(text))
+
+
+def tooltip_of(widget: QWidget) -> str:
+    """The text a tooltip set by :func:`set_tooltip` shows (the inverse of the escaping)."""
+    tip = widget.toolTip()
+    head, tail = _PARAGRAPH.split("{}")
+    if tip.startswith(head) and tip.endswith(tail):
+        return html.unescape(tip[len(head) : -len(tail)])
+    return tip
