@@ -197,7 +197,12 @@ def raise_for_status(
     """
     if 300 <= exchange.status_code < 400:
         location = dict((k.lower(), v) for k, v in exchange.headers).get("location")
-        target = urlsplit(location).hostname or location if location else None
+        try:
+            target = urlsplit(location).hostname or location if location else None
+        except ValueError:  # "http://[x": a bracket with no end
+            raise RedirectError(
+                exchange.status_code, None, exchange.request_ids, unreadable_location=True
+            ) from None
         raise RedirectError(exchange.status_code, target, exchange.request_ids)
     if not 200 <= exchange.status_code < 300:
         body = _status_body(exchange.raw)
