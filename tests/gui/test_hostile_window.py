@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -426,3 +427,57 @@ def test_the_escaped_tooltip_shows_the_literal_text() -> None:
     for text in ("<b>x</b>", NESTED_TABLES, "a & b <c>", "plain"):
         assert shown_tooltip(tooltip_text(text)) == text
     assert html.escape("<b>") in tooltip_text("<b>x</b>")
+
+
+def stub_tools(folder: Path) -> Path:
+    """``yc`` and ``curl`` stand-ins that record the arguments they get, one per line."""
+    folder.mkdir()
+    for tool in ("yc", "curl"):
+        script = folder / tool
+        script.write_text(
+            "#!/bin/sh\n"
+            f'printf "%s\\n" "$@" > "{folder}/{tool}.args.$$"\n'
+            'if [ "$1 $2" = "iam create-token" ]; then echo STUB-TOKEN; fi\n',
+            encoding="utf-8",
+        )
+        script.chmod(0o755)
+    return folder
+
+
+def run_pasted(command: str, tools: Path) -> dict[str, list[list[str]]]:
+    """Check ``command`` as bash would parse it, run it with the stubs, return what each got."""
+    syntax = subprocess.run(["bash", "-n", "-c", command], capture_output=True, check=False)
+    assert syntax.returncode == 0, syntax.stderr
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "HOME": str(tools)}
+    subprocess.run(["bash", "-c", command], env=env, check=True, timeout=30)
+    seen: dict[str, list[list[str]]] = {"yc": [], "curl": []}
+    for record in sorted(tools.glob("*.args.*")):
+        seen[record.name.split(".")[0]].append(record.read_text(encoding="utf-8").splitlines())
+        record.unlink()
+    return seen
+
+
+def test_each_copied_command_passes_bash_and_gives_the_tools_only_configured_arguments(
+    qtbot: QtBot, app: Running, tmp_path: Path, payload: str, hostile_server: FaultServer
+) -> None:
+    tools = stub_tools(tmp_path / "tools")
+    url = f"{hostile_server.base_url}/cloud-desktop/v1/images"
+    fetch(qtbot, app, IMAGE)
+    wait_idle(qtbot, app)
+    opened = bundle_file(tmp_path, payload, image_id="-rf")  # valid, but starts with '-'
+    for image_id, open_it in ((IMAGE, None), ("-rf", opened)):
+        if open_it is not None:
+            app.window.openFileChosen.emit(str(open_it))
+            qtbot.waitUntil(lambda: label(app, "offlineBanner").isVisible())
+        app.window.copy("curl")
+        seen = run_pasted(QGuiApplication.clipboard().text(), tools)
+        assert seen["yc"] == [["iam", "create-token"]]
+        assert seen["curl"] == [
+            ["-sS", "-i", "-H", "Authorization: Bearer STUB-TOKEN", f"{url}/{image_id}"]
+        ]
+        app.window.copy("yc")
+        seen = run_pasted(QGuiApplication.clipboard().text(), tools)
+        assert seen == {
+            "yc": [["desktops", "image", "get", f"--id={image_id}", "--format", "json"]],
+            "curl": [],
+        }
