@@ -10,6 +10,7 @@ the window starts from its defaults, with a log line that names both files.
 from __future__ import annotations
 
 import binascii
+import contextlib
 import logging
 import re
 from pathlib import Path
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSpli
 
 from inspector import APP_NAME
 from inspector.api.local_files import read_regular
+from inspector.files import PRIVATE_FILE
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,14 @@ class WindowState:
 
     def set_value(self, key: str, value: str) -> None:
         self.settings.setValue(key, value)
+        self._write()
+
+    def _write(self) -> None:
+        """Qt writes the file itself (atomically, but with the umask's permissions): the
+        window's layout is nobody else's business, so it is made 0600 like every other file."""
+        self.settings.sync()
+        with contextlib.suppress(OSError):
+            self.path.chmod(PRIVATE_FILE)
 
     def restore(self, window: QMainWindow) -> bool:
         """Put back size, position, splitters and columns; False (defaults kept) if unusable."""
@@ -159,7 +169,7 @@ class WindowState:
             if isinstance(table, QTableView) and table.objectName():
                 state = _header(table).saveState()
                 settings.setValue(f"headers/{table.objectName()}", _encode(state))
-        settings.sync()
+        self._write()
         if settings.status() != QSettings.Status.NoError:
             log.warning("cannot write the window settings %s (%s)", self.path, settings.status())
 

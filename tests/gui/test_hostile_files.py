@@ -107,3 +107,17 @@ def test_browse_settings_nested_deep_are_kept_aside_when_read(
     save_folder_id("demo", FOLDER_ID)
     assert load_folder_id("demo") == FOLDER_ID
     assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_window_state_file_is_private(
+    qt_loop: qasync.QEventLoop, qtbot: QtBot, isolated_home: Path, demo_server: DemoServer
+) -> None:
+    app = start_window(qtbot, resolve_connection(demo_url=demo_server.base_url))
+    app.window.close()
+    qtbot.waitUntil(app.task.done, timeout=5000)
+    from inspector.ui.window_state import WindowState
+
+    state = WindowState()
+    state.save(app.window)
+    state.set_value("appearance/scheme", "dark")
+    assert oct(state.path.stat().st_mode & 0o777) == "0o600"
