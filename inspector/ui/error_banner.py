@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import theme
-from inspector.ui.inert import plain
+from inspector.ui.inert import plain, shrinkable
 from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class ErrorBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = plain(QLabel(self))  # a redirect's target host, a server's words
+        self.title = shrinkable(plain(QLabel(self)))  # a redirect's target, a server's words
         self.title.setObjectName("errorTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)
@@ -113,7 +113,7 @@ class ErrorBanner(QFrame):
         for row, (object_name, label, value) in enumerate(rows):
             caption = plain(QLabel(self.tr("{label}:").format(label=label), self._rows_host))
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            widget = ValueLabel(object_name, label, self._rows_host)
+            widget = shrinkable(ValueLabel(object_name, label, self._rows_host))
             widget.set_value(value)
             self.values[object_name] = widget
             self._grid.addWidget(caption, row, 0)

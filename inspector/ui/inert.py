@@ -10,17 +10,26 @@ tooltip Qt would read as rich text is escaped into a paragraph that shows it lit
 from __future__ import annotations
 
 import html
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
 
+L = TypeVar("L", bound=QLabel)
 _PARAGRAPH = '<p style="white-space:pre-wrap">{}</p>'  # untranslated: markup
 
 
-def plain(label: QLabel) -> QLabel:
+def plain(label: L) -> L:
     """``label`` set to show its text literally, whatever it holds."""
     label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def shrinkable(label: L) -> L:
+    """``label`` may be narrower than its longest unbreakable run (300 characters of markup
+    with no space would otherwise set the window's minimum width past the screen's)."""
+    label.setMinimumWidth(1)
     return label
 
 

@@ -276,6 +276,7 @@ def test_a_hostile_error_is_shown_literally(qtbot: QtBot, app: Running, payload:
         assert json.dumps(payload)[:100] in label(app, "errorDetailsValue").text()
         assert label(app, "requestIdValue").text() == payload[:300]
         assert label(app, "serverTraceIdValue").text() == payload[:300]
+        assert app.window.minimumSizeHint().width() < 1000  # the window is not pushed wide
         show_every_tooltip(qtbot, app.window)
         qtbot.wait(50)
     assert rich_capable(app.window) == []
