@@ -100,4 +100,5 @@ def read_json_object(path: Path, max_bytes: int) -> dict[str, Any]:
 
 def file_reason(error: BodyError) -> str:
     """The decoder's reason, about a file rather than an answer."""
-    return str(error).replace("the body", "the file").replace("an API answer", "a file of ours")
+    reason = str(error).replace("the body", "the file")
+    return reason.replace("an API answer", "a file of this kind")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QTableView,
+    QTableWidget,
     QToolTip,
     QWidget,
 )
@@ -102,7 +103,9 @@ def hostile_server(qt_loop: qasync.QEventLoop, qtbot: QtBot, payload: str) -> It
     broken = {"createdAt": payload, "storageSize": payload}
     faults = {
         PLAIN: answer(200, image_body(PLAIN, labels={"os": "linux"})),
-        IMAGE: answer(200, image_body(IMAGE, **fields)),
+        IMAGE: answer(
+            200, image_body(IMAGE, **fields), headers=[("x-hostile-header", payload[:400])]
+        ),
         ERROR: answer(
             403,
             json.dumps(
@@ -261,9 +264,16 @@ def test_a_hostile_image_is_shown_literally(qtbot: QtBot, app: Running, payload:
         assert payload in labels_cells(app)
         assert app.window.tabs.tabText(app.window.tabs.currentIndex()) == payload
         assert shown_tooltip(app.window.tabs.tabToolTip(app.window.tabs.currentIndex())) == payload
+        app.window.page.views.setCurrentIndex(1)  # the raw view: the headers as they came
+        qtbot.wait(50)
+        headers = app.window.page.findChild(QTableWidget, "rawHeaders")
+        assert isinstance(headers, QTableWidget)
+        values = [headers.item(row, 1) for row in range(headers.rowCount())]
+        assert payload[:400] in [item.text() for item in values if item is not None]
         tooltips = show_every_tooltip(qtbot, app.window)
         qtbot.wait(50)
     assert any(payload in tip for tip in tooltips)
+    assert payload[:400] in tooltips
     assert rich_capable(app.window) == []
     assert watch.worst < STALL_BUDGET_S, f"the event loop stalled {watch.worst:.3f} s"
 
@@ -339,10 +349,13 @@ def test_a_hostile_bundle_is_shown_literally_and_exports_only_what_was_configure
     assert ids.count("\n") == 2  # one line per id, whatever a value holds
 
 
+@pytest.mark.parametrize(
+    ("bad_id", "bad"), [("--endpoint=evil.example:443", "="), ("<b>x</b>", "<")]
+)
 def test_a_bundle_with_an_invalid_id_turns_the_commands_off_with_the_reason(
-    qtbot: QtBot, app: Running, payload: str, tmp_path: Path
+    qtbot: QtBot, app: Running, payload: str, tmp_path: Path, bad_id: str, bad: str
 ) -> None:
-    path = bundle_file(tmp_path, payload, image_id="--endpoint=evil.example:443")
+    path = bundle_file(tmp_path, payload, image_id=bad_id)
     QGuiApplication.clipboard().setText("before")
     app.window.openFileChosen.emit(str(path))
     qtbot.waitUntil(lambda: label(app, "offlineBanner").isVisible())
@@ -351,7 +364,8 @@ def test_a_bundle_with_an_invalid_id_turns_the_commands_off_with_the_reason(
     assert not yc.isEnabled()
     status = app.window.statusBar().currentMessage()
     assert status.startswith("Copy as curl and as yc are off for hostile.inspector.json:")
-    assert "the image ID contains '='" in status
+    assert f"the image ID contains {bad!r}" in status
+    assert label(app, "idValue").text() == bad_id
     assert curl.statusTip() == status
     app.window.copy("yc")
     assert QGuiApplication.clipboard().text() == "before"
