@@ -171,11 +171,11 @@ class TabController:
         if shown.exchange is not None and shown.exchange.url:
             return curl_command(shown.exchange.url)
         image_id = shown.image.id  # a file with no ID says nothing about what to ask for
-        return None if image_id is None else curl_command(self._client.image_url(image_id))
+        return curl_command(self._client.image_url(image_id)) if image_id else None
 
     def yc_text(self) -> str | None:
         shown = self.shown
-        return None if shown is None or shown.image.id is None else yc_command(shown.image.id)
+        return None if shown is None or not shown.image.id else yc_command(shown.image.id)
 
     def image_json_text(self) -> str | None:
         return None if self.shown is None else image_json(self.shown.text)
@@ -253,7 +253,8 @@ class TabController:
             self._history.record(
                 image_id,
                 name=result.image.name,
-                status=result.image.status,
+                # None: the body left the status out, so it held its default.
+                status=None if "status" in result.image.omitted else result.image.status,
                 endpoint=self.endpoint,
             )
 
@@ -273,7 +274,6 @@ class TabController:
             self._apply(watch.observe_status(image.status, now, image.name))
             return
         if should_watch(image.status):
-            assert image.status is not None
             created = None if image.created_at is None else image.created_at.epoch_nanos
             self.watch = Watch(
                 image_id,

@@ -44,7 +44,7 @@ class StatusBadge(QLabel):
     def show_status(self, status: StatusView) -> None:
         self.kind = str(status.kind)
         text = status.text
-        if self.kind == "unknown":
+        if self.kind == "unknown" and status.named:
             text = self.tr("{status} (unknown status)").format(status=status.text)
         self.setText(text)
         self.setToolTip(status.description)
