@@ -67,6 +67,7 @@ class ImageForm(QWidget):
         self.details: dict[str, ValueLabel] = {}
         self.row_labels: dict[str, QLabel] = {}
         self.notes: dict[str, FieldNote] = {}
+        self.rows: dict[str, QHBoxLayout] = {}
         self.changed: dict[str, str] = {}
         self.badge = StatusBadge(self)
         for key, _english in FIELDS:
@@ -93,11 +94,13 @@ class ImageForm(QWidget):
                 )
                 self.details[key] = detail
                 row.addWidget(value)
-                row.addWidget(note)
-                row.addWidget(detail, 1)
+                row.addWidget(detail)
             else:
-                row.addWidget(value, 1)
-                row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+                row.addWidget(value)
+            row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+            row.addStretch()
+            self.rows[key] = row
+            self._widen(key, marked=False)
             form.addRow(row_label, row)
         self.other = ValueLabel("unknownFieldsValue", self.tr("Other fields"), self)
         self.other_label = QLabel(self.tr("Other fields:"), self)
@@ -135,6 +138,8 @@ class ImageForm(QWidget):
                 tooltip = tooltip or note.toolTip()
             else:
                 note.clear_note()
+            if field.key in self.rows:
+                self._widen(field.key, marked=note.isVisibleTo(self))
             if field.key in self.values:
                 self.values[field.key].set_value(field.value, tooltip=tooltip)
             if field.key in self.details:
@@ -146,6 +151,14 @@ class ImageForm(QWidget):
         self.other.set_value(others or None, blank=not others)
         self.other.setVisible(bool(others))
         self.other_label.setVisible(bool(others))
+
+    def _widen(self, key: str, *, marked: bool) -> None:
+        """A value takes the row's width (long text wraps wide); a marked one, which is short
+        (a default), leaves it to the end so that its mark stays right beside it."""
+        row = self.rows[key]
+        text_index = row.count() - 3  # the value, or the detail after it; then mark, stretch
+        row.setStretch(text_index, 0 if marked else 1)
+        row.setStretch(row.count() - 1, 1 if marked else 0)
 
     def mark_changed(self, old_values: dict[str, str]) -> None:
         """Highlight the rows whose value changed since the previous fetch (wire name -> the
