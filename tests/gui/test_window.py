@@ -92,6 +92,21 @@ def test_unknown_status_and_missing_fields(qtbot: QtBot, running: Running) -> No
     assert not child_label(running, "createdAtNote").isVisible()
 
 
+def test_an_unset_time_never_shows_an_empty_quoted_detail(qtbot: QtBot, running: Running) -> None:
+    type_and_enter(qtbot, running, ACTIVE)
+    wait_idle(qtbot, running)
+    type_and_enter(qtbot, running, SPARSE)  # no createdAt: the only field that can be unset
+    wait_idle(qtbot, running)
+    row = (child_label(running, "createdAtValue"), child_label(running, "createdAtDetail"))
+    assert (row[0].text(), row[1].text()) == ("not set", "")
+    assert not row[1].accessibleDescription()
+    assert all(
+        widget.text() != '""'
+        for widget in running.window.findChildren(QLabel)
+        if widget.objectName().startswith("createdAt")
+    )
+
+
 def test_every_default_and_the_explicit_defaults(qtbot: QtBot, running: Running) -> None:
     type_and_enter(qtbot, running, "e3vdemodefaults00001")
     wait_idle(qtbot, running)
