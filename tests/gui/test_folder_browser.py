@@ -288,3 +288,23 @@ def test_the_table_columns_are_the_rows_cells() -> None:
 )
 def test_count_text(loaded: int, shown: int, more: bool, loading: bool, text: str) -> None:
     assert count_text(loaded, shown, more=more, loading=loading) == text
+
+
+def test_an_unreadable_image_is_a_row_with_its_error_and_the_others_stay(
+    qtbot: QtBot, running: Running, demo_server: DemoServer
+) -> None:
+    folder = "b1gbrowserbadimage"
+    images = [
+        {"id": "e3vfine1", "name": "fine", "status": 2},
+        {"id": "e3vbroken", "status": True},
+        {"id": "e3vfine2", "storageSize": "1e3"},
+    ]
+    demo_server.put_raw_page(folder, "", 200, json.dumps({"desktopImages": images}).encode())
+    browser = open_browser(qtbot, running)
+    list_folder(qtbot, browser, folder)
+    assert shown_column(browser, 0) == ["e3vfine1", "e3vbroken", "e3vfine2"]
+    assert shown_column(browser, 2) == ["ACTIVE", "unreadable", "STATUS_UNSPECIFIED (default)"]
+    assert shown_column(browser, 1)[1].startswith(
+        "cannot read this image: status: expected an enum"
+    )
+    assert shown_column(browser, 5)[2] == "1000 B"
