@@ -36,7 +36,7 @@ INT32_MAX: Final = 2**31 - 1
 # A JSON number's grammar (with a leading "+" that Python's int() also takes): what protobuf's
 # parser reads from an int64 string, minus the whitespace, underscores and non-ASCII digits that
 # only slip through its use of int().
-_DECIMAL_TEXT = re.compile(r"[-+]?(?:0|[1-9][0-9]*|[0-9]+)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]{1,4})?")
+_DECIMAL_TEXT = re.compile(r"[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]{1,4})?")
 _MAX_NUMBER_TEXT: Final = 40
 
 # Wire name -> model attribute, in the schema's order.
@@ -72,16 +72,17 @@ def integral_value(value: object) -> int:
         if not value.is_integer():
             raise ValueError("expected an integer, got a number with a fraction")
         return int(value)
-    elif isinstance(value, str):
-        if len(value) > _MAX_NUMBER_TEXT or not _DECIMAL_TEXT.fullmatch(value):
-            raise ValueError("expected an integer as a string of digits")
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise ValueError("expected an integer as a string of digits") from None
-    else:
+    if not isinstance(value, str):
         raise ValueError(f"expected an integer as a string of digits, got {type(value).__name__}")
-    if not number.is_finite() or abs(number.adjusted()) > 30 or number != number.to_integral():
+    if len(value) > _MAX_NUMBER_TEXT or not _DECIMAL_TEXT.fullmatch(value):
+        raise ValueError("expected an integer as a string of digits")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueError("expected an integer as a string of digits") from None
+    if number.adjusted() > 30:
+        raise ValueError("the number is far too large")
+    if number != number.to_integral_value():
         raise ValueError("expected an integer, got a number with a fraction")
     return int(number)
 
