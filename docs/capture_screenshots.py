@@ -135,6 +135,10 @@ async def in_russian(app: QApplication, server: DemoServer) -> None:
     await capture(window, "demo-loaded-ru")
     await fetch(window, "e3vdemoerror40100001")
     await capture(window, "error-401-ru")
+    theme.manager().set_choice(theme.Scheme.LIGHT)
+    await fetch(window, "e3vdemodefaults00001")
+    await capture(window, "defaults-ru")
+    theme.manager().set_choice(theme.Scheme.SYSTEM)
     window.close()
     await task
 

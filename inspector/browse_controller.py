@@ -16,7 +16,7 @@ from inspector.api.client import ImageClient
 from inspector.api.errors import InspectorError, UsageError
 from inspector.api.listing import ListedPage, Pager, make_query
 from inspector.i18n import _
-from inspector.present.listing import ImageRow, explain_listing, explanation_text, present_row
+from inspector.present.listing import ImageRow, explain_listing, explanation_text, present_listed
 from inspector.present.times import now_ns
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,7 @@ class BrowseController:
 
     def _show(self, pager: Pager, page: ListedPage) -> None:
         now = self._clock_ns()
-        rows = [present_row(item.image, now) for item in page.images]
+        rows = [present_listed(item, now) for item in page.images]
         self._view.show_page(rows, more=page.more, replace=page.restart_note is not None)
         for note in (page.restart_note, page.stop_note):
             if note:

@@ -116,13 +116,13 @@ def run_list(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
-            asyncio.run(_list(connection, query, options, out, err))
+            unreadable = asyncio.run(_list(connection, query, options, out, err))
     except InspectorError as error:
         return _report(error, endpoint_text, err)
     except OSError as error:
         print(_("error: {title}").format(title=error.strerror or error), file=err)
         return EXIT_API_ERROR
-    return EXIT_OK
+    return EXIT_API_ERROR if unreadable else EXIT_OK
 
 
 def _report(error: InspectorError, endpoint: str | None, err: TextIO) -> int:
@@ -225,16 +225,19 @@ async def _open_client(connection: Connection, deadline: float) -> AsyncIterator
 
 async def _list(
     connection: Connection, query: ListQuery, options: Options, out: TextIO, err: TextIO
-) -> None:
-    """Print pages as they come (JSON Lines) or all at the end (a table, even after an error)."""
+) -> int:
+    """Print pages as they come (JSON Lines) or all at the end (a table, even after an error).
+
+    Returns how many images of the listing could not be read (each still has its row or line).
+    """
     from inspector.api.listing import Pager, PagingStoppedError
-    from inspector.present.listing import ImageRow, format_rows_table, json_line, present_row
+    from inspector.present.listing import ImageRow, format_rows_table, json_line, present_listed
     from inspector.present.text import printable
     from inspector.present.times import now_ns
 
     rows: list[ImageRow] = []
     printed: set[str] = set()  # JSON Lines already out: a restart must not repeat them
-    lines = 0
+    lines = unreadable = 0
     now = now_ns()
     async with _open_client(connection, options.timeout) as client:
         pager = Pager(client, query)
@@ -243,15 +246,17 @@ async def _list(
                 if page.restart_note:
                     print(_("note: {note}").format(note=printable(page.restart_note)), file=err)
                     rows.clear()
+                    unreadable = 0
                 for item in page.images:
+                    unreadable += item.image is None
                     if options.output == "jsonl":
-                        if item.image.id not in printed:
+                        if item.image_id not in printed:
                             out.write(json_line(item.wire) + "\n")
                             lines += 1
-                        if item.image.id is not None:
-                            printed.add(item.image.id)
+                        if item.image_id is not None:
+                            printed.add(item.image_id)
                     else:
-                        rows.append(present_row(item.image, now))
+                        rows.append(present_listed(item, now))
                 out.flush()
                 if page.stop_note:
                     raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
@@ -265,3 +270,11 @@ async def _list(
     else:
         summary = ngettext("{count} image in {where}.", "{count} images in {where}.", count)
         print(summary.format(count=count, where=query.describe()), file=err)
+    if unreadable:
+        note = ngettext(
+            "{count} image could not be read; its row says why.",
+            "{count} images could not be read; their rows say why.",
+            unreadable,
+        )
+        print(_("error: {title}").format(title=note.format(count=unreadable)), file=err)
+    return unreadable

@@ -275,7 +275,8 @@ class TabController:
             self._history.record(
                 image_id,
                 name=result.image.name,
-                status=result.image.status,
+                # None: the body left the status out, so it held its default.
+                status=None if "status" in result.image.omitted else result.image.status,
                 endpoint=self.endpoint,
             )
 
@@ -295,7 +296,6 @@ class TabController:
             self._apply(watch.observe_status(image.status, now, image.name))
             return
         if should_watch(image.status):
-            assert image.status is not None
             created = None if image.created_at is None else image.created_at.epoch_nanos
             self.watch = Watch(
                 image_id,

@@ -17,8 +17,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inspector.api.status_enum import DEFAULT_STATUS
 from inspector.history import History, HistoryEntry
 from inspector.i18n import _, conventions
+from inspector.present.defaults import with_mark
 
 if TYPE_CHECKING:
     from inspector.api.client import ImageClient
@@ -98,7 +100,7 @@ class SharedHistory:
                 image_id=entry.image_id,
                 shown_id=mask(entry.image_id),
                 name=mask(entry.name or ""),
-                status=entry.status or "",
+                status=with_mark(DEFAULT_STATUS) if entry.status is None else entry.status,
                 fetched=_when(entry),
                 tooltip=mask(
                     _("{id} at {endpoint}").format(id=entry.image_id, endpoint=entry.endpoint)

@@ -34,7 +34,14 @@ from inspector.api.errors import (
     StatusBody,
 )
 from inspector.api.inputs import Endpoint, path_segment, validate_resource_id
-from inspector.api.models import DesktopImage, ImageParseError, parse_image
+from inspector.api.models import (
+    INT32_MAX,
+    INT32_MIN,
+    DesktopImage,
+    ImageParseError,
+    integral_value,
+    parse_image,
+)
 from inspector.api.network_transport import untrusted_issuer
 from inspector.api.retry import (
     RetryNotice,
@@ -163,17 +170,25 @@ def _header(headers: list[tuple[str, str]], name: str) -> str | None:
     return next((value for key, value in headers if key.lower() == name), None)
 
 
+def _status_code(value: object) -> int | None:
+    """``google.rpc.Status.code`` read as protobuf reads an int32; ``None`` when left out."""
+    try:
+        code = integral_value(value)
+    except ValueError:
+        return None
+    return code if INT32_MIN <= code <= INT32_MAX else None
+
+
 def _status_body(body: bytes) -> StatusBody | None:
     """The ``{code, message, details}`` body, or None when the server sent something else."""
     try:
         data, _ = loads_object(body)
     except BodyError:
         return None
-    code = data.get("code")
     message = data.get("message")
     details = data.get("details")
     return StatusBody(
-        code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+        code=_status_code(data.get("code")),
         message=message if isinstance(message, str) else None,
         details=details if isinstance(details, list) else ([] if details is None else [details]),
     )

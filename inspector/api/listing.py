@@ -32,7 +32,12 @@ from inspector.api.errors import (
     UsageError,
 )
 from inspector.api.inputs import FOLDER_ID, validate_resource_id
-from inspector.api.models import DesktopImage, describe_validation_error
+from inspector.api.models import (
+    DesktopImage,
+    ImageParseError,
+    describe_validation_error,
+    image_from_mapping,
+)
 from inspector.api.wire_json import BodyError, loads_object
 
 MAX_PAGE_SIZE: Final = 1000
@@ -44,12 +49,16 @@ _SHOWN_TOKEN_CHARS: Final = 40
 
 
 class ImageListPage(BaseModel):
-    """``ListDesktopImagesResponse``: proto3 JSON omits an empty list and an empty token."""
+    """``ListDesktopImagesResponse``: proto3 JSON omits an empty list and an empty token.
+
+    The images are read one by one (:func:`parse_page`), so one that does not parse becomes a
+    row with its error instead of failing the whole page.
+    """
 
     model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, strict=True)
 
-    desktop_images: list[DesktopImage] | None = Field(default=None, alias="desktopImages")
-    next_page_token: str | None = Field(default=None, alias="nextPageToken")
+    desktop_images: list[Any] = Field(default_factory=list, alias="desktopImages")
+    next_page_token: str = Field(default="", alias="nextPageToken")
 
 
 class ListStatusError(APIStatusError):
@@ -181,10 +190,32 @@ def list_url(base_url: str, query: ListQuery, page_token: str | None) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ListedImage:
-    """One image of a page, parsed, and the JSON object exactly as it came (for JSON Lines)."""
+    """One image of a page, and the JSON value exactly as it came (for JSON Lines).
 
-    image: DesktopImage
-    wire: dict[str, Any]
+    ``image`` is ``None`` when that value is not a DesktopImage; ``problems`` then say why.
+    """
+
+    image: DesktopImage | None
+    wire: Any
+    problems: tuple[str, ...] = ()
+
+    @property
+    def image_id(self) -> str | None:
+        """The image's ID, read from the raw object when the image itself did not parse."""
+        if self.image is not None:
+            return self.image.id or None
+        wire_id = self.wire.get("id") if isinstance(self.wire, dict) else None
+        return wire_id if isinstance(wire_id, str) and wire_id else None
+
+
+def listed_image(wire: Any) -> ListedImage:
+    """One element of ``desktopImages``, parsed on its own."""
+    if not isinstance(wire, dict):
+        return ListedImage(None, wire, (f"expected a JSON object, got {type(wire).__name__}",))
+    try:
+        return ListedImage(image_from_mapping(wire), wire)
+    except ImageParseError as error:
+        return ListedImage(None, wire, tuple(error.problems or [str(error)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,11 +248,7 @@ def parse_page(exchange: Exchange) -> RawPage:
     except ValidationError as error:
         problems = describe_validation_error(error)
         raise _not_a_page(exchange, "some fields are wrong", problems) from None
-    wire = data.get("desktopImages") or []
-    images = [
-        ListedImage(image, item)
-        for image, item in zip(page.desktop_images or [], wire, strict=True)
-    ]
+    images = [listed_image(item) for item in page.desktop_images]
     token = page.next_page_token or None
     if token is not None and not _encodable(token):
         problems = ["nextPageToken: not valid Unicode text (a lone surrogate), cannot be sent back"]
@@ -321,8 +348,8 @@ class Pager:
         walk = self._walk
         walk.sent.add(walk.token)
         walk.pages += 1
-        new = [item for item in raw.images if item.image.id not in walk.seen_ids]
-        walk.seen_ids.update(item.image.id for item in new if item.image.id is not None)
+        new = [item for item in raw.images if item.image_id not in walk.seen_ids]
+        walk.seen_ids.update(item.image_id for item in new if item.image_id is not None)
         walk.pages_without_new = 0 if new else walk.pages_without_new + 1
         self.loaded += len(new)
         stop_note = None
@@ -355,7 +382,7 @@ async def _every_image(client: ImageClient, query: ListQuery) -> list[DesktopIma
     async for page in pager.pages():
         if page.restart_note is not None:
             images.clear()
-        images.extend(item.image for item in page.images)
+        images.extend(item.image for item in page.images if item.image is not None)
         if page.stop_note is not None:
             raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
     return images
@@ -374,7 +401,7 @@ async def find_by_name(client: ImageClient, folder_id: str, name: str) -> str:
         raise UsageError("the name is empty")
     matches = [image for image in await _every_image(client, query) if image.name == wanted]
     if len(matches) == 1:
-        if matches[0].id is None:
+        if not matches[0].id:
             raise ListResponseError(f"the image named {wanted!r} came without an ID")
         return matches[0].id
     similar: list[DesktopImage] = []

@@ -1,44 +1,118 @@
 """Pydantic models of the wire: the DesktopImage resource as the REST API sends it.
 
-Every field is optional because the API (proto3 JSON) omits defaults and a newer server may
-drop or add fields; ``None`` means *not sent*. Unknown fields are kept in ``model_extra`` so the
-views can show them. int64 sizes arrive as JSON strings and are parsed to exact ints.
+The gateway writes protobuf's canonical JSON, which leaves out every field holding its default
+(status 0, sizes 0, empty strings, an empty label map). So an absent field *is* its default:
+the model fills it in, and :attr:`DesktopImage.omitted` says which fields the body left out, so
+the views can mark them without calling them missing. Only ``createdAt`` (a message field) can
+really be unset: ``None``. Each field accepts what protobuf's JSON parser accepts for its type
+(enum names or numbers, int64 as a string or a number, exponent forms too, ``null`` as the
+default), but exactly: an int64 never goes through a float. Unknown fields are kept in
+``model_extra`` so the views can show them.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    model_validator,
+)
 
+from inspector.api.status_enum import DEFAULT_STATUS, STATUS_NAMES, is_status_number
 from inspector.api.timestamp import Timestamp, TimestampError, parse_timestamp
-from inspector.api.wire_json import BodyError, loads_object
+from inspector.api.wire_json import BodyError, JsonNumber, loads_object
 
 INT64_MIN: Final = -(2**63)
 INT64_MAX: Final = 2**63 - 1
-_INT64_TEXT = re.compile(r"-?[0-9]+")
+INT32_MIN: Final = -(2**31)
+INT32_MAX: Final = 2**31 - 1
+# A JSON number's grammar (with a leading "+" that Python's int() also takes): what protobuf's
+# parser reads from an int64 string, minus the whitespace, underscores and non-ASCII digits that
+# only slip through its use of int().
+_DECIMAL_TEXT = re.compile(r"[-+]?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]{1,4})?")
+_MAX_NUMBER_TEXT: Final = 40
 
-KNOWN_STATUSES: Final = ("STATUS_UNSPECIFIED", "CREATING", "ACTIVE", "DELETING")
+# Wire name -> model attribute, in the schema's order.
+WIRE_FIELDS: Final = {
+    "id": "id",
+    "folderId": "folder_id",
+    "createdAt": "created_at",
+    "status": "status",
+    "name": "name",
+    "description": "description",
+    "labels": "labels",
+    "storageSize": "storage_size",
+    "minDiskSize": "min_disk_size",
+}
+# The proto field names protobuf's parser also accepts, -> the JSON names.
+_PROTO_NAMES: Final = {
+    "folder_id": "folderId",
+    "created_at": "createdAt",
+    "storage_size": "storageSize",
+    "min_disk_size": "minDiskSize",
+}
+
+
+def integral_value(value: object) -> int:
+    """An integer written as JSON allows (``"5"``, ``5``, ``"5e3"``, ``5.0``), exactly."""
+    if isinstance(value, bool):
+        raise ValueError("expected an integer, got a boolean")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, JsonNumber):  # a JSON number with a fraction or exponent: its text
+        value = value.text
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("expected an integer, got a number with a fraction")
+        return int(value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected an integer as a string of digits, got {type(value).__name__}")
+    if len(value) > _MAX_NUMBER_TEXT or not _DECIMAL_TEXT.fullmatch(value):
+        raise ValueError("expected an integer as a string of digits")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise ValueError("expected an integer as a string of digits") from None
+    if number.adjusted() > 30:
+        raise ValueError("the number is far too large")
+    if number != number.to_integral_value():
+        raise ValueError("expected an integer, got a number with a fraction")
+    return int(number)
 
 
 def _int64(value: object) -> int:
-    """Accept an int64 as the canonical JSON string, or as a plain JSON integer."""
-    if isinstance(value, bool):
-        raise ValueError("expected an int64 as a string of digits, got a boolean")
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, str):
-        if len(value) > 30 or not _INT64_TEXT.fullmatch(value):
-            raise ValueError("expected an int64 as a string of digits")
-        number = int(value)
-    elif isinstance(value, float):
-        raise ValueError("expected an int64, got a number with a fraction or exponent")
-    else:
-        raise ValueError(f"expected an int64 as a string of digits, got {type(value).__name__}")
+    """An int64: the canonical JSON string, a JSON number, or the exponent forms protobuf reads."""
+    try:
+        number = integral_value(value)
+    except ValueError as error:
+        raise ValueError(f"expected an int64: {error}") from None
     if not INT64_MIN <= number <= INT64_MAX:
         raise ValueError("the number does not fit in an int64")
     return number
+
+
+def _status(value: object) -> str:
+    """An enum value as its name; a number this build has no name for stays its digits.
+
+    Protobuf reads an enum as its name, as a JSON number, or as a string of digits. A name this
+    build does not know (a newer server's) is kept as sent, to be shown marked unknown.
+    """
+    if isinstance(value, str) and not is_status_number(value):
+        return value
+    try:
+        number = integral_value(value)
+    except ValueError as error:
+        raise ValueError(f"expected an enum name or number: {error}") from None
+    if not INT32_MIN <= number <= INT32_MAX:
+        raise ValueError("the enum number does not fit in an int32")
+    return STATUS_NAMES.get(number, str(number))
 
 
 def _timestamp(value: object) -> Timestamp:
@@ -51,23 +125,52 @@ def _timestamp(value: object) -> Timestamp:
 
 
 Int64 = Annotated[int, PlainValidator(_int64)]
+WireStatus = Annotated[str, PlainValidator(_status)]
 WireTimestamp = Annotated[Timestamp, PlainValidator(_timestamp)]
 
 
 class DesktopImage(BaseModel):
-    """``yandex.cloud.clouddesktop.v1.api.DesktopImage``; ``None`` means the field was not sent."""
+    """``yandex.cloud.clouddesktop.v1.api.DesktopImage``, defaults filled in as proto3 means.
+
+    ``created_at`` is ``None`` when unset; :attr:`omitted` names the fields the body left out.
+    """
 
     model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True, strict=True)
 
-    id: str | None = None
-    folder_id: str | None = Field(default=None, alias="folderId")
+    id: str = ""
+    folder_id: str = Field(default="", alias="folderId")
     created_at: WireTimestamp | None = Field(default=None, alias="createdAt")
-    status: str | None = None
-    name: str | None = None
-    description: str | None = None
-    labels: dict[str, str] | None = None
-    storage_size: Int64 | None = Field(default=None, alias="storageSize")
-    min_disk_size: Int64 | None = Field(default=None, alias="minDiskSize")
+    status: WireStatus = DEFAULT_STATUS
+    name: str = ""
+    description: str = ""
+    labels: dict[str, str] = Field(default_factory=dict)
+    storage_size: Int64 = Field(default=0, alias="storageSize")
+    min_disk_size: Int64 = Field(default=0, alias="minDiskSize")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _as_protobuf_reads(cls, data: Any) -> Any:
+        """``null`` is the default and proto names are the JSON names, as in protobuf's parser."""
+        if not isinstance(data, dict):
+            return data
+        result: dict[str, Any] = {}
+        for key, value in data.items():
+            name = _PROTO_NAMES.get(key) or key
+            if name in WIRE_FIELDS and value is None:
+                continue
+            if name in result or (name != key and name in data):
+                raise ValueError(f"the field {name} is sent twice (as {key} too)")
+            result[name] = value
+        return result
+
+    @property
+    def omitted(self) -> frozenset[str]:
+        """Wire names of the fields the body left out (or sent as ``null``): their defaults."""
+        return frozenset(
+            wire
+            for wire, attribute in WIRE_FIELDS.items()
+            if attribute not in self.model_fields_set
+        )
 
     @property
     def unknown_fields(self) -> dict[str, Any]:

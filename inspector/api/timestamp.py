@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# RFC 3339, plus what protobuf's JSON parser also reads: one-digit date and time fields, a dot
+# without digits, a one-digit offset hour or minute.
 _RFC3339 = re.compile(
-    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})[Tt]"
-    r"(?P<hour>\d{2}):(?P<minute>\d{2}):(?P<second>\d{2})"
-    r"(?:\.(?P<fraction>\d{1,9}))?"
-    r"(?P<offset>[Zz]|[+-]\d{2}:\d{2})"
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})[Tt]"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{1,2}):(?P<second>\d{1,2})"
+    r"(?:\.(?P<fraction>\d{0,9}))?"
+    r"(?P<offset>[Zz]|[+-]\d{1,2}:\d{1,2})"
 )
 _SECONDS_PER_DAY = 86_400
 
@@ -90,7 +92,7 @@ def parse_timestamp(raw: str) -> Timestamp:
     offset_seconds = 0
     offset = match["offset"]
     if offset not in ("Z", "z"):
-        offset_hours, offset_minutes = int(offset[1:3]), int(offset[4:6])
+        offset_hours, offset_minutes = (int(part) for part in offset[1:].split(":"))
         if offset_hours > 23 or offset_minutes > 59:
             raise TimestampError("the UTC offset is out of range")
         sign = 1 if offset[0] == "+" else -1
@@ -115,3 +117,18 @@ def parse_timestamp(raw: str) -> Timestamp:
 
 MIN_EPOCH_SECONDS = days_from_civil(1, 1, 1) * _SECONDS_PER_DAY
 MAX_EPOCH_SECONDS = days_from_civil(9999, 12, 31) * _SECONDS_PER_DAY + _SECONDS_PER_DAY - 1
+
+
+def canonical_text(epoch_seconds: int, nanos: int) -> str:
+    """The instant as protobuf's JSON printer writes it: UTC, ``Z``, 0, 3, 6 or 9 digits."""
+    days, second_of_day = divmod(epoch_seconds, _SECONDS_PER_DAY)
+    year, month, day = civil_from_days(days)
+    hour, rest = divmod(second_of_day, 3600)
+    text = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}"
+    if nanos % 1_000_000_000 == 0:
+        return text + "Z"
+    if nanos % 1_000_000 == 0:
+        return f"{text}.{nanos // 1_000_000:03d}Z"
+    if nanos % 1000 == 0:
+        return f"{text}.{nanos // 1000:06d}Z"
+    return f"{text}.{nanos:09d}Z"

@@ -28,6 +28,21 @@ def decode_text(body: bytes) -> str:
         raise BodyError(f"the body is not valid UTF-8 (bad byte at offset {error.start})") from None
 
 
+class JsonNumber(float):
+    """A JSON number with a fraction or exponent, keeping its exact text.
+
+    It behaves as the float ``json`` would give, and an int64 field reads ``text`` instead, so
+    ``9007199254740993.0`` or ``1e18`` stays exact rather than being rounded by a float.
+    """
+
+    text: str
+
+    def __new__(cls, text: str) -> JsonNumber:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
@@ -56,7 +71,10 @@ def loads_object(body: bytes) -> tuple[dict[str, Any], str]:
     text = decode_text(body)
     try:
         value = json.loads(
-            text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
+            text,
+            object_pairs_hook=_reject_duplicates,
+            parse_constant=_reject_constant,
+            parse_float=JsonNumber,
         )
     except BodyError:
         raise

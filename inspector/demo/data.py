@@ -1,22 +1,20 @@
 """The demo API's sample images: one for every case the wire allows, as the REST API sends them.
 
-Bodies are exactly what the gateway puts on the wire (camelCase keys, int64 sizes as JSON strings,
-RFC 3339 ``createdAt``), so the whole client path is exercised, not a shortcut. The order of
-:data:`DEMO_IMAGES` is the order a newcomer sees them listed, the default first.
+Bodies are written by the gateway's own rules (:mod:`inspector.demo.canonical`: defaults left
+out, int64 sizes as JSON strings, ``createdAt`` in UTC with 0, 3, 6 or 9 fractional digits), so
+the whole client path is exercised and the demo shows what live answers look like. The forms a
+client must read but a gateway does not write (explicit defaults, offsets, other digit counts,
+enum numbers, int64 as numbers) live only under the ``e3vrobust...`` IDs, whose summaries say so.
+The order of :data:`DEMO_IMAGES` is the order a newcomer sees them listed, the default first.
 
-``createdAt`` fractions, so every length the spec allows (0 to 9 digits) appears somewhere:
+``createdAt`` fractions of the canonical samples:
 
 ====  ===========================================================================
- 0    no-labels (2024-02-29, a leap day), min-time (0001-01-01), slow
- 1    creating
- 2    deleting
- 3    unspecified, extra-fields (``.000``: zeros that must be shown as sent)
- 4    archived (``.0500``: a trailing zero)
- 5    empty-labels, with a ``+03:00`` offset
- 6    labels-300
- 7    labels-1000
- 8    unicode, with a ``-05:00`` offset (a 2025 local time that is 2026 in UTC)
- 9    active, huge-sizes (``.000000001``: one nanosecond), max-time (9999-12-31)
+ 0    no-labels (2024-02-29, a leap day), min-time (0001-01-01), slow, defaults,
+      extra-fields (``.000`` is printed as no digits)
+ 3    creating, deleting, unspecified, archived
+ 6    labels-300, empty-labels
+ 9    active, labels-1000, unicode, huge-sizes (one nanosecond), max-time (9999-12-31)
 ====  ===========================================================================
 """
 
@@ -25,8 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from inspector.demo.canonical import canonical
+
 FOLDER_ID: Final = "b1gdemofolder0000001"
 OTHER_FOLDER_ID: Final = "b1gdemofolder0000002"
+# The robustness cases, listed apart so the demo folder lists only what a gateway writes.
+ROBUSTNESS_FOLDER_ID: Final = "b1grobustnessfolder1"
 DEFAULT_IMAGE_ID: Final = "e3vdemoactive0000001"
 
 
@@ -92,7 +94,13 @@ _ACTIVE_LABELS: Final = {
 
 
 def _image(image_id: str, summary: str, **body: object) -> DemoImage:
-    return DemoImage(image_id, summary, body={"id": image_id, **body})
+    """A sample as the gateway writes it: defaults left out, canonical forms."""
+    return DemoImage(image_id, summary, body=canonical({"id": image_id, **body}))
+
+
+def _robust(image_id: str, summary: str, **body: object) -> DemoImage:
+    """A robustness case: a form protobuf's parser accepts but a gateway does not write."""
+    return DemoImage(image_id, f"robustness: {summary}", body={"id": image_id, **body})
 
 
 def _error(
@@ -140,7 +148,7 @@ _SAMPLES: Final = (
     ),
     _image(
         "e3vdemounspecified01",
-        "STATUS_UNSPECIFIED",
+        "STATUS_UNSPECIFIED (left out of the body: the default)",
         folderId=FOLDER_ID,
         createdAt="2025-01-15T06:30:12.345Z",
         status="STATUS_UNSPECIFIED",
@@ -153,7 +161,7 @@ _SAMPLES: Final = (
         "e3vdemoarchived00001",
         "unknown status ARCHIVED",
         folderId=FOLDER_ID,
-        createdAt="2024-08-19T11:11:11.0500Z",
+        createdAt="2024-08-19T11:11:11.050Z",
         status="ARCHIVED",
         name="archived-by-newer-server",
         labels={"note": "status-not-in-this-build"},
@@ -172,9 +180,9 @@ _SAMPLES: Final = (
     ),
     _image(
         "e3vdemoemptylabels01",
-        "ACTIVE, empty labels {}, +03:00 offset",
+        "ACTIVE, an empty label map (left out of the body)",
         folderId=FOLDER_ID,
-        createdAt="2025-07-04T21:05:33.12345+03:00",
+        createdAt="2025-07-04T18:05:33.123450Z",
         status="ACTIVE",
         name="empty-labels",
         labels={},
@@ -196,7 +204,7 @@ _SAMPLES: Final = (
         "e3vdemolabels0001000",
         "ACTIVE, 1000 labels (benchmarks)",
         folderId=FOLDER_ID,
-        createdAt="2026-04-01T00:00:00.1234567Z",
+        createdAt="2026-04-01T00:00:00.123456700Z",
         status="ACTIVE",
         name="thousand-labels",
         labels=numbered_labels(1000),
@@ -205,9 +213,9 @@ _SAMPLES: Final = (
     ),
     _image(
         "e3vdemounicode000001",
-        "ACTIVE, Cyrillic/CJK/emoji/RTL and 200+ char labels, -05:00",
+        "ACTIVE, Cyrillic/CJK/emoji/RTL and 200+ char labels",
         folderId=OTHER_FOLDER_ID,
-        createdAt="2025-12-31T23:59:59.98765432-05:00",
+        createdAt="2026-01-01T04:59:59.987654320Z",
         status="ACTIVE",
         name="рабочий-стол-бухгалтерии",
         description="Образ для бухгалтерии: офисный пакет, 財務ツール, أدوات المالية.",
@@ -248,6 +256,11 @@ _SAMPLES: Final = (
     ),
     _image("e3vdemosparse0000001", "only id and status", status="ACTIVE"),
     _image(
+        "e3vdemodefaults00001",
+        "every field at its default (all left out but id and createdAt)",
+        createdAt="2026-10-01T08:00:00Z",
+    ),
+    _image(
         "e3vdemoextrafields01",
         "ACTIVE, unknown extra fields",
         folderId=FOLDER_ID,
@@ -264,16 +277,56 @@ _SAMPLES: Final = (
     DemoImage(
         "e3vdemoslow000000001",
         "ACTIVE, answers after 3 s (try Cancel)",
-        body={
-            "id": "e3vdemoslow000000001",
-            "folderId": FOLDER_ID,
-            "createdAt": "2026-06-01T12:00:00Z",
-            "status": "ACTIVE",
-            "name": "slow-answer",
-            "storageSize": "10737418240",
-            "minDiskSize": "21474836480",
-        },
+        body=canonical(
+            {
+                "id": "e3vdemoslow000000001",
+                "folderId": FOLDER_ID,
+                "createdAt": "2026-06-01T12:00:00Z",
+                "status": "ACTIVE",
+                "name": "slow-answer",
+                "storageSize": "10737418240",
+                "minDiskSize": "21474836480",
+            }
+        ),
         delay_seconds=3.0,
+    ),
+    _robust(
+        "e3vrobustdefaults001",
+        "every default sent explicitly",
+        folderId="",
+        createdAt="2026-10-01T08:00:00Z",
+        status="STATUS_UNSPECIFIED",
+        name="",
+        description="",
+        labels={},
+        storageSize="0",
+        minDiskSize="0",
+    ),
+    _robust(
+        "e3vrobustoffset00001",
+        "createdAt with a +03:00 offset and 5 digits",
+        folderId=ROBUSTNESS_FOLDER_ID,
+        createdAt="2025-07-04T21:05:33.12345+03:00",
+        status="ACTIVE",
+        name="offset-time",
+    ),
+    _robust(
+        "e3vrobustnumbers0001",
+        "status as a number, int64 as a JSON number and an exponent",
+        folderId=ROBUSTNESS_FOLDER_ID,
+        createdAt="2026-02-03T04:05:06.7Z",
+        status=2,
+        name="number-forms",
+        storageSize=21474836480,
+        minDiskSize="6.442450944e10",
+    ),
+    _robust(
+        "e3vrobustenum0000007",
+        "status number 7, which this build has no name for",
+        folderId=ROBUSTNESS_FOLDER_ID,
+        createdAt="2026-02-03T04:05:06.78Z",
+        status=7,
+        name="unknown-enum-number",
     ),
     _error(
         "e3vdemoerror40100001",

@@ -11,7 +11,8 @@ from typing import Final
 
 from inspector.api.models import DesktopImage
 from inspector.i18n import _, ngettext
-from inspector.present.image import NOT_SENT, FieldView, ImageView
+from inspector.present.defaults import with_mark
+from inspector.present.image import FieldView, ImageView, field_text
 
 # Wire name -> attribute of DesktopImage.
 _FIELDS: Final = (
@@ -67,15 +68,17 @@ class ImageChanges:
         return _("Changed since {since}: {changes}").format(since=since, changes="; ".join(parts))
 
 
-def old_text(field_view: FieldView) -> str:
-    """A field's old value as one line: ``20 GiB (21,474,836,480 bytes)``, or *not sent*."""
-    if field_view.value is None:
-        return _(NOT_SENT)
-    if field_view.key == "createdAt":
+def old_text(view: ImageView, field_view: FieldView) -> str:
+    """A field's old value as one line, ``20 GiB (21,474,836,480 bytes)``, marked if a default."""
+    if field_view.key == "createdAt" and field_view.value is not None:
         return field_view.tooltip or field_view.value
-    if field_view.detail and field_view.key != "status":
-        return f"{field_view.value} ({field_view.detail})"
-    return field_view.value if field_view.value else '""'
+    text = " ".join(field_text(view, field_view))
+    return with_mark(text) if field_view.default else text
+
+
+def _labels_text(labels: dict[str, str], default: bool) -> str:
+    count = ngettext("{count} label", "{count} labels", len(labels)).format(count=len(labels))
+    return with_mark(count) if default else count
 
 
 def image_changes(old: DesktopImage, new: DesktopImage, old_view: ImageView) -> ImageChanges:
@@ -84,21 +87,15 @@ def image_changes(old: DesktopImage, new: DesktopImage, old_view: ImageView) -> 
     fields: dict[str, str] = {}
     for key, attribute in _FIELDS:
         if getattr(old, attribute) != getattr(new, attribute):
-            fields[key] = old_text(shown[key]) if key in shown else _(NOT_SENT)
-    if (old.labels is None) != (new.labels is None):
-        fields[LABELS_KEY] = (
-            _(NOT_SENT)
-            if old.labels is None
-            else ngettext("{count} label", "{count} labels", len(old.labels)).format(
-                count=len(old.labels)
-            )
-        )
+            fields[key] = old_text(old_view, shown[key])
+    if not old.labels and not new.labels and old_view.labels_default != ("labels" in new.omitted):
+        fields[LABELS_KEY] = _labels_text(old.labels, old_view.labels_default)
     if old.unknown_fields != new.unknown_fields:
         fields[UNKNOWN_FIELDS_KEY] = "\n".join(
             f"{name}: {text}" for name, text in old_view.unknown_fields
-        ) or _(NOT_SENT)
-    old_labels = old.labels or {}
-    new_labels = new.labels or {}
+        ) or _("none")
+    old_labels = old.labels
+    new_labels = new.labels
     labels: dict[str, str | None] = {
         key: old_labels.get(key)
         for key, value in new_labels.items()

@@ -75,6 +75,80 @@ _STATUS_HINTS: Final = {
         "if it keeps failing, contact support with the request ids."
     ),
 }
+# google.rpc.Code: what the code means, then what to do. A gateway maps several codes to one HTTP
+# status (400 is INVALID_ARGUMENT, FAILED_PRECONDITION and OUT_OF_RANGE), so the code decides.
+GRPC_CODE_HINTS: Final[dict[int, tuple[str, str]]] = {
+    0: (
+        N_("The server reported success, yet answered with an HTTP error status."),
+        N_("A proxy or gateway may have changed the answer: share the request ids with support."),
+    ),
+    1: (
+        N_("The operation was cancelled, usually by the caller or a proxy on the way."),
+        N_("Retry."),
+    ),
+    2: (
+        N_("The server failed with an error it could not classify."),
+        N_("Retry later; if it keeps failing, contact support with the request ids."),
+    ),
+    3: (
+        N_("The request is invalid whatever the image's state."),
+        N_("Check the image ID."),
+    ),
+    4: (
+        N_("The server did not finish before its deadline."),
+        N_("Retry later; a change may still have been made, so look before repeating it."),
+    ),
+    5: (
+        N_("The image does not exist here."),
+        N_(
+            "Check the ID and the region/endpoint (images live in one folder and one installation)."
+        ),
+    ),
+    6: (
+        N_("What the request would create already exists."),
+        N_("Use the existing resource, or choose another name."),
+    ),
+    7: (
+        N_("The account has no permission for this resource."),
+        N_("You need the role vdi.viewer or higher on the image's folder."),
+    ),
+    8: (
+        N_("A quota or a request rate limit is exhausted."),
+        N_("Retry later, or ask for a larger quota."),
+    ),
+    9: (
+        N_("The image's state does not allow it yet; the request itself is valid."),
+        N_("Wait until the image's operation finishes (status ACTIVE), then retry."),
+    ),
+    10: (
+        N_("The operation was aborted by a concurrent change (a conflict)."),
+        N_("Fetch the image again and retry from the start."),
+    ),
+    11: (
+        N_("A value is past the valid range (for example a page beyond the end)."),
+        N_("Check the paging and range values."),
+    ),
+    12: (
+        N_("This endpoint does not implement the method."),
+        N_("Check the host (--endpoint) and the app's version."),
+    ),
+    13: (
+        N_("The server broke one of its own rules (an internal error)."),
+        N_("Retry later; if it keeps failing, contact support with the request ids."),
+    ),
+    14: (
+        N_("The service is unavailable for now; this is usually temporary."),
+        N_("Retry later, after a pause."),
+    ),
+    15: (
+        N_("The server reports data loss or corruption that cannot be recovered."),
+        N_("Contact support with the request ids at once."),
+    ),
+    16: (
+        N_("The request has no valid credentials."),
+        N_("Get a new token with `yc iam create-token` (IAM tokens live at most 12 hours)."),
+    ),
+}
 _CLIENT_ERROR_HINT: Final = N_(
     "The API refused the request: check the image ID, the token and the endpoint (--endpoint)."
 )
@@ -132,7 +206,16 @@ def _excerpt(body_text: str) -> str:
     return _("the body is not the API's JSON: {excerpt}").format(excerpt=shown)
 
 
+def code_hint(code: int, advice: str | None = None) -> str:
+    """What a gRPC code means and what to do (``advice`` replaces the generic advice)."""
+    meaning, generic = GRPC_CODE_HINTS[code]
+    return f"{_(meaning)} {advice or _(generic)}"
+
+
 def _status_hint(error: APIStatusError) -> str:
+    """By the gRPC code when the body has a known one, else by the HTTP status."""
+    if error.body is not None and error.body.code in GRPC_CODE_HINTS:
+        return code_hint(error.body.code)
     status = error.status_code
     if status in _STATUS_HINTS:
         hint = _STATUS_HINTS[status]

@@ -1,9 +1,10 @@
 """A DesktopImage as rows to show: the window's view model and the CLI's table text.
 
-Every field is shown whether or not it came: ``value=None`` is "not sent", which is different
-from an empty string that was sent. Text meant for a terminal goes through :func:`printable`,
-because names, labels and server messages are untrusted and an escape sequence in one of them
-could rewrite the operator's screen.
+Every field is shown with its value; a field the body left out holds its default (proto3 JSON
+omits defaults) and carries the quiet "default" mark. Only ``createdAt`` can be *not set*, and
+an answer without an ``id`` is abnormal and says so. Text meant for a terminal goes through
+:func:`printable`, because names, labels and server messages are untrusted and an escape
+sequence in one of them could rewrite the operator's screen.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ from dataclasses import dataclass
 from typing import Final
 
 from inspector.api.models import DesktopImage
-from inspector.i18n import N_, _
+from inspector.i18n import _
+from inspector.present.defaults import (
+    DEFAULT_MARK,
+    NO_ID_PROBLEM,
+    NOT_SET,
+    mark_legend,
+    with_mark,
+)
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.present.status import BadgeKind, StatusView, present_status
 from inspector.present.text import display_width, pad, printable
 from inspector.present.times import OffsetFor, TimeView, present_time, system_offset
-
-# Marked here, translated where shown: ``_(NOT_SENT)``.
-NOT_SENT: Final = N_("not sent")
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _GAP: Final = 2
@@ -30,13 +35,19 @@ _MAX_KEY_COLUMN: Final = 40
 
 @dataclass(frozen=True)
 class FieldView:
-    """One row: ``key`` is the wire name; ``value=None`` means the field was not sent."""
+    """One row: ``key`` is the wire name; ``value=None`` only for an unset ``createdAt``.
+
+    ``default`` is True when the body left the field out, so ``value`` is its default;
+    ``problem`` says what is abnormal about the value (an answer without an ID).
+    """
 
     key: str
     label: str
     value: str | None
     detail: str | None = None
     tooltip: str | None = None
+    default: bool = False
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,56 +56,68 @@ class ImageView:
     status: StatusView
     created: TimeView | None
     labels: list[tuple[str, str]]
-    labels_sent: bool
+    labels_default: bool
     unknown_fields: list[tuple[str, str]]
 
+    @property
+    def has_defaults(self) -> bool:
+        """Whether any value shown is a default the body left out (the legend is then due)."""
+        return self.labels_default or any(field.default for field in self.fields)
 
-def _size_field(key: str, label: str, size: int | None) -> FieldView:
-    if size is None:
-        return FieldView(key, label, None)
-    return FieldView(key, label, human_size(size), detail=exact_bytes(size))
+
+def _created_field(created: TimeView | None) -> FieldView:
+    if created is None:
+        return FieldView("createdAt", _("Created"), None)
+    return FieldView(
+        "createdAt",
+        _("Created"),
+        created.local,
+        detail=f"{created.utc} · {created.age}",
+        tooltip=created.exact,
+    )
 
 
 def present_image(
     image: DesktopImage, now_ns: int, offset_for: OffsetFor = system_offset
 ) -> ImageView:
     """Everything the window and the table show, computed once from the wire model."""
+    omitted = image.omitted
     status = present_status(image.status)
     created = (
         None if image.created_at is None else present_time(image.created_at, now_ns, offset_for)
     )
-    created_field = (
-        FieldView("createdAt", _("Created"), None)
-        if created is None
-        else FieldView(
-            "createdAt",
-            _("Created"),
-            created.local,
-            detail=f"{created.utc} · {created.age}",
-            tooltip=created.exact,
-        )
-    )
+
+    def text(
+        key: str, label: str, value: str, detail: str | None = None, problem: str | None = None
+    ) -> FieldView:
+        return FieldView(key, label, value, detail, default=key in omitted, problem=problem)
+
     fields = [
-        FieldView("id", _("ID"), image.id),
-        FieldView("folderId", _("Folder ID"), image.folder_id),
-        FieldView("name", _("Name"), image.name),
-        FieldView("description", _("Description"), image.description),
-        FieldView(
-            "status",
-            _("Status"),
-            image.status,
-            detail=None if image.status is None else status.description,
+        text("id", _("ID"), image.id, problem=None if image.id else _(NO_ID_PROBLEM)),
+        text("folderId", _("Folder ID"), image.folder_id),
+        text("name", _("Name"), image.name),
+        text("description", _("Description"), image.description),
+        text("status", _("Status"), image.status, detail=status.description),
+        _created_field(created),
+        text(
+            "storageSize",
+            _("Storage size"),
+            human_size(image.storage_size),
+            detail=exact_bytes(image.storage_size),
         ),
-        created_field,
-        _size_field("storageSize", _("Storage size"), image.storage_size),
-        _size_field("minDiskSize", _("Min disk size"), image.min_disk_size),
+        text(
+            "minDiskSize",
+            _("Min disk size"),
+            human_size(image.min_disk_size),
+            detail=exact_bytes(image.min_disk_size),
+        ),
     ]
     return ImageView(
         fields=fields,
         status=status,
         created=created,
-        labels=sorted((image.labels or {}).items()),
-        labels_sent=image.labels is not None,
+        labels=sorted(image.labels.items()),
+        labels_default="labels" in omitted,
         unknown_fields=[
             (name, json.dumps(value, ensure_ascii=False))
             for name, value in image.unknown_fields.items()
@@ -102,24 +125,33 @@ def present_image(
     )
 
 
-def _value_lines(view: ImageView, field: FieldView) -> list[str]:
-    """The text of one field, one entry per output line (only these may span lines)."""
+def field_text(view: ImageView, field: FieldView) -> list[str]:
+    """The value of one field as plain lines, without the mark (only these may span lines)."""
     if field.value is None:
-        return [_(NOT_SENT)]
+        return [_(NOT_SET)]
     if field.key == "status":
-        text = printable(view.status.text)
-        if view.status.kind is BadgeKind.UNKNOWN:
-            return [_("{status} (unknown status)").format(status=text)]
-        return [text]
+        shown = view.status.text
+        if view.status.kind is BadgeKind.UNKNOWN and view.status.named:
+            return [_("{status} (unknown status)").format(status=shown)]
+        return [shown]
     if field.key == "createdAt":
-        exact = _("exact: {timestamp}").format(timestamp=printable(field.tooltip or ""))
-        return [printable(field.value), f"{field.detail} · {exact}"]
+        exact = _("exact: {timestamp}").format(timestamp=field.tooltip or "")
+        return [field.value, f"{field.detail} · {exact}"]
     if field.value == "":
         return ['""']
     if field.key == "description":
-        return [printable(line) for line in _LINE_BREAK.split(field.value)]
-    text = printable(field.value)
-    return [f"{text} ({field.detail})" if field.detail else text]
+        return _LINE_BREAK.split(field.value)
+    return [f"{field.value} ({field.detail})" if field.detail else field.value]
+
+
+def _value_lines(view: ImageView, field: FieldView) -> list[str]:
+    """The text of one field for a terminal: escaped, marked when it is a default or abnormal."""
+    lines = [printable(line) for line in field_text(view, field)]
+    if field.problem:
+        lines[-1] = f"{lines[-1]} ({field.problem})"
+    elif field.default:
+        lines[-1] = with_mark(lines[-1])
+    return lines
 
 
 def _table(rows: list[tuple[str, str]]) -> list[str]:
@@ -138,8 +170,8 @@ def format_image_text(view: ImageView) -> str:
         lines.append(f"{pad(field.label, column)}{first}")
         lines.extend(f"{'':{column}}{line}" for line in rest)
     lines.append("")
-    if not view.labels_sent:
-        lines.append(_("Labels: not sent"))
+    if view.labels_default:
+        lines.append(_("Labels: none ({mark})").format(mark=_(DEFAULT_MARK)))
     elif not view.labels:
         lines.append(_("Labels: none"))
     else:
@@ -149,4 +181,6 @@ def format_image_text(view: ImageView) -> str:
         lines.extend(
             ["", _("Other fields (not in this build's schema)"), *_table(view.unknown_fields)]
         )
+    if view.has_defaults:
+        lines.extend(["", mark_legend()])
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from inspector.api.errors import InspectorError
 from inspector.api.listing import (
+    ListedImage,
     ListResponseError,
     ListStatusError,
     NameLookupError,
@@ -21,8 +22,8 @@ from inspector.api.listing import (
 )
 from inspector.api.models import DesktopImage
 from inspector.i18n import N_, _, ngettext
-from inspector.present.errors import Explanation, explain
-from inspector.present.image import NOT_SENT
+from inspector.present.defaults import DEFAULT_EXPLANATION, NO_ID_PROBLEM, NOT_SET, with_mark
+from inspector.present.errors import Explanation, code_hint, explain
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.present.status import BadgeKind, StatusView, present_status
 from inspector.present.text import display_width, pad, printable
@@ -42,12 +43,16 @@ COLUMNS: Final = (
 _FRACTION = re.compile(r"(?<=:\d\d)\.\d{1,9}(?= )")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _GAP: Final = "  "
-_LISTING_HINTS: Final = {
-    400: N_("The request was refused as invalid: check the folder ID and the name filter."),
-    404: N_(
-        "No such folder here: check the folder ID and the region/endpoint "
-        "(a folder lives in one installation)."
-    ),
+# Advice worded for a folder, by gRPC code; an error body without a code is matched by the HTTP
+# status the gateway gives that code.
+_LISTING_ADVICE: Final = {
+    3: N_("Check the folder ID and the name filter."),
+    5: N_("Check the folder ID and the region/endpoint (a folder lives in one installation)."),
+}
+_LISTING_CODE_BY_HTTP: Final = {400: 3, 404: 5}
+_LISTING_MEANING_BY_HTTP: Final = {
+    3: N_("The request was refused as invalid."),
+    5: N_("No such folder here."),
 }
 
 
@@ -63,13 +68,13 @@ class ImageRow:
 
 
 def _key(value: object | None) -> tuple[int, Any]:
-    """Rows with the field not sent sort before every row that has it."""
+    """Rows without a creation time sort before every row that has one."""
     return (0, 0) if value is None else (1, value)
 
 
 def badge_text(status: StatusView) -> str:
     """The status as the table shows it, marked when this build does not know it."""
-    if status.kind is BadgeKind.UNKNOWN:
+    if status.kind is BadgeKind.UNKNOWN and status.named:
         return _("{status} (unknown)").format(status=status.text)
     return status.text
 
@@ -77,45 +82,78 @@ def badge_text(status: StatusView) -> str:
 def present_row(
     image: DesktopImage, now_ns: int, offset_for: OffsetFor = system_offset
 ) -> ImageRow:
+    """One image as a row; a value the body left out is shown as its default, marked."""
+    omitted = image.omitted
     status = present_status(image.status)
     if image.created_at is None:
-        created, age, created_tip = _(NOT_SENT), _(NOT_SENT), ""
+        created, age, created_tip = _(NOT_SET), _(NOT_SET), ""
     else:
         view = present_time(image.created_at, now_ns, offset_for)
         created = _FRACTION.sub("", view.local, count=1)
         age = view.age
         exact = _("exact: {timestamp}").format(timestamp=view.exact)
         created_tip = f"{view.local}\n{view.utc}\n{exact}"
-    sizes = [image.storage_size, image.min_disk_size]
-    size_cells = [_(NOT_SENT) if size is None else human_size(size) for size in sizes]
-    size_tips = ["" if size is None else exact_bytes(size) for size in sizes]
-    created_key = _key(None if image.created_at is None else image.created_at.epoch_nanos)
+
+    def cell(key: str, text: str) -> str:
+        return with_mark(text) if key in omitted else text
+
+    def tip(key: str, text: str) -> str:
+        if key not in omitted:
+            return text
+        return f"{text}\n{_(DEFAULT_EXPLANATION)}" if text else _(DEFAULT_EXPLANATION)
+
+    sizes = {"storageSize": image.storage_size, "minDiskSize": image.min_disk_size}
     return ImageRow(
-        image_id=image.id,
+        image_id=image.id or None,
         cells=(
-            _(NOT_SENT) if image.id is None else image.id,
-            _(NOT_SENT) if image.name is None else image.name,
-            badge_text(status),
+            image.id
+            if image.id
+            else _("{value} ({problem})").format(value='""', problem=_(NO_ID_PROBLEM)),
+            cell("name", image.name or '""'),
+            cell("status", badge_text(status)),
             created,
             age,
-            *size_cells,
+            *(cell(key, human_size(size)) for key, size in sizes.items()),
         ),
         tooltips=(
             "",
-            image.description or "",
-            status.description,
+            tip("name", image.description),
+            tip("status", status.description),
             created_tip,
             created_tip,
-            *size_tips,
+            *(tip(key, exact_bytes(size)) for key, size in sizes.items()),
         ),
         sort_keys=(
-            _key(image.id),
-            _key(None if image.name is None else image.name.casefold()),
-            _key(status.text),
-            created_key,
-            created_key,
-            *(_key(size) for size in sizes),
+            (1, image.id),
+            (1, image.name.casefold()),
+            (1, status.text),
+            _key(None if image.created_at is None else image.created_at.epoch_nanos),
+            _key(None if image.created_at is None else image.created_at.epoch_nanos),
+            *((1, size) for size in sizes.values()),
         ),
+        status=status,
+    )
+
+
+def present_listed(
+    item: ListedImage, now_ns: int, offset_for: OffsetFor = system_offset
+) -> ImageRow:
+    """A row of a page: the image, or, when it did not parse, its ID and what is wrong."""
+    if item.image is not None:
+        return present_row(item.image, now_ns, offset_for)
+    reason = "; ".join(item.problems)
+    status = StatusView(
+        _("unreadable"),
+        BadgeKind.UNKNOWN,
+        _("This image in the page is not a DesktopImage: {reason}").format(reason=reason),
+        named=False,
+    )
+    problem = _("cannot read this image: {reason}").format(reason=reason)
+    return ImageRow(
+        image_id=item.image_id,
+        cells=(item.image_id or '""', problem, status.text, "", "", "", ""),
+        tooltips=("", problem, status.description, "", "", "", ""),
+        sort_keys=((1, item.image_id or ""), (1, ""), (1, status.text), *((0, 0),) * 4),
         status=status,
     )
 
@@ -181,12 +219,14 @@ def explain_listing(
             title=_("The listing could not be followed to its end"),
             hint=_("The server's paging misbehaved: retry later, or give support the request ids."),
         )
-    if (
-        isinstance(error, ListStatusError)
-        and error.body is not None
-        and error.status_code in _LISTING_HINTS
-    ):
-        return replace(explanation, hint=_(_LISTING_HINTS[error.status_code]))
+    if isinstance(error, ListStatusError) and error.body is not None:
+        code = error.body.code
+        if code in _LISTING_ADVICE:
+            return replace(explanation, hint=code_hint(code, _(_LISTING_ADVICE[code])))
+        by_http = _LISTING_CODE_BY_HTTP.get(error.status_code)
+        if code is None and by_http is not None:
+            hint = f"{_(_LISTING_MEANING_BY_HTTP[by_http])} {_(_LISTING_ADVICE[by_http])}"
+            return replace(explanation, hint=hint)
     return explanation
 
 

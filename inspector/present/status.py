@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from inspector.api.status_enum import is_status_number
 from inspector.i18n import N_, _
 
 
@@ -20,14 +21,16 @@ class BadgeKind(StrEnum):
     PROGRESS = "progress"
     NEUTRAL = "neutral"
     UNKNOWN = "unknown"
-    MISSING = "missing"
 
 
 @dataclass(frozen=True)
 class StatusView:
+    """``named`` is False for a bare enum number, whose text already says it is unknown."""
+
     text: str
     kind: BadgeKind
     description: str
+    named: bool = True
 
 
 # The wire values stay as sent (they are what the API documents); their descriptions translate.
@@ -39,13 +42,21 @@ _KNOWN: Final = {
 }
 
 
-def present_status(status: str | None) -> StatusView:
-    """The badge for a wire status; ``None`` means the field was not sent."""
-    if status is None:
-        return StatusView(_("not sent"), BadgeKind.MISSING, _("The answer had no status field."))
+def present_status(status: str) -> StatusView:
+    """The badge for a wire status: a known name, a newer name, or a number without a name."""
     if status in _KNOWN:
         kind, description = _KNOWN[status]
         return StatusView(status, kind, _(description))
+    if is_status_number(status):
+        return StatusView(
+            _("unknown status {number}").format(number=status),
+            BadgeKind.UNKNOWN,
+            _(
+                "The server sent a status number this build has no name for; "
+                "the server may be newer than the app."
+            ),
+            named=False,
+        )
     return StatusView(
         status or '""',
         BadgeKind.UNKNOWN,

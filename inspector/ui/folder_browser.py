@@ -155,7 +155,7 @@ class ImageRowsModel(QAbstractTableModel):
     def _status_icon(self, kind: str) -> QIcon:
         """The badge's shape, in the status colour of the palette in use (the text's if none)."""
         scheme = theme.colours()
-        colour = scheme.status_text.get(kind, scheme.badge("missing").text)
+        colour = scheme.status_text.get(kind, scheme.status_text["unknown"])
         key = (kind, colour)
         if key not in self._icons:
             self._icons[key] = icons.svg_icon(icons.status_icon_name(kind), colour)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.ui import theme
+from inspector.ui.field_note import FieldNote
 from inspector.ui.inert import plain, set_tooltip, tooltip_of
 from inspector.ui.status_badge import StatusBadge
 from inspector.ui.value_label import ValueLabel
@@ -66,6 +67,8 @@ class ImageForm(QWidget):
         self.values: dict[str, ValueLabel] = {}
         self.details: dict[str, ValueLabel] = {}
         self.row_labels: dict[str, QLabel] = {}
+        self.notes: dict[str, FieldNote] = {}
+        self.rows: dict[str, QHBoxLayout] = {}
         self.changed: dict[str, str] = {}
         self.badge = StatusBadge(self)
         for key, _english in FIELDS:
@@ -73,9 +76,12 @@ class ImageForm(QWidget):
             row_label = plain(QLabel(self.tr("{label}:").format(label=label), self))
             row_label.setObjectName(f"{key}Row")
             self.row_labels[key] = row_label
+            note = FieldNote(f"{key}Note", self)
+            self.notes[key] = note
+            row = QHBoxLayout()
             if key == "status":
-                row = QHBoxLayout()
                 row.addWidget(self.badge)
+                row.addWidget(note)
                 row.addStretch(1)
                 form.addRow(row_label, row)
                 continue
@@ -88,12 +94,15 @@ class ImageForm(QWidget):
                     f"{key}Detail", self.tr("{label}, detail").format(label=label), self
                 )
                 self.details[key] = detail
-                row = QHBoxLayout()
                 row.addWidget(value)
-                row.addWidget(detail, 1)
-                form.addRow(row_label, row)
+                row.addWidget(detail)
             else:
-                form.addRow(row_label, value)
+                row.addWidget(value)
+            row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+            row.addStretch()
+            self.rows[key] = row
+            self._widen(key, marked=False)
+            form.addRow(row_label, row)
         self.other = ValueLabel("unknownFieldsValue", self.tr("Other fields"), self)
         self.other_label = plain(QLabel(self.tr("Other fields:"), self))
         self.other_label.setToolTip(
@@ -111,6 +120,8 @@ class ImageForm(QWidget):
         self.badge.clear_status()
         for widget in (*self.values.values(), *self.details.values(), self.other):
             widget.set_value(None, blank=True)
+        for note in self.notes.values():
+            note.clear_note()
         self.other.setVisible(False)
         self.other_label.setVisible(False)
 
@@ -118,16 +129,37 @@ class ImageForm(QWidget):
         self.caption.setText(caption)
         self.badge.show_status(view.status)
         for field in view.fields:
+            tooltip = field.tooltip or ""
+            note = self.notes[field.key]
+            if field.problem:
+                note.show_problem(field.problem)
+                tooltip = tooltip or field.problem
+            elif field.default:
+                note.show_default()
+                tooltip = tooltip or note.toolTip()
+            else:
+                note.clear_note()
+            if field.key in self.rows:
+                self._widen(field.key, marked=note.isVisibleTo(self))
             if field.key in self.values:
-                self.values[field.key].set_value(field.value, tooltip=field.tooltip or "")
+                self.values[field.key].set_value(field.value, tooltip=tooltip)
             if field.key in self.details:
+                # An unset time has no detail: blank, never an empty quoted string.
                 self.details[field.key].set_value(
-                    field.detail if field.value is not None else "", tooltip=field.tooltip or ""
+                    field.detail, blank=field.value is None, tooltip=tooltip
                 )
         others = "\n".join(f"{name}: {text}" for name, text in view.unknown_fields)
         self.other.set_value(others or None, blank=not others)
         self.other.setVisible(bool(others))
         self.other_label.setVisible(bool(others))
+
+    def _widen(self, key: str, *, marked: bool) -> None:
+        """A value takes the row's width (long text wraps wide); a marked one, which is short
+        (a default), leaves it to the end so that its mark stays right beside it."""
+        row = self.rows[key]
+        text_index = row.count() - 3  # the value, or the detail after it; then mark, stretch
+        row.setStretch(text_index, 0 if marked else 1)
+        row.setStretch(row.count() - 1, 1 if marked else 0)
 
     def mark_changed(self, old_values: dict[str, str]) -> None:
         """Highlight the rows whose value changed since the previous fetch (wire name -> the

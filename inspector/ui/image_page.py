@@ -365,7 +365,7 @@ class ImagePage(QWidget):
             folder = next((f.value for f in view.fields if f.key == "folderId"), None)
             view = self._masker.with_folder(folder).image_view(view)
         self.form.show_image(view, self._mask(self._shown_caption))
-        self.labels.set_labels(view.labels, sent=view.labels_sent)
+        self.labels.set_labels(view.labels, default=view.labels_default)
         self._render_changes()
 
     def _render_changes(self) -> None:
@@ -425,7 +425,7 @@ class ImagePage(QWidget):
         self._changes = None
         self.form.setEnabled(True)
         self.form.clear_image(caption)
-        self.labels.set_labels([], sent=None)
+        self.labels.set_labels([], default=None)
         self.labels.setEnabled(False)
         self.changes_label.hide()
         self.show_raw(None)

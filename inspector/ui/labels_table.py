@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import ngettext
+from inspector.i18n import _, ngettext
+from inspector.present.defaults import DEFAULT_EXPLANATION, with_mark
 from inspector.ui import theme
 from inspector.ui.inert import plain, tooltip_text
 
@@ -226,13 +227,13 @@ class LabelsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        self._sent: bool | None = None
-        self.set_labels([], sent=None)
+        self._default: bool | None = None
+        self.set_labels([], default=None)
 
-    def set_labels(self, rows: list[tuple[str, str]], *, sent: bool | None) -> None:
-        """Show ``rows``; ``sent`` is False when the image had no labels field, None when no
-        image is shown at all."""
-        self._sent = sent
+    def set_labels(self, rows: list[tuple[str, str]], *, default: bool | None) -> None:
+        """Show ``rows``; ``default`` is True when the body left the labels out (the map is
+        empty, its default), None when no image is shown at all."""
+        self._default = default
         self.model.set_labels(rows)
         self._update_count()
 
@@ -243,12 +244,14 @@ class LabelsPanel(QWidget):
     def _update_count(self) -> None:
         total = self.model.total
         shown = self.model.rowCount()
-        if self._sent is None:
+        tooltip = ""
+        if self._default is None:
             text = ""
-        elif not self._sent:
-            text = self.tr("labels not sent")
         elif total == 0:
             text = self.tr("no labels")
+            if self._default:
+                text = with_mark(text)
+                tooltip = _(DEFAULT_EXPLANATION)
         elif shown == total:
             text = ngettext("{count} label", "{count} labels", total).format(count=total)
         else:
@@ -257,6 +260,8 @@ class LabelsPanel(QWidget):
                 shown=shown, count=total
             )
         self.count.setText(text)
+        self.count.setToolTip(tooltip)
+        self.count.setAccessibleDescription(tooltip)
         self.copy_all_button.setEnabled(shown > 0)
         self.copy_rows_button.setEnabled(shown > 0)
 

@@ -46,7 +46,7 @@ class StatusBadge(QLabel):
     def show_status(self, status: StatusView) -> None:
         self.kind = str(status.kind)
         text = status.text
-        if self.kind == "unknown":
+        if self.kind == "unknown" and status.named:
             text = self.tr("{status} (unknown status)").format(status=status.text)
         self.setText(text)
         set_tooltip(self, status.description)

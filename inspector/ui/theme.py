@@ -66,7 +66,6 @@ def _light(window: QColor, window_text: QColor) -> Colours:
             "progress": Pair("#8a5100", "#ffffff", "#8a5100"),
             "neutral": grey,
             "unknown": grey,
-            "missing": Pair(window.name(), window_text.name(), "#5f6368"),
         },
         status_text={
             "ready": "#1e7b34",
@@ -91,7 +90,6 @@ def _dark(window: QColor, window_text: QColor) -> Colours:
             "progress": Pair("#ffb95c", "#2b1700", "#ffb95c"),
             "neutral": grey,
             "unknown": grey,
-            "missing": Pair(window.name(), window_text.name(), "#9aa0a6"),
         },
         status_text={
             "ready": "#6dd58c",

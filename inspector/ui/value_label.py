@@ -1,4 +1,4 @@
-"""A read-only value that can be selected, copied whole, and says when it was not sent."""
+"""A read-only value that can be selected, copied whole, and says when it is not set."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QWidget
 
 from inspector.i18n import _
+from inspector.present.defaults import NOT_SET
 from inspector.ui import theme
 from inspector.ui.inert import set_tooltip
 
 
 class ValueLabel(QLabel):
-    """Selectable text; ``None`` renders as a greyed *not sent*, never as an empty string.
+    """Selectable text; ``None`` renders as a greyed *not set*, never as an empty string.
 
     The grey is the theme's secondary text, which stays readable (WCAG AA) in light and dark:
     a disabled label's grey would not, and would drop the value from the keyboard's reach.
@@ -34,13 +35,13 @@ class ValueLabel(QLabel):
         theme.watch(self._restyle)
 
     def set_value(self, value: str | None, *, blank: bool = False, tooltip: str = "") -> None:
-        """Show ``value``; ``None`` is *not sent*, unless ``blank`` (no image shown at all)."""
+        """Show ``value``; ``None`` is *not set*, unless ``blank`` (nothing to show there)."""
         self.value = value
         font = self.font()
         font.setItalic(value is None and not blank)
         self.setFont(font)
         if value is None:
-            self.setText("" if blank else _("not sent"))
+            self.setText("" if blank else _(NOT_SET))
         else:
             self.setText(value if value else '""')
         set_tooltip(self, tooltip)

@@ -797,10 +797,6 @@
         <translation>Скопировать выбранные метки (в таблице меток)</translation>
     </message>
     <message>
-        <source>labels not sent</source>
-        <translation>метки не переданы</translation>
-    </message>
-    <message>
         <source>no labels</source>
         <translation>меток нет</translation>
     </message>

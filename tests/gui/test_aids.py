@@ -280,6 +280,16 @@ def test_history_remembers_searches_reopens_and_clears(
     assert History(history_path()).entries == []
 
 
+def test_history_marks_a_status_the_body_left_out(qtbot: QtBot, aids: Aids) -> None:
+    fetch(qtbot, aids, "e3vdemodefaults00001")
+    fetch(qtbot, aids, "e3vrobustdefaults001")
+    keys(qtbot, aids, "Ctrl+H")
+    assert history_rows(aids.window) == [
+        ("e3vrobustdefaults001", "", "STATUS_UNSPECIFIED"),  # sent explicitly: no mark
+        ("e3vdemodefaults00001", "", "STATUS_UNSPECIFIED (default)"),
+    ]
+
+
 def test_a_broken_history_file_is_said_and_kept(
     qt_loop: qasync.QEventLoop, qtbot: QtBot, demo_server: DemoServer
 ) -> None:

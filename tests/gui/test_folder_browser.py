@@ -114,7 +114,7 @@ def test_columns_sort_by_value_and_the_loaded_rows_filter(qtbot: QtBot, running:
     ]
     sent = [int(str(tip).split()[0].replace(",", "")) for tip in tips if tip]
     assert sent == sorted(sent)
-    assert shown_column(browser, STORAGE_COLUMN)[0] == "not sent"  # not sent sorts first
+    assert shown_column(browser, STORAGE_COLUMN)[0] == "0 B (default)"  # left out: 0, first
     assert sent[-1] == 9007199254740993
     qtbot.keyClicks(browser.substring_edit, "DEBIAN")
     shown = browser.proxy.rowCount()
@@ -267,7 +267,7 @@ def test_a_row_without_an_id_cannot_be_opened(qtbot: QtBot) -> None:
     rows = [present_row(DesktopImage.model_validate({"name": "no-id"}), 0)]
     browser.show_listing("folder b1gx")
     browser.show_page(rows, more=False, replace=False)
-    assert shown_column(browser, 0) == ["not sent"]
+    assert shown_column(browser, 0) == ['"" (abnormal: the answer has no image ID)']
     browser.table.activated.emit(browser.proxy.index(0, 1))
     assert chosen == []
 
@@ -288,3 +288,23 @@ def test_the_table_columns_are_the_rows_cells() -> None:
 )
 def test_count_text(loaded: int, shown: int, more: bool, loading: bool, text: str) -> None:
     assert count_text(loaded, shown, more=more, loading=loading) == text
+
+
+def test_an_unreadable_image_is_a_row_with_its_error_and_the_others_stay(
+    qtbot: QtBot, running: Running, demo_server: DemoServer
+) -> None:
+    folder = "b1gbrowserbadimage"
+    images = [
+        {"id": "e3vfine1", "name": "fine", "status": 2},
+        {"id": "e3vbroken", "status": True},
+        {"id": "e3vfine2", "storageSize": "1e3"},
+    ]
+    demo_server.put_raw_page(folder, "", 200, json.dumps({"desktopImages": images}).encode())
+    browser = open_browser(qtbot, running)
+    list_folder(qtbot, browser, folder)
+    assert shown_column(browser, 0) == ["e3vfine1", "e3vbroken", "e3vfine2"]
+    assert shown_column(browser, 2) == ["ACTIVE", "unreadable", "STATUS_UNSPECIFIED (default)"]
+    assert shown_column(browser, 1)[1].startswith(
+        "cannot read this image: status: expected an enum"
+    )
+    assert shown_column(browser, 5)[2] == "1000 B"

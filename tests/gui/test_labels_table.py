@@ -15,7 +15,7 @@ pytestmark = pytest.mark.gui
 def make_panel(qtbot: QtBot, rows: list[tuple[str, str]]) -> LabelsPanel:
     panel = LabelsPanel()
     qtbot.addWidget(panel)
-    panel.set_labels(rows, sent=True)
+    panel.set_labels(rows, default=False)
     panel.show()
     return panel
 

@@ -73,9 +73,64 @@ def test_unknown_status_and_missing_fields(qtbot: QtBot, running: Running) -> No
     assert "unknown" in badge.text()
     type_and_enter(qtbot, running, SPARSE)
     wait_idle(qtbot, running)
-    assert child_label(running, "nameValue").text() == "not sent"
-    assert child_label(running, "storageSizeValue").text() == "not sent"
-    assert child_label(running, "labelsCount").text() == "labels not sent"
+    assert child_label(running, "nameValue").text() == '""'
+    assert child_label(running, "storageSizeValue").text() == "0 B"
+    assert child_label(running, "storageSizeDetail").text() == "0 bytes"
+    assert child_label(running, "labelsCount").text() == "no labels (default)"
+    explanation = "the API leaves out fields that hold their default value"
+    for key in ("folderId", "name", "description", "storageSize", "minDiskSize"):
+        note = child_label(running, f"{key}Note")
+        assert note.isVisible(), key
+        assert note.text() == "default"
+        assert explanation in note.toolTip()
+        assert explanation in note.accessibleDescription()
+    assert not child_label(running, "statusNote").isVisible()  # ACTIVE was sent
+    assert not child_label(running, "idNote").isVisible()
+    # createdAt was not sent: not set, with no detail beside it (never an empty quoted one)
+    assert child_label(running, "createdAtValue").text() == "not set"
+    assert child_label(running, "createdAtDetail").text() == ""
+    assert not child_label(running, "createdAtNote").isVisible()
+
+
+def test_an_unset_time_never_shows_an_empty_quoted_detail(qtbot: QtBot, running: Running) -> None:
+    type_and_enter(qtbot, running, ACTIVE)
+    wait_idle(qtbot, running)
+    type_and_enter(qtbot, running, SPARSE)  # no createdAt: the only field that can be unset
+    wait_idle(qtbot, running)
+    row = (child_label(running, "createdAtValue"), child_label(running, "createdAtDetail"))
+    assert (row[0].text(), row[1].text()) == ("not set", "")
+    assert not row[1].accessibleDescription()
+    assert all(
+        widget.text() != '""'
+        for widget in running.window.findChildren(QLabel)
+        if widget.objectName().startswith("createdAt")
+    )
+
+
+def test_every_default_and_the_explicit_defaults(qtbot: QtBot, running: Running) -> None:
+    type_and_enter(qtbot, running, "e3vdemodefaults00001")
+    wait_idle(qtbot, running)
+    assert child_label(running, "statusBadge").text() == "STATUS_UNSPECIFIED"
+    assert child_label(running, "statusNote").text() == "default"
+    assert child_label(running, "statusNote").isVisible()
+    type_and_enter(qtbot, running, "e3vrobustdefaults001")
+    wait_idle(qtbot, running)
+    assert child_label(running, "statusBadge").text() == "STATUS_UNSPECIFIED"
+    assert child_label(running, "storageSizeValue").text() == "0 B"
+    for key in ("folderId", "name", "description", "status", "storageSize", "minDiskSize"):
+        assert not child_label(running, f"{key}Note").isVisible(), key
+    assert child_label(running, "labelsCount").text() == "no labels"
+
+
+def test_an_enum_number_reads_as_its_name_or_as_unknown(qtbot: QtBot, running: Running) -> None:
+    type_and_enter(qtbot, running, "e3vrobustnumbers0001")
+    wait_idle(qtbot, running)
+    assert child_label(running, "statusBadge").text() == "ACTIVE"
+    assert child_label(running, "storageSizeDetail").text() == "21,474,836,480 bytes"
+    assert child_label(running, "minDiskSizeDetail").text() == "64,424,509,440 bytes"
+    type_and_enter(qtbot, running, "e3vrobustenum0000007")
+    wait_idle(qtbot, running)
+    assert child_label(running, "statusBadge").text() == "unknown status 7"
 
 
 def test_error_banner_has_what_support_needs(qtbot: QtBot, running: Running) -> None:

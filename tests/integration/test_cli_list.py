@@ -161,6 +161,27 @@ def test_a_garbage_page_keeps_the_lines_already_printed(server: DemoServer) -> N
     assert "x-client-request-id" in result.stderr
 
 
+@pytest.mark.parametrize("output", ["table", "jsonl"])
+def test_one_unreadable_image_is_a_row_with_its_error_and_the_others_stay(
+    server: DemoServer, output: str
+) -> None:
+    folder = f"b1gbadimage{output}"
+    bad: dict[str, object] = {"id": "e3vbad", "storageSize": "12GB"}
+    images = [image("e3va", folder, "alpha"), bad, image("e3vc", folder, "gamma")]
+    server.put_raw_page(folder, "", 200, page(images))
+    result = run_cli("list", folder, "--endpoint", server.base_url, "-o", output)
+    assert result.returncode == 1
+    assert "1 image could not be read; its row says why." in result.stderr
+    if output == "jsonl":
+        assert [json.loads(line) for line in result.stdout.splitlines()] == images
+        return
+    rows = data_rows(result.stdout)
+    assert [row.split()[0] for row in rows] == ["e3va", "e3vbad", "e3vc"]
+    assert "cannot read this image: storageSize: expected an int64" in rows[1]
+    assert "unreadable" in rows[1]
+    assert "ACTIVE" in rows[0] and "ACTIVE" in rows[2]
+
+
 def test_a_refused_page_token_restarts_once_with_a_note(server: DemoServer) -> None:
     folder = "b1gclirefuses"
     refused = json.dumps({"code": 3, "message": "Invalid page token"}).encode()

@@ -22,6 +22,7 @@ from inspector.bundle import (
     load_capture,
     save_bundle,
 )
+from inspector.present.image import format_image_text, present_image
 from inspector.present.raw import REMOVED
 
 TOKEN = "t1.9euelZqSnc2Wk4-BUNDLE-TEST-TOKEN.Zm9vYmFyYmF6"
@@ -131,6 +132,17 @@ def test_a_rest_body_opens_with_the_file_time(tmp_path: Path) -> None:
     assert not result.captured_at_known
     assert result.captured_at_ns == path.stat().st_mtime_ns
     assert result.text == REST_BODY
+
+
+def test_a_saved_body_shows_its_defaults_marked_as_a_live_one_does(tmp_path: Path) -> None:
+    path = tmp_path / "image.json"
+    path.write_text('{"id": "e3vsaved", "storageSize": "0"}', encoding="utf-8")
+    view = present_image(load_capture(path).image, 0)
+    marked = {field.key for field in view.fields if field.default}
+    assert marked == {"folderId", "name", "description", "status", "minDiskSize"}
+    assert view.labels_default
+    assert "Min disk size  0 B (0 bytes) (default)\n" in format_image_text(view)
+    assert "Storage size   0 B (0 bytes)\n" in format_image_text(view)
 
 
 def test_yc_snake_case_output_opens_as_the_same_image(tmp_path: Path) -> None:

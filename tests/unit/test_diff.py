@@ -6,7 +6,7 @@ import json
 
 from inspector.api.models import DesktopImage, parse_image
 from inspector.present.diff import ImageChanges, image_changes
-from inspector.present.image import NOT_SENT, present_image
+from inspector.present.image import present_image
 
 BASE: dict[str, object] = {
     "id": "e3v1",
@@ -50,9 +50,9 @@ def test_changed_fields_carry_their_old_values_as_shown() -> None:
     )
 
 
-def test_a_field_that_was_not_sent_before() -> None:
+def test_a_field_that_held_its_default_before() -> None:
     result = changes(image(description=None), image(description="now described"))
-    assert result.fields == {"description": NOT_SENT}
+    assert result.fields == {"description": '"" (default)'}
 
 
 def test_created_at_old_value_is_the_exact_original() -> None:
@@ -73,11 +73,16 @@ def test_labels_added_changed_and_removed() -> None:
 
 def test_labels_map_that_came_or_went() -> None:
     gone = changes(image(), image(labels=None))
-    assert gone.fields == {"labels": "3 labels"}
+    assert gone.fields == {}
     assert gone.removed_labels == [("env", "staging"), ("old", "x"), ("os", "ubuntu")]
     came = changes(image(labels=None), image())
-    assert came.fields == {"labels": NOT_SENT}
+    assert came.fields == {}
     assert came.labels == {"os": None, "env": None, "old": None}
+
+
+def test_an_empty_map_sent_where_it_was_left_out_is_a_change_of_form() -> None:
+    result = changes(image(labels=None), image(labels={}))
+    assert result.fields == {"labels": "0 labels (default)"}
 
 
 def test_unknown_fields_that_changed() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from inspector import i18n
 from inspector.api.errors import APIStatusError, RequestIds, StatusBody, UsageError
 from inspector.api.timestamp import parse_timestamp
 from inspector.i18n import (
+    _,
     catalogue_path,
     choose_language,
     current_language,
@@ -29,7 +31,7 @@ from inspector.i18n import (
     system_languages,
     use_language,
 )
-from inspector.present.errors import explain, explanation_lines
+from inspector.present.errors import GRPC_CODE_HINTS, code_hint, explain, explanation_lines
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.present.status import present_status
 from inspector.present.times import present_time
@@ -268,7 +270,17 @@ def test_dates_stay_iso_in_english() -> None:
 def test_statuses_keep_the_wire_value_and_translate_the_rest() -> None:
     active = present_status("ACTIVE")
     assert (active.text, active.description) == ("ACTIVE", "Образ готов к использованию.")
-    assert present_status(None).text == "не передано"
+    assert present_status("7").text == "неизвестный статус 7"
+
+
+@pytest.mark.usefixtures("russian")
+@pytest.mark.parametrize("code", range(17))
+def test_every_grpc_code_hint_in_russian(code: int) -> None:
+    meaning, advice = GRPC_CODE_HINTS[code]
+    hint = code_hint(code)
+    assert hint == f"{_(meaning)} {_(advice)}"
+    assert _(meaning) != meaning and _(advice) != advice
+    assert re.search("[\\u0400-\\u04ff]", hint)
 
 
 @pytest.mark.usefixtures("russian")
@@ -286,7 +298,8 @@ def test_an_error_for_the_cli_in_russian() -> None:
         "  код gRPC:      16 UNAUTHENTICATED",
         "  сообщение:     token expired",
         "  x-client-request-id: 6f1c0000-0000-4000-8000-000000000000",
-        "  подсказка: Токен отсутствует или истёк: получите новый командой `yc iam create-token`.",
+        "  подсказка: У запроса нет действительных учётных данных. Получите новый токен "  # noqa: RUF001
+        "командой `yc iam create-token` (IAM-токен живёт не больше 12 часов).",
     ]
     assert explain(UsageError("the image ID is empty")).title == "Некорректный ввод"
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from inspector.api.models import ImageParseError, parse_image
+from inspector.api.models import WIRE_FIELDS, ImageParseError, parse_image
 
 
 def body(**fields: object) -> bytes:
@@ -39,9 +39,16 @@ def test_int64_beyond_float_precision_is_exact() -> None:
     assert image.min_disk_size == 2**63 - 1
 
 
-def test_missing_and_unknown_fields() -> None:
+def test_omitted_fields_hold_their_defaults_and_unknown_fields_are_kept() -> None:
     image, _ = parse_image(body(id="x", kind="standard", osInfo={"family": "linux"}))
-    assert image.name is None and image.status is None and image.labels is None
+    assert (image.name, image.status, image.labels, image.storage_size) == (
+        "",
+        "STATUS_UNSPECIFIED",
+        {},
+        0,
+    )
+    assert image.created_at is None
+    assert image.omitted == set(WIRE_FIELDS) - {"id"}
     assert image.unknown_fields == {"kind": "standard", "osInfo": {"family": "linux"}}
 
 
@@ -54,6 +61,12 @@ def test_unknown_status_is_kept() -> None:
     ("fields", "problem"),
     [
         ({"storageSize": "1.5"}, "storageSize: expected an int64"),
+        ({"storageSize": "1e-3"}, "storageSize: expected an int64"),
+        ({"storageSize": " 5"}, "storageSize: expected an int64"),
+        ({"storageSize": "9.3e18"}, "storageSize: the number does not fit"),
+        ({"status": 2**31}, "status: the enum number does not fit"),
+        ({"status": 1.5}, "status: expected an enum"),
+        ({"folderId": "a", "folder_id": "b"}, "body: the field folderId is sent twice"),
         ({"storageSize": 1.5}, "storageSize: expected an int64"),
         ({"storageSize": "9223372036854775808"}, "storageSize: the number does not fit"),
         ({"minDiskSize": True}, "minDiskSize: expected an int64"),
@@ -91,3 +104,55 @@ def test_bodies_that_are_not_an_image(raw: bytes, reason: str) -> None:
 def test_byte_order_mark_is_tolerated() -> None:
     image, _ = parse_image(b"\xef\xbb\xbf" + body(id="x"))
     assert image.id == "x"
+
+
+@pytest.mark.parametrize(
+    ("sent", "size"),
+    [
+        ('"1e3"', 1000),
+        ("1e3", 1000),
+        ('"9.223372036854775807e18"', 2**63 - 1),
+        ("9223372036854775807.0", 2**63 - 1),
+        ("9007199254740993.0", 2**53 + 1),
+        ('"-9223372036854775808"', -(2**63)),
+        ('"+5"', 5),
+        ('"5."', 5),
+        ("-0.0", 0),
+    ],
+)
+def test_int64_in_every_form_protobuf_reads_is_exact(sent: str, size: int) -> None:
+    image, _ = parse_image(f'{{"storageSize": {sent}}}'.encode())
+    assert image.storage_size == size
+    assert "storageSize" not in image.omitted
+
+
+@pytest.mark.parametrize(
+    ("sent", "status"),
+    [
+        ('"ACTIVE"', "ACTIVE"),
+        ("2", "ACTIVE"),
+        ('"3"', "DELETING"),
+        ("0", "STATUS_UNSPECIFIED"),
+        ("7", "7"),
+        ('"-4"', "-4"),
+        ("2.0", "ACTIVE"),
+        ('"ARCHIVED"', "ARCHIVED"),
+    ],
+)
+def test_enum_as_name_or_number(sent: str, status: str) -> None:
+    image, _ = parse_image(f'{{"status": {sent}}}'.encode())
+    assert image.status == status
+
+
+def test_null_is_the_default_and_proto_names_are_accepted() -> None:
+    image, _ = parse_image(
+        b'{"status": null, "labels": null, "folder_id": "b1g", "storage_size": 7}'
+    )
+    assert (image.status, image.labels, image.folder_id, image.storage_size) == (
+        "STATUS_UNSPECIFIED",
+        {},
+        "b1g",
+        7,
+    )
+    assert {"status", "labels"} <= image.omitted
+    assert not {"folderId", "storageSize"} & image.omitted

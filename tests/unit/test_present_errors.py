@@ -17,7 +17,13 @@ from inspector.api.errors import (
     UsageError,
 )
 from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT
-from inspector.present.errors import GRPC_CODE_NAMES, Explanation, explain, explanation_lines
+from inspector.present.errors import (
+    GRPC_CODE_HINTS,
+    GRPC_CODE_NAMES,
+    Explanation,
+    explain,
+    explanation_lines,
+)
 
 HOST = "cloud-desktop.api.cloud.yandex.net"
 IDS = RequestIds("6f1c0000-0000-4000-8000-000000000000", "req-42", "trace-7")
@@ -62,7 +68,7 @@ def test_not_found_in_full() -> None:
             ("x-server-trace-id", "trace-7"),
         ],
         hint=(
-            "No such image here: check the ID and the region/endpoint "
+            "The image does not exist here. Check the ID and the region/endpoint "
             "(images live in one folder and one installation)."
         ),
     )
@@ -82,7 +88,7 @@ def test_lines_for_the_cli() -> None:
         "  x-client-request-id: 6f1c0000-0000-4000-8000-000000000000",
         "  x-request-id:  req-42",
         "  x-server-trace-id: trace-7",
-        "  hint: No such image here: check the ID and the region/endpoint "
+        "  hint: The image does not exist here. Check the ID and the region/endpoint "
         "(images live in one folder and one installation).",
     ]
 
@@ -90,29 +96,57 @@ def test_lines_for_the_cli() -> None:
 @pytest.mark.parametrize(
     ("status", "code", "words"),
     [
-        (400, 3, "check the image ID"),
+        (400, 3, "The request is invalid whatever the image's state. Check the image ID."),
+        (400, 9, "The image's state does not allow it yet"),
+        (400, 11, "past the valid range"),
         (401, 16, "yc iam create-token"),
         (403, 7, "vdi.viewer"),
-        (404, 5, "check the ID and the region/endpoint"),
-        (409, 10, "retry"),
+        (404, 5, "Check the ID and the region/endpoint"),
+        (409, 10, "aborted by a concurrent change"),
+        (409, 6, "already exists"),
         (429, 8, "quota"),
         (499, 1, "cancelled"),
         (500, 13, "contact support with the request ids"),
+        (500, 2, "could not classify"),
+        (500, 15, "data loss"),
         (501, 12, "--endpoint"),
-        (502, 14, "gateway"),
-        (503, 14, "The service is unavailable: retry later."),
-        (504, 4, "timed out"),
-        (418, 9, "check the image ID, the token and the endpoint"),
-        (507, 15, "contact support"),
-        (102, 2, "status the API does not use"),
+        (503, 14, "The service is unavailable for now"),
+        (504, 4, "did not finish before its deadline"),
+        (418, 9, "does not allow it yet"),
+        (200, 0, "reported success"),
     ],
 )
-def test_hint_by_status(status: int, code: int, words: str) -> None:
+def test_hint_by_grpc_code_first(status: int, code: int, words: str) -> None:
     explanation = explain(status_error(status, body=StatusBody(code, "m")))
     assert words in explanation.hint
-    assert "proxy" not in explanation.hint
+    assert "not the API's error JSON" not in explanation.hint
     assert explanation.grpc_code == f"{code} {GRPC_CODE_NAMES[code]}"
     assert explanation.http_status is not None and explanation.http_status.startswith(str(status))
+
+
+def test_every_grpc_code_has_its_own_meaning_and_advice() -> None:
+    assert sorted(GRPC_CODE_HINTS) == list(range(17))
+    hints = {explain(status_error(500, body=StatusBody(code, "m"))).hint for code in range(17)}
+    assert len(hints) == 17
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (400, "check the image ID"),
+        (404, "check the ID and the region/endpoint"),
+        (502, "gateway"),
+        (503, "The service is unavailable: retry later."),
+        (504, "timed out"),
+        (418, "check the image ID, the token and the endpoint"),
+        (507, "contact support"),
+        (102, "status the API does not use"),
+    ],
+)
+def test_hint_by_http_status_when_the_body_has_no_code(status: int, words: str) -> None:
+    explanation = explain(status_error(status, body=StatusBody(None, "m")))
+    assert words in explanation.hint
+    assert explanation.grpc_code is None
 
 
 @pytest.mark.parametrize(

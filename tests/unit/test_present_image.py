@@ -1,4 +1,4 @@
-"""The image view shows every field, sent or not, and the table text is safe for a terminal."""
+"""The image view shows every field, defaults as values, and the table text is terminal-safe."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from inspector.api.models import INT64_MAX, DesktopImage, image_from_mapping
 from inspector.api.timestamp import parse_timestamp
-from inspector.present.image import NOT_SENT, FieldView, format_image_text, present_image
+from inspector.present.image import FieldView, format_image_text, present_image
 from inspector.present.status import BadgeKind
 from inspector.present.text import display_width, pad, printable
 
@@ -61,8 +61,9 @@ def test_full_image_fields() -> None:
     assert view.status.kind is BadgeKind.READY
     assert view.created is not None and view.created.exact == FULL["createdAt"]
     assert view.labels == [("env", "prod"), ("team", "vdi")]
-    assert view.labels_sent is True
+    assert view.labels_default is False
     assert view.unknown_fields == []
+    assert not view.has_defaults
 
 
 def test_full_image_text() -> None:
@@ -84,25 +85,54 @@ def test_full_image_text() -> None:
     )
 
 
-def test_nothing_sent() -> None:
+def test_an_empty_body_shows_every_default_marked_and_no_id_as_abnormal() -> None:
     view = present_image(image(), NOW, moscow)
-    assert [field.value for field in view.fields] == [None] * 8
-    assert all(field.detail is None and field.tooltip is None for field in view.fields)
-    assert view.status.kind is BadgeKind.MISSING
+    assert [(field.key, field.value, field.default) for field in view.fields] == [
+        ("id", "", True),
+        ("folderId", "", True),
+        ("name", "", True),
+        ("description", "", True),
+        ("status", "STATUS_UNSPECIFIED", True),
+        ("createdAt", None, False),
+        ("storageSize", "0 B", True),
+        ("minDiskSize", "0 B", True),
+    ]
+    assert view.fields[0].problem == "abnormal: the answer has no image ID"
+    assert view.status.kind is BadgeKind.NEUTRAL
     assert view.created is None
-    assert (view.labels, view.labels_sent) == ([], False)
+    assert (view.labels, view.labels_default) == ([], True)
     assert format_image_text(view) == (
-        "ID             not sent\n"
-        "Folder ID      not sent\n"
-        "Name           not sent\n"
-        "Description    not sent\n"
-        "Status         not sent\n"
-        "Created        not sent\n"
-        "Storage size   not sent\n"
-        "Min disk size  not sent\n"
+        'ID             "" (abnormal: the answer has no image ID)\n'
+        'Folder ID      "" (default)\n'
+        'Name           "" (default)\n'
+        'Description    "" (default)\n'
+        "Status         STATUS_UNSPECIFIED (default)\n"
+        "Created        not set\n"
+        "Storage size   0 B (0 bytes) (default)\n"
+        "Min disk size  0 B (0 bytes) (default)\n"
         "\n"
-        "Labels: not sent\n"
+        "Labels: none (default)\n"
+        "\n"
+        "default: Not in the body: the API leaves out fields that hold their default value.\n"
     )
+    assert "not sent" not in format_image_text(view)
+
+
+def test_defaults_sent_explicitly_show_no_mark() -> None:
+    view = present_image(
+        image(id="e3v", storageSize="0", minDiskSize=0, status=0, name="", labels={}),
+        NOW,
+        moscow,
+    )
+    shown = {field.key: field for field in view.fields}
+    for key in ("id", "storageSize", "minDiskSize", "status", "name"):
+        assert not shown[key].default, key
+    assert shown["folderId"].default
+    text = format_image_text(view)
+    assert "Storage size   0 B (0 bytes)\n" in text
+    assert "Status         STATUS_UNSPECIFIED\n" in text
+    assert text.count("(default)") == 2  # folderId and description only
+    assert "\nLabels: none\n" in text
 
 
 def test_empty_strings_that_were_sent_are_not_missing() -> None:
@@ -113,13 +143,13 @@ def test_empty_strings_that_were_sent_are_not_missing() -> None:
     assert 'Name           ""\n' in text
     assert 'Description    ""\n' in text
     assert 'Status         "" (unknown status)\n' in text
-    assert f"Folder ID      {NOT_SENT}\n" in text
+    assert 'Folder ID      "" (default)\n' in text
 
 
 def test_labels_sent_empty() -> None:
     view = present_image(image(labels={}), NOW, moscow)
-    assert (view.labels, view.labels_sent) == ([], True)
-    assert format_image_text(view).endswith("\nLabels: none\n")
+    assert (view.labels, view.labels_default) == ([], False)
+    assert "\nLabels: none\n" in format_image_text(view)
 
 
 @pytest.mark.parametrize("status", ["ARCHIVED", "ACTIVE_V2"])
@@ -140,6 +170,7 @@ def test_int64_extremes() -> None:
         "storageSize", "Storage size", "8 EiB", detail="9,223,372,036,854,775,807 bytes"
     )
     assert view.fields[7] == FieldView("minDiskSize", "Min disk size", "0 B", detail="0 bytes")
+    assert not view.fields[7].default  # "0" was sent
     text = format_image_text(view)
     assert "Storage size   8 EiB (9,223,372,036,854,775,807 bytes)\n" in text
 
@@ -171,7 +202,7 @@ def test_non_latin_and_wide_labels_sort_and_align() -> None:
     labels = {"部署": "东京", "владелец": "иван", "env": "prod", "café": "e\u0301"}
     view = present_image(image(labels=labels), NOW, moscow)
     assert [key for key, _ in view.labels] == ["café", "env", "владелец", "部署"]
-    lines = format_image_text(view).split("Labels (4)\n")[1].splitlines()
+    lines = format_image_text(view).split("Labels (4)\n")[1].splitlines()[:4]
     assert lines == [
         "  café      e\u0301",
         "  env       prod",
@@ -238,14 +269,14 @@ def test_unknown_fields_are_shown_as_json() -> None:
         ("size", "5"),
     ]
     text = format_image_text(view)
-    assert text.endswith(
-        "Labels: not sent\n"
+    assert (
+        "Labels: none (default)\n"
         "\n"
         "Other fields (not in this build's schema)\n"
         '  kind    "standard"\n'
         '  osInfo  {"family": "linux", "имя": "убунту"}\n'
         "  size    5\n"
-    )
+    ) in text
 
 
 @pytest.mark.parametrize(

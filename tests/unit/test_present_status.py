@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.api.models import KNOWN_STATUSES
+from inspector.api.status_enum import KNOWN_STATUSES
 from inspector.present.status import BadgeKind, StatusView, present_status
 
 
@@ -43,9 +43,12 @@ def test_empty_string_is_unknown_and_visible() -> None:
     assert (view.text, view.kind) == ('""', BadgeKind.UNKNOWN)
 
 
-def test_not_sent() -> None:
-    view = present_status(None)
-    assert (view.text, view.kind) == ("not sent", BadgeKind.MISSING)
+@pytest.mark.parametrize(
+    ("number", "text"), [("7", "unknown status 7"), ("-1", "unknown status -1")]
+)
+def test_a_number_without_a_name_says_unknown_status_and_its_number(number: str, text: str) -> None:
+    view = present_status(number)
+    assert (view.text, view.kind, view.named) == (text, BadgeKind.UNKNOWN, False)
 
 
 def test_badge_kinds_are_plain_strings_for_styling() -> None:
@@ -54,6 +57,5 @@ def test_badge_kinds_are_plain_strings_for_styling() -> None:
         "progress",
         "neutral",
         "unknown",
-        "missing",
     ]
     assert f"badge-{BadgeKind.READY}" == "badge-ready"
