@@ -44,6 +44,8 @@ CHECKED_MODULES = [
     "app.py",
     "browse_controller.py",
     "cli.py",
+    "cli_aids.py",
+    "policy.py",
     "connection.py",
     "connection_switch.py",
     "controller.py",

@@ -1,0 +1,67 @@
+"""A folder listing as CSV (RFC 4180) for spreadsheets and scripts: ``list -o csv`` and the
+folder browser's *Export CSV...*.
+
+One header row, one row per image; values exactly as the API sent them (sizes in bytes, the
+creation time as its original RFC 3339 text, labels as one JSON object), written by the
+:mod:`csv` module so that quotes, commas and line breaks inside a value stay inside its cell.
+A field the server left out is an empty cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Final, TextIO
+
+from inspector.api.models import DesktopImage
+
+CSV_COLUMNS: Final = (
+    "id",
+    "folderId",
+    "name",
+    "description",
+    "status",
+    "createdAt",
+    "storageSize",
+    "minDiskSize",
+    "labels",
+)
+
+
+def csv_row(image: DesktopImage) -> list[str]:
+    """The cells of one image, in :data:`CSV_COLUMNS` order."""
+
+    def text(value: object | None) -> str:
+        return "" if value is None else str(value)
+
+    return [
+        text(image.id),
+        text(image.folder_id),
+        text(image.name),
+        text(image.description),
+        text(image.status),
+        "" if image.created_at is None else image.created_at.raw,
+        text(image.storage_size),
+        text(image.min_disk_size),
+        json.dumps(image.labels or {}, ensure_ascii=False, sort_keys=True),
+    ]
+
+
+class CsvWriter:
+    """Writes the header once, then rows as they come (``list`` prints page after page)."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out, lineterminator="\r\n")
+        self._writer.writerow(CSV_COLUMNS)
+
+    def write(self, images: Iterable[DesktopImage]) -> None:
+        self._writer.writerows(csv_row(image) for image in images)
+
+
+def images_csv(images: Iterable[DesktopImage]) -> str:
+    """The whole file at once (the folder browser's export)."""
+    out = io.StringIO()
+    CsvWriter(out).write(images)
+    return out.getvalue()
