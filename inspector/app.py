@@ -26,6 +26,8 @@ from inspector.options import DEFAULT_TIMEOUT, Options
 from inspector.settings import connection_key, load_folder_id, save_folder_id
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication
 
     from inspector.api.credentials.cache import TokenStatus
@@ -98,9 +100,21 @@ def run_window(options: Options) -> int:
             window.set_demo(demo_url, demo_images)
         remember_window(window, state)
         window.show()
+        load_policy(window, options.policy)
         if options.self_test:
             return run_self_test(app, window, connection, options)
         return _run_loop(app, window, connection, options)
+
+
+def load_policy(window: MainWindow, path: Path | None) -> None:
+    """The label policy (``--policy``, else ``policy.toml`` in the config folder), read after the
+    first paint; a broken one is said in a warning and nothing is checked."""
+    from inspector.policy import PolicyError, find_policy
+
+    try:
+        window.set_policy(find_policy(path))
+    except PolicyError as error:
+        window.show_policy_error(str(error))
 
 
 def remember_window(window: MainWindow, state: WindowState) -> None:

@@ -235,11 +235,12 @@ class TabSet:
 
     def open_file(self, path_text: str) -> None:
         """A bundle or JSON file: shown in the current tab if it is empty, else in a new one."""
-        from inspector.bundle import CaptureError, load_capture
+        from inspector.bundle import CaptureError
+        from inspector.failed_call import FailedCapture, load_any
 
         path = Path(path_text)
         try:
-            result = load_capture(path)
+            result = load_any(path)
         except CaptureError as error:
             log.info("%s", error)
             self._window.show_file_error(str(error), str(path))
@@ -254,5 +255,8 @@ class TabSet:
                 str(path),
             )
             return
-        tab.open_offline(result)
+        if isinstance(result, FailedCapture):
+            tab.open_failed(result)
+        else:
+            tab.open_offline(result)
         self._window.show_status(_("Opened {file} (offline)").format(file=path.name))

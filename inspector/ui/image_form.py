@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.ui import theme
+from inspector.ui.policy_badge import PolicyBadge
 from inspector.ui.status_badge import StatusBadge
 from inspector.ui.value_label import ValueLabel
 
@@ -67,6 +68,7 @@ class ImageForm(QWidget):
         self.row_labels: dict[str, QLabel] = {}
         self.changed: dict[str, str] = {}
         self.badge = StatusBadge(self)
+        self.policy_badge = PolicyBadge(self)
         for key, _english in FIELDS:
             label = field_label(key)
             row_label = QLabel(self.tr("{label}:").format(label=label), self)
@@ -75,6 +77,7 @@ class ImageForm(QWidget):
             if key == "status":
                 row = QHBoxLayout()
                 row.addWidget(self.badge)
+                row.addWidget(self.policy_badge)
                 row.addStretch(1)
                 form.addRow(row_label, row)
                 continue
@@ -108,6 +111,7 @@ class ImageForm(QWidget):
         self.mark_changed({})
         self.caption.setText(caption)
         self.badge.clear_status()
+        self.policy_badge.show_violations([], str)
         for widget in (*self.values.values(), *self.details.values(), self.other):
             widget.set_value(None, blank=True)
         self.other.setVisible(False)

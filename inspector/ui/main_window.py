@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -46,6 +47,9 @@ from inspector.ui.folder_browser import FolderBrowser
 from inspector.ui.history_panel import HistoryPanel
 from inspector.ui.image_page import ImagePage, PageActions
 from inspector.ui.tray_notifier import TrayNotifier
+
+if TYPE_CHECKING:
+    from inspector.policy import Policy
 
 WINDOW_TITLE = "Cloud Desktop Image Inspector"  # untranslated: the product's name
 
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self._masker: Masker | None = None
+        self.policy: Policy | None = None
         self._add_page()
         self.demo_banner = QLabel(self)
         self.demo_banner.setObjectName("demoBanner")
@@ -405,6 +410,7 @@ class MainWindow(QMainWindow):
     def _add_page(self) -> ImagePage:
         page = ImagePage(self.tabs)
         page.set_masker(self._masker)
+        page.set_policy(self.policy)
         index = self.tabs.addTab(page, page.title())
         page.titleChanged.connect(lambda title: self._retitle(page, title))
         self.tabs.setCurrentIndex(index)
@@ -538,6 +544,23 @@ class MainWindow(QMainWindow):
             self._file_error_box = box
         box.setText(message)
         box.setInformativeText(path)
+        box.show()
+        self.show_status(message)
+
+    def set_policy(self, policy: Policy | None) -> None:
+        """Check every tab's labels against ``policy`` (None: no label policy in use)."""
+        self.policy = policy
+        for page in self.pages():
+            page.set_policy(policy)
+
+    def show_policy_error(self, message: str) -> None:
+        """A policy file that cannot be used is said, not skipped: no label is checked."""
+        box = self._warning_box("policyErrorBox", self.tr("Label policy not used"))
+        box.setText(message)
+        box.setInformativeText(
+            self.tr("Labels are not checked until the policy file is fixed and the app restarted.")
+        )
+        box.finished.connect(box.deleteLater)
         box.show()
         self.show_status(message)
 

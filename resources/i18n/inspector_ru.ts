@@ -658,6 +658,10 @@
         <translation>Новая вкладка</translation>
     </message>
     <message>
+        <source>OFFLINE · failed call</source>
+        <translation>ОФЛАЙН · неудачный вызов</translation>
+    </message>
+    <message>
         <source>OFFLINE · {title}</source>
         <translation>ОФЛАЙН · {title}</translation>
     </message>
@@ -744,6 +748,10 @@
     <message>
         <source>Value</source>
         <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Label policy: {problems}</source>
+        <translation>Политика меток: {problems}</translation>
     </message>
     <message>
         <source>New since the previous fetch</source>
@@ -1102,6 +1110,14 @@
     <message>
         <source>File not opened</source>
         <translation>Файл не открыт</translation>
+    </message>
+    <message>
+        <source>Label policy not used</source>
+        <translation>Политика меток не применяется</translation>
+    </message>
+    <message>
+        <source>Labels are not checked until the policy file is fixed and the app restarted.</source>
+        <translation>Метки не проверяются, пока файл политики не исправлен и приложение не перезапущено.</translation>
     </message>
     <message>
         <source>Could not open a file manager; the logs are in {folder}</source>
