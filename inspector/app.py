@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from inspector.api.credentials.cache import TokenStatus
     from inspector.api.retry import RetryPolicy
     from inspector.browse_controller import BrowseController
+    from inspector.compare import Comparison
+    from inspector.compare_session import CompareView
     from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
     from inspector.ui.main_window import MainWindow
@@ -204,6 +206,28 @@ def report_unexpected_errors(
     return restore
 
 
+class _CompareDialogView:
+    """The window's compare dialog, as the comparison's view (it exists once it is opened)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def _dialog(self) -> CompareView | None:
+        return self._window.compare_dialog
+
+    def show_busy(self) -> None:
+        if dialog := self._dialog():
+            dialog.show_busy()
+
+    def show_comparison(self, comparison: Comparison, left: str, right: str) -> None:
+        if dialog := self._dialog():
+            dialog.show_comparison(comparison, left, right)
+
+    def show_problem(self, text: str) -> None:
+        if dialog := self._dialog():
+            dialog.show_problem(text)
+
+
 class WindowSession:
     """Owns what lives as long as the window: the httpx client and the tabs' controllers.
 
@@ -221,6 +245,7 @@ class WindowSession:
         retry: RetryPolicy | None = None,
         watch_policy: WatchPolicy | None = None,
     ) -> None:
+        from inspector.compare_session import CompareSession
         from inspector.tabs import TabSet
 
         self.window = window
@@ -229,6 +254,8 @@ class WindowSession:
         self._retry = retry
         self.controller: FetchController | None = None
         self.tabs = TabSet(window, watch_policy=watch_policy)
+        self.comparer = CompareSession(_CompareDialogView(window))
+        window.compareRequested.connect(self.comparer.compare)
         if image_id is not None:
             window.page.id_edit.setText(image_id)
             self.tabs.request_fetch(window.page, image_id)
@@ -275,6 +302,7 @@ class WindowSession:
             token = self.connection.token_cache(http, on_change=self._show_token)
             client = ImageClient(http, endpoint, token, timeouts=timeouts, retry=self._retry)
             self.tabs.start(client)
+            self.comparer.start(client)
             self.controller = self.tabs.controller(self.window.page).fetcher
             self.browse = BrowseController(client, self.window.browser)
             if self._pending_listing is not None:
@@ -282,6 +310,7 @@ class WindowSession:
             self.window.statusBar().showMessage(_("Ready"), 3000)
             await self._changed.wait()
             await self.tabs.stop()
+            await self.comparer.stop()
             await self.browse.aclose()
             self.controller = self.browse = None
         finally:

@@ -211,15 +211,11 @@ def run_diff(options: Options, out: TextIO, err: TextIO) -> int:
     return EXIT_DIFFERENT if comparison.differs else EXIT_OK
 
 
-def is_file_source(text: str) -> bool:
-    """A file when such a file exists or the text looks like a path; otherwise an image ID."""
-    return Path(text).exists() or "/" in text or "\\" in text or text.endswith(".json")
-
-
 def _diff_images(options: Options, err: TextIO, endpoint: list[str]) -> list[DesktopImage]:
     """Both images: files are read, IDs are fetched over one connection."""
     from inspector.api.inputs import validate_resource_id
     from inspector.bundle import load_capture
+    from inspector.compare_session import is_file_source
 
     images: dict[int, DesktopImage] = {}
     wanted: dict[int, str] = {}

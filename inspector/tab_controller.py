@@ -221,6 +221,15 @@ class TabController:
             return None
         return request_ids_text(shown.exchange.request_ids.as_pairs())
 
+    def compare_source(self) -> str | None:
+        """What *Compare with...* puts on side A: the file shown offline, else the image's ID."""
+        shown = self.shown
+        if shown is None:
+            return None
+        if shown.offline is not None:
+            return str(shown.offline.source)
+        return shown.image_id
+
     def _live(self) -> tuple[Shown, Exchange] | None:
         """The answer shown, if it came live (a file opened offline is already saved)."""
         shown = self.shown

@@ -53,6 +53,73 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare Two Images</source>
+        <translation>Сравнение двух образов</translation>
+    </message>
+    <message>
+        <source>First image</source>
+        <translation>Первый образ</translation>
+    </message>
+    <message>
+        <source>Second image</source>
+        <translation>Второй образ</translation>
+    </message>
+    <message>
+        <source>&amp;First (A):</source>
+        <translation>&amp;Первый (A):</translation>
+    </message>
+    <message>
+        <source>S&amp;econd (B):</source>
+        <translation>&amp;Второй (B):</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Файл…</translation>
+    </message>
+    <message>
+        <source>Choose a support bundle or a saved JSON body</source>
+        <translation>Выбрать пакет для поддержки или сохранённое тело JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Сравнить</translation>
+    </message>
+    <message>
+        <source>&amp;Hide equal rows</source>
+        <translation>С&amp;крыть совпадающие строки</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Различия</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>an image ID, or a bundle or JSON file</source>
+        <translation>ID образа или файл пакета либо JSON</translation>
+    </message>
+    <message>
+        <source>Choose a Bundle or JSON File</source>
+        <translation>Выбор пакета или файла JSON</translation>
+    </message>
+    <message>
+        <source>Bundles and JSON (*.json)</source>
+        <translation>Пакеты и JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Сравнение…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)</source>
@@ -930,6 +997,14 @@
     <message>
         <source>&amp;Fetch Again</source>
         <translation>Получить &amp;снова</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation>Сра&amp;внить с…</translation>
+    </message>
+    <message>
+        <source>Put this image beside another (an ID or a file): every field and label aligned, differences highlighted (Ctrl+Shift+D)</source>
+        <translation>Поставить этот образ рядом с другим (ID или файл): все поля и метки выровнены, различия выделены (Ctrl+Shift+D)</translation>
     </message>
     <message>
         <source>&amp;Stop Watching</source>

@@ -45,6 +45,7 @@ CHECKED_MODULES = [
     "browse_controller.py",
     "cli.py",
     "cli_aids.py",
+    "compare_session.py",
     "policy.py",
     "connection.py",
     "connection_switch.py",
