@@ -13,9 +13,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final, TextIO
 
 from inspector.api.models import DesktopImage
+from inspector.files import write_atomically
 
 CSV_COLUMNS: Final = (
     "id",
@@ -65,3 +67,8 @@ def images_csv(images: Iterable[DesktopImage]) -> str:
     out = io.StringIO()
     CsvWriter(out).write(images)
     return out.getvalue()
+
+
+def save_csv(path: Path, images: Iterable[DesktopImage]) -> None:
+    """Write the listing to ``path`` atomically (an ``OSError`` says why it could not be)."""
+    write_atomically(path, images_csv(images).encode("utf-8"))

@@ -579,6 +579,7 @@ class MainWindow(QMainWindow):
         self.policy = policy
         for page in self.pages():
             page.set_policy(policy)
+        self.browser.set_policy(policy)
 
     def show_policy_error(self, message: str) -> None:
         """A policy file that cannot be used is said, not skipped: no label is checked."""

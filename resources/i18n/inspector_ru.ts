@@ -492,6 +492,14 @@
         <translation>Перестать загружать страницы; загруженные строки останутся</translation>
     </message>
     <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Экспорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the loaded rows as CSV: a header row, sizes in bytes, labels as one JSON column</source>
+        <translation>Сохранить загруженные строки в CSV: строка заголовков, размеры в байтах, метки одним столбцом JSON</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -506,6 +514,26 @@
     <message>
         <source>&amp;Order:</source>
         <translation>&amp;Порядок:</translation>
+    </message>
+    <message>
+        <source>Nothing to export: list a folder first</source>
+        <translation>Экспортировать нечего: сначала покажите каталог</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {reason}</source>
+        <translation>Не удалось сохранить {file}: {reason}</translation>
     </message>
     <message>
         <source>Enter a folder ID and press Enter</source>
@@ -804,6 +832,14 @@
     <message>
         <source>Min disk</source>
         <translation>Мин. диск</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Политика</translation>
+    </message>
+    <message>
+        <source>No policy violations</source>
+        <translation>Нарушений политики нет</translation>
     </message>
 </context>
 <context>
