@@ -264,3 +264,26 @@ def test_list_prints_its_retry_notices_on_stderr() -> None:
     assert "(attempt 2 of 3): HTTP 503" in result.stderr
     (row,) = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
     assert row["name"] == 'a "b", c'
+
+
+def test_show_prints_a_body_saved_from_a_terminal_and_checks_it(
+    demo: DemoServer, tmp_path: Path
+) -> None:
+    body = tmp_path / "image.json"
+    exact = run_cli("get", ACTIVE, "--endpoint", demo.base_url, "-o", "json").stdout
+    body.write_text(exact, encoding="utf-8")
+    shown = run_cli("show", str(body))
+    assert shown.returncode == 0, shown.stderr
+    assert "ubuntu-22-04-office" in shown.stdout
+    assert "plain body carries no capture time" in shown.stderr
+    policy = tmp_path / "policy.toml"
+    policy.write_text(POLICY, encoding="utf-8")
+    checked = run_cli("show", str(body), "--check", "--policy", str(policy), "-o", "json")
+    assert checked.returncode == 1
+    (violation,) = [json.loads(line) for line in checked.stdout.splitlines()]
+    assert violation == {
+        "image": ACTIVE,
+        "key": "env",
+        "rule": "allowed",
+        "message": "'production' is not one of: prod, test, dev",
+    }
