@@ -35,6 +35,7 @@ from inspector.ui.policy_badge import plain_tooltip
 
 if TYPE_CHECKING:
     from inspector.compare import CompareRow, Comparison
+    from inspector.policy import Policy, Violation
     from inspector.present.presenting import Masker
 
 
@@ -50,6 +51,7 @@ class CompareDialog(QDialog):
         self.setModal(False)
         self.resize(900, 600)
         self._masker: Masker | None = None
+        self._policy: Policy | None = None
         self._shown: tuple[Comparison, str, str] | None = None
         self.left_edit = self._source_edit("compareLeftEdit", self.tr("First image"))
         self.right_edit = self._source_edit("compareRightEdit", self.tr("Second image"))
@@ -160,6 +162,12 @@ class CompareDialog(QDialog):
         if self._shown is not None:
             self._render()
 
+    def set_policy(self, policy: Policy | None) -> None:
+        """Mark the label values that break ``policy`` on either side (None: no policy)."""
+        self._policy = policy
+        if self._shown is not None:
+            self._render()
+
     # -- internals ---------------------------------------------------------------------------
     def _mask(self, text: str) -> str:
         return text if self._masker is None else self._masker.text(text)
@@ -169,7 +177,13 @@ class CompareDialog(QDialog):
 
         assert self._shown is not None
         comparison, left, right = self._shown
-        self.summary.setText(summary(comparison))
+        broken = self._violations(comparison)
+        text = summary(comparison)
+        if broken is not None:
+            text += "\n" + self.tr("Label policy: A {left}, B {right}").format(
+                left=_count(broken[0]), right=_count(broken[1])
+            )
+        self.summary.setText(self._mask(text))
         self.summary.setToolTip(plain_tooltip(f"A: {self._mask(left)}\nB: {self._mask(right)}"))
         self.table.setHorizontalHeaderLabels(["", self.tr("Row"), "A", "B"])
         self.table.setRowCount(len(comparison.rows))
@@ -180,13 +194,30 @@ class CompareDialog(QDialog):
                 self._cell(row, cell_text(row, row.left)),
                 self._cell(row, cell_text(row, row.right)),
             ]
+            notes = ["", "", "", ""]
+            for side, found in enumerate(broken or ([], [])):
+                messages = [item.message for item in found if _on_row(item, row)]
+                if messages:
+                    texts[2 + side] = f"\u26a0 {texts[2 + side]}"
+                    notes[2 + side] = "\n\n" + self._mask("\n".join(messages))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(plain_tooltip(text))
+                item.setToolTip(plain_tooltip(text + notes[column]))
                 item.setData(Qt.ItemDataRole.UserRole, str(row.change))
                 self.table.setItem(index, column, item)
         self._recolour()
         self._fold()
+
+    def _violations(self, comparison: Comparison) -> tuple[list[Violation], list[Violation]] | None:
+        """Each side's policy violations, from its labels as the comparison aligned them."""
+        from inspector.compare import RowKind
+
+        if self._policy is None:
+            return None
+        labels = [r for r in comparison.rows if r.kind is RowKind.LABEL]
+        left = {r.key: r.left for r in labels if r.left is not None}
+        right = {r.key: r.right for r in labels if r.right is not None}
+        return self._policy.check(left), self._policy.check(right)
 
     def _cell(self, row: CompareRow, text: str) -> str:
         """A value as shown: folder IDs hidden and IDs masked while presenting."""
@@ -218,3 +249,18 @@ class CompareDialog(QDialog):
                     continue
                 item.setBackground(QColor(pair.background))
                 item.setForeground(QColor(pair.text))
+
+
+def _on_row(violation: Violation, row: CompareRow) -> bool:
+    from inspector.compare import RowKind
+
+    return row.kind is RowKind.LABEL and row.key == violation.key
+
+
+def _count(violations: list[Violation]) -> str:
+    from inspector.i18n import ngettext
+
+    count = len(violations)
+    return ngettext("{count} policy violation", "{count} policy violations", count).format(
+        count=count
+    )

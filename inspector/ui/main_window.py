@@ -569,6 +569,7 @@ class MainWindow(QMainWindow):
 
             dialog = CompareDialog(self)
             dialog.set_masker(self._masker)
+            dialog.set_policy(self.policy)
             dialog.compareRequested.connect(self.compareRequested)
             self.compare_dialog = dialog
         actions = self.page.tab_actions
@@ -580,6 +581,8 @@ class MainWindow(QMainWindow):
         for page in self.pages():
             page.set_policy(policy)
         self.browser.set_policy(policy)
+        if self.compare_dialog is not None:
+            self.compare_dialog.set_policy(policy)
 
     def show_policy_error(self, message: str) -> None:
         """A policy file that cannot be used is said, not skipped: no label is checked."""

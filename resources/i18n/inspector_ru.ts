@@ -118,6 +118,10 @@
         <source>Comparing…</source>
         <translation>Сравнение…</translation>
     </message>
+    <message>
+        <source>Label policy: A {left}, B {right}</source>
+        <translation>Политика меток: A — {left}, B — {right}</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>

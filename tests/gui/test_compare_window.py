@@ -102,3 +102,24 @@ def test_a_broken_file_is_said_in_the_dialog(qtbot: QtBot, aids: Aids, tmp_path:
     assert "broken.json" in dialog.findChild(QLabel, "compareSummary").text()  # type: ignore[union-attr]
     assert rows(dialog) == {}
     dialog.close()
+
+
+def test_policy_violations_are_marked_on_each_side(qtbot: QtBot, aids: Aids) -> None:
+    from inspector.policy import parse_policy
+
+    policy = b"[labels.gpu]\nforbidden = true\n[labels.owner]\nrequired = true\n"
+    aids.window.set_policy(parse_policy(policy, Path("policy.toml")))
+    fetch(qtbot, aids, ACTIVE)
+    dialog = open_dialog(qtbot, aids)
+    found = compare(qtbot, dialog, CREATING)
+    summary = dialog.findChild(QLabel, "compareSummary")
+    assert summary is not None
+    assert summary.text().splitlines()[-1] == (
+        "Label policy: A 1 policy violation, B 1 policy violation"
+    )
+    assert found["label gpu"][2:4] == ("\u26a0 none", "(absent)")
+    table = dialog.findChild(QTableWidget, "compareTable")
+    assert table is not None
+    row = next(i for i in range(table.rowCount()) if table.item(i, 1).text() == "label gpu")  # type: ignore[union-attr]
+    assert "the label is not allowed on an image" in table.item(row, 2).toolTip()  # type: ignore[union-attr]
+    dialog.close()
