@@ -2,6 +2,7 @@
 
 Run under a real X server so fonts and styles render as users see them:
 ``xvfb-run -s '-screen 0 1280x800x24' .venv/bin/python docs/capture_screenshots.py``
+(``--round-two``: only the screenshots of the second round of troubleshooting aids).
 """
 
 from __future__ import annotations
@@ -94,6 +95,66 @@ async def aids(window: MainWindow, session: WindowSession, server: DemoServer) -
     await capture(window, "aids-offline")
 
 
+POLICY = b"""
+[labels.env]
+allowed = ["prod", "test", "dev"]
+message = "env is one of three"
+[labels.cost-center]
+required = true
+pattern = "^cc-[0-9]{4}$"
+[labels.gpu]
+forbidden = true
+"""
+
+
+async def aids_round_two(window: MainWindow, session: WindowSession) -> None:
+    """A failed call's bundle opened offline, a comparison, and label policy violations."""
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    from inspector.policy import parse_policy
+
+    await fetch(window, "e3vdemoerror50300001")  # 503 three times, retried
+    for _ in range(100):
+        await asyncio.sleep(0.05)
+        if not window.page.busy:
+            break
+    tab = session.tabs.current
+    assert tab is not None
+    bundle = Path(tempfile.mkdtemp()) / (tab.bundle_file_name() or "failed.inspector.json")
+    tab.save_support_bundle(bundle, qVersion(), pyside_version)
+    window.openFileChosen.emit(str(bundle))
+    await capture(window, "aids-failed-offline")
+    window.set_policy(parse_policy(POLICY, Path("policy.toml")))
+    window.new_tab()
+    await fetch(window, "e3vdemoactive0000001")
+    await capture(window, "aids-policy")
+    window.open_compare()
+    dialog = window.compare_dialog
+    assert dialog is not None
+    dialog.resize(900, 560)
+    dialog.right_edit.setText("e3vdemocreating00001")
+    dialog.request()
+    await settle(1.0)
+    dialog.repaint()
+    await settle(0.3)
+    path = OUT / "aids-compare.png"
+    dialog.grab().save(str(path))
+    print(path)
+    dialog.close()
+
+
+async def round_two_script(window: MainWindow, session: WindowSession) -> None:
+    task = asyncio.ensure_future(session.run())
+    for _ in range(200):
+        if session.controller is not None:
+            break
+        await asyncio.sleep(0.05)
+    await aids_round_two(window, session)
+    window.close()
+    await task
+
+
 async def script(
     window: MainWindow, session: WindowSession, demo_url: str, server: DemoServer
 ) -> None:
@@ -117,6 +178,7 @@ async def script(
     await fetch(window, "e3vdemoarchived00001")
     await capture(window, "unknown-status")
     await aids(window, session, server)
+    await aids_round_two(window, session)
     window.close()
     await task
 
@@ -161,6 +223,9 @@ def main() -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
+            if "--round-two" in sys.argv:  # only the second round of aids' screenshots
+                loop.run_until_complete(round_two_script(window, session))
+                return 0
             loop.run_until_complete(script(window, session, server.base_url, server))
             loop.run_until_complete(in_russian(app, server))
     return 0

@@ -28,11 +28,15 @@ from inspector.profiles import ProfilesFileError
 from inspector.settings import connection_key, load_folder_id, save_folder_id
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication
 
     from inspector.api.credentials.cache import TokenStatus
     from inspector.api.retry import RetryPolicy
     from inspector.browse_controller import BrowseController
+    from inspector.compare import Comparison
+    from inspector.compare_session import CompareView
     from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
     from inspector.ui.main_window import MainWindow
@@ -107,6 +111,7 @@ def run_window(options: Options) -> int:
         window.show()
         if profiles_notice:
             window.show_status(profiles_notice)
+        load_policy(window, options.policy)
         if options.self_test:
             return run_self_test(app, window, connection, options)
         return _run_loop(app, window, connection, options)
@@ -121,6 +126,17 @@ def _set_profiles_aside(error: ProfilesFileError) -> str:
     return _("The profiles file could not be read ({reason}); it was kept as {backup}.").format(
         reason=error, backup=backup
     )
+
+
+def load_policy(window: MainWindow, path: Path | None) -> None:
+    """The label policy (``--policy``, else ``policy.toml`` in the config folder), read after the
+    first paint; a broken one is said in a warning and nothing is checked."""
+    from inspector.policy import PolicyError, find_policy
+
+    try:
+        window.set_policy(find_policy(path))
+    except PolicyError as error:
+        window.show_policy_error(str(error))
 
 
 def remember_window(window: MainWindow, state: WindowState) -> None:
@@ -210,6 +226,28 @@ def report_unexpected_errors(
     return restore
 
 
+class _CompareDialogView:
+    """The window's compare dialog, as the comparison's view (it exists once it is opened)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def _dialog(self) -> CompareView | None:
+        return self._window.compare_dialog
+
+    def show_busy(self) -> None:
+        if dialog := self._dialog():
+            dialog.show_busy()
+
+    def show_comparison(self, comparison: Comparison, left: str, right: str) -> None:
+        if dialog := self._dialog():
+            dialog.show_comparison(comparison, left, right)
+
+    def show_problem(self, text: str) -> None:
+        if dialog := self._dialog():
+            dialog.show_problem(text)
+
+
 class WindowSession:
     """Owns what lives as long as the window: the httpx client and the tabs' controllers.
 
@@ -227,6 +265,7 @@ class WindowSession:
         retry: RetryPolicy | None = None,
         watch_policy: WatchPolicy | None = None,
     ) -> None:
+        from inspector.compare_session import CompareSession
         from inspector.tabs import TabSet
 
         self.window = window
@@ -235,6 +274,8 @@ class WindowSession:
         self._retry = retry
         self.controller: FetchController | None = None
         self.tabs = TabSet(window, watch_policy=watch_policy)
+        self.comparer = CompareSession(_CompareDialogView(window))
+        window.compareRequested.connect(self.comparer.compare)
         if image_id is not None:
             window.page.id_edit.setText(image_id)
             self.tabs.request_fetch(window.page, image_id)
@@ -281,6 +322,7 @@ class WindowSession:
             token = self.connection.token_cache(http, on_change=self._show_token)
             client = ImageClient(http, endpoint, token, timeouts=timeouts, retry=self._retry)
             self.tabs.start(client)
+            self.comparer.start(client)
             self.controller = self.tabs.controller(self.window.page).fetcher
             self.browse = BrowseController(client, self.window.browser)
             if self._pending_listing is not None:
@@ -288,6 +330,7 @@ class WindowSession:
             self.window.statusBar().showMessage(_("Ready"), 3000)
             await self._changed.wait()
             await self.tabs.stop()
+            await self.comparer.stop()
             await self.browse.aclose()
             self.controller = self.browse = None
         finally:

@@ -33,7 +33,9 @@ from inspector.i18n import N_
 from inspector.present.raw import clock_skew, describe_skew, header_value, safe_headers
 
 BUNDLE_FORMAT: Final = "cloud-desktop-inspector/support-bundle"
-BUNDLE_VERSION: Final = 1
+# 2: a failed call can be saved too ("outcome": "failure"); version 1 files still open.
+BUNDLE_VERSION: Final = 2
+FAILURE_OUTCOME: Final = "failure"
 BUNDLE_SUFFIX: Final = ".inspector.json"
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 _NANOS: Final = 1_000_000_000
@@ -63,6 +65,15 @@ class CaptureError(ValueError):
         super().__init__(f"Cannot open {path.name}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class FailedCallBundle(CaptureError):
+    """The bundle of a failed call: it holds no image (:mod:`inspector.failed_call` reads it)."""
+
+    def __init__(self, path: Path, document: dict[str, Any], captured_at_ns: int) -> None:
+        super().__init__(path, "it is the support bundle of a failed call: it holds no image")
+        self.document = document
+        self.captured_at_ns = captured_at_ns
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ def build_bundle(
     return {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
+        "outcome": "success",
         "capturedAt": iso_utc(received_at_ns),
         "environment": versions,
         "request": {
@@ -296,6 +308,8 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
         raise CaptureError(
             source, f"it was written by a newer version of the app (bundle version {version})"
         )
+    if document.get("outcome") == FAILURE_OUTCOME:
+        raise FailedCallBundle(source, document, _captured_at(document, source))
     response = _section(document, "response", source)
     request = _section(document, "request", source)
     body = _string(response, "body", "response", source)
@@ -309,10 +323,7 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
         raise CaptureError(
             source, f"the bundle's body is not a DesktopImage ({error}){problems}"
         ) from None
-    try:
-        captured = parse_timestamp(_string(document, "capturedAt", "bundle", source))
-    except TimestampError as error:
-        raise CaptureError(source, f"the bundle's capturedAt is not a time ({error})") from None
+    captured_ns = _captured_at(document, source)
     status = response.get("status")
     if not isinstance(status, int) or isinstance(status, bool):
         raise CaptureError(source, "the support bundle's response.status is not a number")
@@ -341,7 +352,7 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
         raw=raw,
         kind=CaptureKind.BUNDLE,
         source=source,
-        captured_at_ns=captured.epoch_nanos,
+        captured_at_ns=captured_ns,
         captured_at_known=True,
         exchange=exchange,
         endpoint=_optional_text(request.get("endpoint")),
@@ -362,6 +373,14 @@ def _elapsed_ms(value: object, source: Path) -> float:
             source, "the support bundle's timing.elapsedMs is out of range (0 to one day)"
         )
     return float(value)
+
+
+def _captured_at(document: dict[str, Any], source: Path) -> int:
+    try:
+        captured = parse_timestamp(_string(document, "capturedAt", "bundle", source))
+    except TimestampError as error:
+        raise CaptureError(source, f"the bundle's capturedAt is not a time ({error})") from None
+    return captured.epoch_nanos
 
 
 def _optional_text(value: object) -> str | None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import ExitStack, asynccontextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from inspector.i18n import (
@@ -27,10 +28,18 @@ from inspector.i18n import (
 from inspector.options import Options, parse_options
 
 if TYPE_CHECKING:
-    from inspector.api.client import FetchResult, ImageClient
+    from inspector.api.client import (
+        Attempt,
+        AttemptObserver,
+        FetchResult,
+        ImageClient,
+        RetryObserver,
+    )
     from inspector.api.errors import InspectorError
     from inspector.api.listing import ListQuery
+    from inspector.api.models import DesktopImage
     from inspector.connection import Connection
+    from inspector.policy import Policy, Violation
 
 EXIT_OK = 0
 EXIT_API_ERROR = 1
@@ -60,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_get(options, sys.stdout, sys.stderr)
         if options.command == "list":
             return run_list(options, sys.stdout, sys.stderr)
+        if options.command in ("diff", "show"):
+            from inspector.cli_aids import run_diff, run_show
+
+            run = run_diff if options.command == "diff" else run_show
+            return run(options, sys.stdout, sys.stderr)
         from inspector.app import run_window
 
         return run_window(options)
@@ -78,9 +92,13 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
     from inspector.api.errors import InspectorError, UsageError
     from inspector.api.inputs import validate_resource_id
     from inspector.api.listing import make_query
+    from inspector.cli_aids import check_policy, save_failure, save_success
 
     endpoint_text: str | None = None
+    image_id = ""
+    attempts: list[Attempt] = []
     try:
+        policy = check_policy(options) if options.check else None
         by_name = None
         if options.folder_id is not None:
             by_name = make_query(options.folder_id, name=options.name or "")
@@ -90,12 +108,30 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
-            result = asyncio.run(_fetch(connection, image_id, options.timeout, err, by_name))
+            result = asyncio.run(
+                _fetch(connection, image_id, options.timeout, err, by_name, attempts.append)
+            )
     except InspectorError as error:
+        if options.save is not None and endpoint_text is not None:
+            failure = error
+            where = endpoint_text
+            _save(
+                options.save,
+                lambda path: save_failure(path, failure, attempts, image_id, where),
+                err,
+            )
         return _report(error, endpoint_text, err)
     except OSError as error:
         print(_("error: {title}").format(title=error.strerror or error), file=err)
         return EXIT_API_ERROR
+    if options.save is not None and endpoint_text is not None:
+        where = endpoint_text
+        if not _save(options.save, lambda path: save_success(path, result, image_id, where), err):
+            return EXIT_API_ERROR
+    if policy is not None:
+        from inspector.cli_aids import image_violations, print_violations
+
+        return print_violations(image_violations(policy, result.image), 1, options.output, out, err)
     _print_result(result, options.output, out)
     return EXIT_OK
 
@@ -104,9 +140,12 @@ def run_list(options: Options, out: TextIO, err: TextIO) -> int:
     """``list FOLDER_ID``: every image of the folder, page after page, as a table or JSON Lines."""
     from inspector.api.errors import InspectorError
     from inspector.api.listing import make_query
+    from inspector.cli_aids import check_policy
 
     endpoint_text: str | None = None
+    checked: Checked | None = None
     try:
+        policy = check_policy(options) if options.check else None
         query = make_query(
             options.folder_id or "",
             name=options.name,
@@ -116,13 +155,46 @@ def run_list(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
-            unreadable = asyncio.run(_list(connection, query, options, out, err))
+            checked = Checked(policy) if policy is not None else None
+            unreadable = asyncio.run(_list(connection, query, options, out, err, checked))
     except InspectorError as error:
         return _report(error, endpoint_text, err)
     except OSError as error:
         print(_("error: {title}").format(title=error.strerror or error), file=err)
         return EXIT_API_ERROR
+    if checked is not None:
+        from inspector.cli_aids import print_violations
+
+        verdict = print_violations(checked.found, checked.images, options.output, out, err)
+        return EXIT_API_ERROR if unreadable else verdict
     return EXIT_API_ERROR if unreadable else EXIT_OK
+
+
+class Checked:
+    """``list --check``: the policy, and what it found in the images so far."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.found: list[tuple[str, Violation]] = []
+        self.images = 0
+
+    def add(self, image: DesktopImage) -> None:
+        from inspector.cli_aids import image_violations
+
+        self.images += 1
+        self.found += image_violations(self.policy, image)
+
+
+def _save(path: Path, write: Callable[[Path], None], err: TextIO) -> bool:
+    """Write a support bundle with ``write``; say where, or why it could not be written."""
+    try:
+        write(path)
+    except OSError as error:
+        message = _("error: cannot write {path}: {reason}")
+        print(message.format(path=path, reason=error.strerror or error), file=err)
+        return False
+    print(_("saved a support bundle to {path}").format(path=path), file=err)
+    return True
 
 
 def _report(error: InspectorError, endpoint: str | None, err: TextIO) -> int:
@@ -168,9 +240,19 @@ async def _fetch(
     deadline: float,
     err: TextIO,
     by_name: ListQuery | None = None,
+    on_attempt: AttemptObserver | None = None,
 ) -> FetchResult:
     """Get the image; with ``by_name``, first find the one image with that name, same client."""
     from inspector.api.listing import find_by_name
+
+    async with _open_client(connection, deadline) as client:
+        if by_name is not None:
+            image_id = await find_by_name(client, by_name.folder_id, by_name.name or "")
+        return await client.get_image(image_id, on_retry=retry_printer(err), on_attempt=on_attempt)
+
+
+def retry_printer(err: TextIO) -> RetryObserver:
+    """Prints each retry notice on ``err``, the same for ``get``, ``list`` and ``diff``."""
     from inspector.api.retry import RetryNotice
 
     def say_retrying(notice: RetryNotice) -> None:
@@ -186,10 +268,7 @@ async def _fetch(
             file=err,
         )
 
-    async with _open_client(connection, deadline) as client:
-        if by_name is not None:
-            image_id = await find_by_name(client, by_name.folder_id, by_name.name or "")
-        return await client.get_image(image_id, on_retry=say_retrying)
+    return say_retrying
 
 
 def _print_result(result: FetchResult, output: str, out: TextIO) -> None:
@@ -224,32 +303,52 @@ async def _open_client(connection: Connection, deadline: float) -> AsyncIterator
 
 
 async def _list(
-    connection: Connection, query: ListQuery, options: Options, out: TextIO, err: TextIO
+    connection: Connection,
+    query: ListQuery,
+    options: Options,
+    out: TextIO,
+    err: TextIO,
+    checked: Checked | None = None,
 ) -> int:
-    """Print pages as they come (JSON Lines) or all at the end (a table, even after an error).
+    """Print pages as they come (JSON Lines, CSV) or all at the end (a table, even after an
+    error); with ``checked``, only collect the policy's violations.
 
     Returns how many images of the listing could not be read (each still has its row or line).
     """
     from inspector.api.listing import Pager, PagingStoppedError
+    from inspector.csv_export import CsvWriter
     from inspector.present.listing import ImageRow, format_rows_table, json_line, present_listed
     from inspector.present.text import printable
     from inspector.present.times import now_ns
 
     rows: list[ImageRow] = []
-    printed: set[str] = set()  # JSON Lines already out: a restart must not repeat them
+    printed: set[str] = set()  # lines already out: a restart must not repeat them
     lines = unreadable = 0
     now = now_ns()
+    csv_out = CsvWriter(out) if options.output == "csv" and checked is None else None
     async with _open_client(connection, options.timeout) as client:
-        pager = Pager(client, query)
+        pager = Pager(client, query, on_retry=retry_printer(err))
         try:
             async for page in pager.pages():
                 if page.restart_note:
                     print(_("note: {note}").format(note=printable(page.restart_note)), file=err)
                     rows.clear()
                     unreadable = 0
+                    if checked is not None:
+                        checked.found.clear()
+                        checked.images = 0
                 for item in page.images:
                     unreadable += item.image is None
-                    if options.output == "jsonl":
+                    if checked is not None:
+                        if item.image is not None:
+                            checked.add(item.image)
+                    elif csv_out is not None:
+                        if item.image_id not in printed:
+                            csv_out.write_listed(item)
+                            lines += 1
+                        if item.image_id is not None:
+                            printed.add(item.image_id)
+                    elif options.output == "jsonl":
                         if item.image_id not in printed:
                             out.write(json_line(item.wire) + "\n")
                             lines += 1
@@ -264,7 +363,10 @@ async def _list(
             if rows:
                 out.write(format_rows_table(rows))
                 out.flush()
-    count = lines if options.output == "jsonl" else len(rows)
+    if checked is not None:
+        count = checked.images
+    else:
+        count = lines if options.output in ("jsonl", "csv") else len(rows)
     if count == 0:
         print(_("No images in {where}.").format(where=query.describe()), file=err)
     else:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Protocol
 
-from inspector.api.client import FetchResult, ImageClient
+from inspector.api.client import Attempt, FetchResult, ImageClient
 from inspector.api.errors import InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.retry import RetryNotice
@@ -79,6 +79,8 @@ class FetchController:
         self._current_id: str | None = None
         self.endpoint = client.endpoint.base_url
         self.observer: FetchObserver | None = None
+        # The attempts of the last fetch that ended, for a support bundle of a failure.
+        self.last_attempts: list[Attempt] = []
 
     @property
     def busy(self) -> bool:
@@ -125,12 +127,16 @@ class FetchController:
         self._task = None
 
     async def _run(self, generation: int, image_id: str) -> None:
+        attempts: list[Attempt] = []
         try:
             result = await self._client.get_image(
-                image_id, on_retry=lambda notice: self._retrying(generation, image_id, notice)
+                image_id,
+                on_retry=lambda notice: self._retrying(generation, image_id, notice),
+                on_attempt=attempts.append,
             )
         except InspectorError as error:
             if generation == self._generation:
+                self.last_attempts = attempts
                 self._report(image_id, error, keep_result=False)
                 if self.observer is not None:
                     self.observer.failed(image_id, error)
@@ -148,6 +154,7 @@ class FetchController:
         if generation != self._generation:
             log.debug("dropping a late answer for %s", image_id)
             return
+        self.last_attempts = attempts
         now = self._clock_ns()
         view = present_image(result.image, now)
         self._view.show_image(image_id, view, fetched_caption(image_id, result, now / 1e9))

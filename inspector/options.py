@@ -20,7 +20,7 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
 DEFAULT_TIMEOUT = 20.0
 MAX_TIMEOUT = 600.0
 OUTPUTS = ("table", "json")
-LIST_OUTPUTS = ("table", "jsonl")
+LIST_OUTPUTS = ("table", "jsonl", "csv")
 DEFAULT_PAGE_SIZE = 100
 
 
@@ -61,6 +61,11 @@ class Options:
     self_test: bool = False
     connection: ConnectionOptions = field(default_factory=ConnectionOptions)
     lang: str | None = None
+    policy: Path | None = None
+    check: bool = False
+    save: Path | None = None
+    sources: tuple[str, ...] = ()
+    show_equal: bool = False
 
 
 def _add_shared(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -117,6 +122,13 @@ def _add_shared(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         choices=sorted(LANGUAGES),
         default=default(None),
         help=_("the language to speak (default: the one chosen in the window, else the system's)"),
+    )
+    group.add_argument(
+        "--policy",
+        metavar="FILE",
+        type=Path,
+        default=default(None),
+        help=_("the label policy (default: policy.toml in the config folder, if there is one)"),
     )
     _add_credentials(parser, default)
 
@@ -245,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="table",
         help=_("table: for a person (default); json: the body exactly as the server sent it"),
     )
+    _add_check(get)
+    get.add_argument(
+        "--save",
+        metavar="FILE",
+        type=Path,
+        help=_("also write a support bundle of the call to FILE, whether it succeeds or fails"),
+    )
     _add_shared(get, suppress=True)
     listing = commands.add_parser(
         "list",
@@ -258,8 +277,12 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         choices=LIST_OUTPUTS,
         default="table",
-        help=_("table: for a person (default); jsonl: each image as sent, one JSON object a line"),
+        help=_(
+            "table: for a person (default); jsonl: each image as sent, one JSON object a line; "
+            "csv: RFC 4180 with a header row, sizes in bytes, labels as one JSON column"
+        ),
     )
+    _add_check(listing)
     listing.add_argument("--name", metavar="NAME", help=_("only images with exactly this name"))
     listing.add_argument(
         "--order-by",
@@ -274,7 +297,64 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("images per request, 1 to 1000 (default: {count})").format(count=DEFAULT_PAGE_SIZE),
     )
     _add_shared(listing, suppress=True)
+    _add_aid_commands(commands)
     return parser
+
+
+def _add_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help=_(
+            "check the labels against the label policy instead of printing the images: each "
+            "violation is printed, and the exit code is 1 when there is any"
+        ),
+    )
+
+
+def _add_aid_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``diff`` and ``show``: the window's comparison and offline view, for terminals."""
+    diff = commands.add_parser(
+        "diff",
+        help=_("compare two images, each an ID or a saved file (headless)"),
+        description=_(
+            "Compare two images, each an image ID (fetched) or a file (a support bundle or a "
+            "saved JSON body). Exit codes as diff(1): 0 equal, 1 different, 2 trouble."
+        ),
+        allow_abbrev=False,
+    )
+    diff.add_argument("first", metavar="A", help=_("the first image: an ID or a file"))
+    diff.add_argument("second", metavar="B", help=_("the second image: an ID or a file"))
+    diff.add_argument(
+        "--output",
+        "-o",
+        choices=OUTPUTS,
+        default="table",
+        help=_("table: the differences for a person (default); json: the differences as data"),
+    )
+    diff.add_argument(
+        "--all", dest="show_equal", action="store_true", help=_("also print the equal rows")
+    )
+    _add_shared(diff, suppress=True)
+    show = commands.add_parser(
+        "show",
+        help=_("print a support bundle or a saved JSON body as get would (headless)"),
+        description=_(
+            "Print a support bundle or a saved image body (REST or yc JSON) as get would; "
+            "for a bundle of a failed call, print its error and attempts (exit 1)."
+        ),
+        allow_abbrev=False,
+    )
+    show.add_argument("file", metavar="FILE", help=_("the file to print"))
+    show.add_argument(
+        "--output",
+        "-o",
+        choices=OUTPUTS,
+        default="table",
+        help=_("table: for a person (default); json: the body exactly as it was received"),
+    )
+    _add_check(show)
+    _add_shared(show, suppress=True)
 
 
 def _check_get_target(parser: argparse.ArgumentParser, namespace: argparse.Namespace) -> None:
@@ -302,6 +382,8 @@ def parse_options(argv: list[str]) -> Options:
         )
     if namespace.command == "get":
         _check_get_target(parser, namespace)
+    if getattr(namespace, "check", False) and namespace.output == "csv":
+        parser.error(_("--check prints violations: it does not go with -o csv"))
     if not 1 <= getattr(namespace, "page_size", DEFAULT_PAGE_SIZE) <= 1000:
         parser.error(_("--page-size must be between 1 and 1000"))
     chosen = [_given(namespace, names) for names in CREDENTIAL_SOURCES]
@@ -326,6 +408,15 @@ def parse_options(argv: list[str]) -> Options:
         page_size=getattr(namespace, "page_size", DEFAULT_PAGE_SIZE),
         self_test=namespace.self_test,
         lang=namespace.lang,
+        policy=namespace.policy,
+        check=getattr(namespace, "check", False),
+        save=getattr(namespace, "save", None),
+        sources=tuple(
+            value
+            for name in ("first", "second", "file")
+            if (value := getattr(namespace, name, None)) is not None
+        ),
+        show_equal=getattr(namespace, "show_equal", False),
         connection=ConnectionOptions(
             **{name: getattr(namespace, name) for name in ConnectionOptions.__dataclass_fields__}
         ),

@@ -15,9 +15,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from inspector.api.client import Exchange, FetchResult, ImageClient
+from inspector.api.client import IMAGES_PATH, Attempt, Exchange, FetchResult, ImageClient
 from inspector.api.errors import APIStatusError, InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.models import DesktopImage
@@ -34,11 +34,15 @@ from inspector.controller import FetchController, PageView
 from inspector.i18n import _
 from inspector.notify import Notifier
 from inspector.present.diff import ImageChanges, image_changes
+from inspector.present.errors import explain, explanation_lines
 from inspector.present.exports import curl_command, image_json, request_ids_text, yc_command
 from inspector.present.image import present_image
 from inspector.present.raw import RawView, present_body, present_exchange
 from inspector.present.times import now_ns, present_time
 from inspector.watch import Watch, WatchPolicy, WatchStep, should_watch
+
+if TYPE_CHECKING:
+    from inspector.failed_call import FailedCapture
 
 log = logging.getLogger(__name__)
 _NANOS = 1_000_000_000
@@ -84,6 +88,16 @@ class Shown:
     offline: OfflineResult | None = None
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A fetch that failed, kept so that *Save for support* can save it."""
+
+    image_id: str
+    error: InspectorError
+    attempts: list[Attempt]
+    at_ns: int
+
+
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -112,6 +126,7 @@ class TabController:
         self.fetcher.observer = self
         self.endpoint = self.fetcher.endpoint
         self.shown: Shown | None = None
+        self.failure: Failure | None = None  # the last fetch failed: what to save for support
         self.watch: Watch | None = None
         self._poll: asyncio.Task[None] | None = None
         self._next_poll_ns: int | None = None
@@ -139,6 +154,7 @@ class TabController:
         """Show an answer read from a file like a live one, marked OFFLINE."""
         self.stop_watch(quietly=True)
         self.fetcher.cancel()
+        self.failure = None
         now = self._clock_ns()
         image_id = result.image.id or result.source.name
         note = offline_note(result, now)
@@ -162,6 +178,25 @@ class TabController:
             result.captured_at_ns,
             result,
         )
+
+    def open_failed(self, capture: FailedCapture) -> None:
+        """Show a failed call read from its bundle: the error banner as it was, marked
+        OFFLINE, with each attempt listed."""
+        from inspector.present.failed_call import attempt_lines, failed_heading
+
+        self.stop_watch(quietly=True)
+        self.fetcher.cancel()
+        self.failure = None
+        explanation = capture.explanation
+        copy_text = "\n".join(explanation_lines(explanation))
+        self._page.show_error(capture.image_id, explanation, copy_text, keep_result=False)
+        note = "\n".join(
+            [failed_heading(capture, self._clock_ns()), *attempt_lines(capture.attempts)]
+        )
+        self._page.show_offline(note)
+        body = capture.body.encode("utf-8")
+        self._page.show_raw((lambda: present_body(body, note)) if body else None)
+        self._page.show_changes(None, "")
 
     # -- exports --------------------------------------------------------------------------------
     def export_id(self) -> str | None:
@@ -208,6 +243,15 @@ class TabController:
             return None
         return request_ids_text(shown.exchange.request_ids.as_pairs())
 
+    def compare_source(self) -> str | None:
+        """What *Compare with...* puts on side A: the file shown offline, else the image's ID."""
+        shown = self.shown
+        if shown is None:
+            return None
+        if shown.offline is not None:
+            return str(shown.offline.source)
+        return shown.image_id
+
     def _live(self) -> tuple[Shown, Exchange] | None:
         """The answer shown, if it came live (a file opened offline is already saved)."""
         shown = self.shown
@@ -216,7 +260,10 @@ class TabController:
         return shown, shown.exchange
 
     def support_bundle(self, versions: dict[str, str]) -> tuple[str, dict[str, Any]] | None:
-        """The default file name and the bundle of the live answer shown, if there is one."""
+        """The default file name and the bundle of the live answer shown (or of the failed
+        fetch shown instead), if there is one."""
+        if (failure := self.failure) is not None:
+            return self._failure_name(failure), failure_bundle(failure, self.endpoint, versions)
         live = self._live()
         if live is None:
             return None
@@ -233,10 +280,16 @@ class TabController:
 
     def bundle_file_name(self) -> str | None:
         """The file name *Save for support* suggests, or None when there is nothing to save."""
+        if self.failure is not None:
+            return self._failure_name(self.failure)
         live = self._live()
         return (
             None if live is None else default_bundle_name(live[0].image_id, live[0].received_at_ns)
         )
+
+    @staticmethod
+    def _failure_name(failure: Failure) -> str:
+        return default_bundle_name(f"{failure.image_id}-failed", failure.at_ns)
 
     def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool:
         """Write the bundle to ``path``; False when there is nothing to save, OSError on failure."""
@@ -253,6 +306,7 @@ class TabController:
 
     # -- FetchObserver: what the controller showed ----------------------------------------------
     def fetched(self, image_id: str, result: FetchResult, received_at_ns: int) -> None:
+        self.failure = None
         previous = self.shown
         self.shown = Shown(
             image_id,
@@ -281,6 +335,7 @@ class TabController:
             )
 
     def failed(self, image_id: str, error: InspectorError) -> None:
+        self.failure = Failure(image_id, error, self.fetcher.last_attempts, self._clock_ns())
         watch = self.watch
         if watch is None or not watch.active or watch.image_id != image_id:
             return
@@ -346,6 +401,23 @@ class TabController:
             self._poll.cancel()
         self._poll = None
         self._next_poll_ns = None
+
+
+def failure_bundle(failure: Failure, endpoint: str, versions: dict[str, str]) -> dict[str, Any]:
+    """The support bundle of a failed fetch, the error explained as the window showed it."""
+    from inspector.failed_call import build_failure_bundle
+
+    last = next((item.exchange for item in reversed(failure.attempts) if item.exchange), None)
+    url = last.url if last else f"{endpoint}{IMAGES_PATH}/{failure.image_id}"
+    return build_failure_bundle(
+        explain(failure.error, endpoint=endpoint),
+        failure.attempts,
+        image_id=failure.image_id,
+        endpoint=endpoint,
+        url=url,
+        captured_at_ns=failure.at_ns,
+        versions=versions,
+    )
 
 
 def _since(previous: Shown, now: int) -> str:

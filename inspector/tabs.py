@@ -237,11 +237,12 @@ class TabSet:
 
     def open_file(self, path_text: str) -> None:
         """A bundle or JSON file: shown in the current tab if it is empty, else in a new one."""
-        from inspector.bundle import CaptureError, load_capture
+        from inspector.bundle import CaptureError
+        from inspector.failed_call import FailedCapture, load_any
 
         path = Path(path_text)
         try:
-            result = load_capture(path)
+            result = load_any(path)
         except CaptureError as error:
             log.info("%s", error)
             self._window.show_file_error(str(error), str(path))
@@ -256,7 +257,11 @@ class TabSet:
                 str(path),
             )
             return
-        tab.open_offline(result)
+        if isinstance(result, FailedCapture):
+            tab.open_failed(result)
+            problem = None
+        else:
+            tab.open_offline(result)
+            problem = tab.export_problem()
         self._window.sync_copy_actions()
-        problem = tab.export_problem()
         self._window.show_status(problem or _("Opened {file} (offline)").format(file=path.name))

@@ -67,6 +67,7 @@ _UNREADABLE_LOCATION: Final = "Invalid URL in location header"
 
 TokenGetter = Callable[[], Awaitable[str | None]]
 RetryObserver = Callable[[RetryNotice], None]
+AttemptObserver = Callable[["Attempt"], None]
 Sleep = Callable[[float], Awaitable[None]]
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,22 @@ class Exchange:
     raw: bytes
     elapsed_seconds: float
     request_ids: RequestIds
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One try of a call, for a support bundle: its ids, outcome, duration and the wait after it.
+
+    ``exchange`` is set when an answer came (any status); ``error`` when none did.
+    ``wait_seconds`` is the pause before the next attempt, None when this one was the last.
+    """
+
+    number: int
+    request_ids: RequestIds | None
+    elapsed_seconds: float
+    wait_seconds: float | None
+    exchange: Exchange | None = None
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,14 +290,21 @@ class ImageClient:
         return f"{self.endpoint.base_url}{IMAGES_PATH}/{path_segment(image_id)}"
 
     async def get_image(
-        self, image_id: str, *, on_retry: RetryObserver | None = None
+        self,
+        image_id: str,
+        *,
+        on_retry: RetryObserver | None = None,
+        on_attempt: AttemptObserver | None = None,
     ) -> FetchResult:
         """``DesktopImage.Get``: the parsed image, or a typed :class:`APIError`.
 
-        ``on_retry`` hears about each wait before a retry, so a window can say so.
+        ``on_retry`` hears about each wait before a retry, so a window can say so;
+        ``on_attempt`` about each attempt once it is over, so a failure can be saved for support.
         """
         image_id = validate_resource_id(image_id)
-        exchange = await self.get_retrying(self.image_url(image_id), on_retry=on_retry)
+        exchange = await self.get_retrying(
+            self.image_url(image_id), on_retry=on_retry, on_attempt=on_attempt
+        )
         raise_for_status(exchange)
         try:
             image, text = parse_image(exchange.raw)
@@ -293,15 +317,31 @@ class ImageClient:
             ) from None
         return FetchResult(image=image, text=text, exchange=exchange)
 
-    async def get_retrying(self, url: str, *, on_retry: RetryObserver | None = None) -> Exchange:
+    async def get_retrying(
+        self,
+        url: str,
+        *,
+        on_retry: RetryObserver | None = None,
+        on_attempt: AttemptObserver | None = None,
+    ) -> Exchange:
         """:meth:`get_raw`, repeated while the retry policy says the failure may pass."""
         attempt = 1
+        tries = 0
         renewed = False
+
+        def tell(record: Attempt) -> None:
+            if on_attempt is not None:
+                on_attempt(record)
+
         while True:
+            tries += 1
+            started = time.perf_counter()
             try:
                 exchange = await self.get_raw(url)
             except APIError as error:
                 delay = retry_delay(self._retry, attempt, error=error, fraction=self._jitter())
+                elapsed = time.perf_counter() - started
+                tell(Attempt(tries, error.request_ids, elapsed, delay, error=str(error)))
                 if delay is None:
                     raise
                 reason = str(error)
@@ -309,6 +349,11 @@ class ImageClient:
                 if exchange.status_code == 401 and not renewed and self._renew_token():
                     renewed = True  # once, and not one of the retry attempts
                     log.info("the API refused the token (401); asking its source for a new one")
+                    tell(
+                        Attempt(
+                            tries, exchange.request_ids, exchange.elapsed_seconds, 0.0, exchange
+                        )
+                    )
                     continue
                 retry_after = parse_retry_after(
                     _header(exchange.headers, "retry-after"), time.time()
@@ -319,6 +364,9 @@ class ImageClient:
                     status=exchange.status_code,
                     retry_after=retry_after,
                     fraction=self._jitter(),
+                )
+                tell(
+                    Attempt(tries, exchange.request_ids, exchange.elapsed_seconds, delay, exchange)
                 )
                 if delay is None:
                     return exchange

@@ -22,6 +22,7 @@ from inspector.api.client import (
     IMAGES_PATH,
     Exchange,
     ImageClient,
+    RetryObserver,
     content_type_note,
     raise_for_status,
 )
@@ -265,9 +266,15 @@ def _encodable(text: str) -> bool:
     return True
 
 
-async def fetch_page(client: ImageClient, query: ListQuery, page_token: str | None) -> RawPage:
+async def fetch_page(
+    client: ImageClient,
+    query: ListQuery,
+    page_token: str | None,
+    on_retry: RetryObserver | None = None,
+) -> RawPage:
     """``DesktopImageService.List`` for one page: the client's ids, deadline, cap and retries."""
-    exchange = await client.get_retrying(list_url(client.endpoint.base_url, query, page_token))
+    url = list_url(client.endpoint.base_url, query, page_token)
+    exchange = await client.get_retrying(url, on_retry=on_retry)
     raise_for_status(exchange, ListStatusError)
     return parse_page(exchange)
 
@@ -306,9 +313,12 @@ class _Walk:
 class Pager:
     """Walks the pages of one query; a failed step can be retried, nothing loaded is lost."""
 
-    def __init__(self, client: ImageClient, query: ListQuery) -> None:
+    def __init__(
+        self, client: ImageClient, query: ListQuery, on_retry: RetryObserver | None = None
+    ) -> None:
         self.client = client
         self.query = query
+        self._on_retry = on_retry
         self.finished = False
         self.loaded = 0
         self._walk = _Walk()
@@ -320,7 +330,7 @@ class Pager:
             raise RuntimeError("the listing has no more pages")
         token = self._walk.token
         try:
-            raw = await fetch_page(self.client, self.query, token)
+            raw = await fetch_page(self.client, self.query, token, self._on_retry)
         except APIStatusError as error:
             if token is None or error.status_code != 400 or self._restarted:
                 raise
@@ -333,7 +343,9 @@ class Pager:
             yield await self.next_page()
 
     async def _restart(self, error: APIStatusError) -> ListedPage:
-        raw = await fetch_page(self.client, self.query, None)  # may fail: nothing changed yet
+        raw = await fetch_page(
+            self.client, self.query, None, self._on_retry
+        )  # may fail: nothing changed yet
         self._restarted = True
         self._walk = _Walk()
         self.loaded = 0

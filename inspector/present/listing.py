@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from inspector.api.errors import InspectorError
@@ -65,6 +65,8 @@ class ImageRow:
     tooltips: tuple[str, ...]
     sort_keys: tuple[tuple[int, Any], ...]
     status: StatusView
+    # The image itself, for what the browser derives from it (the policy column, CSV export).
+    image: DesktopImage | None = field(default=None, compare=False, repr=False)
 
 
 def _key(value: object | None) -> tuple[int, Any]:
@@ -132,6 +134,7 @@ def present_row(
             *((1, size) for size in sizes.values()),
         ),
         status=status,
+        image=image,
     )
 
 

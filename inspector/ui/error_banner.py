@@ -47,6 +47,7 @@ class ErrorBanner(QFrame):
         top = QHBoxLayout()
         self.title = shrinkable(plain(QLabel(self)))  # a redirect's target, a server's words
         self.title.setObjectName("errorTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a bundle's error is foreign text
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -78,6 +79,7 @@ class ErrorBanner(QFrame):
         layout.addWidget(self._rows_host)
         self.hint = plain(QLabel(self))
         self.hint.setObjectName("errorHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.hint)

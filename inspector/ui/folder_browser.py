@@ -9,6 +9,7 @@ It never does HTTP: it emits ``listRequested`` / ``moreRequested`` / ``loadAllRe
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import (
@@ -25,6 +26,7 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +43,7 @@ from inspector.ui import icons, theme
 from inspector.ui.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
+    from inspector.policy import Policy, Violation
     from inspector.present.listing import ImageRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -58,6 +61,8 @@ HEADERS: Final = tuple(
     )
 )
 STATUS_COLUMN: Final = 2
+POLICY_HEADER: Final = str(QT_TRANSLATE_NOOP("ImageRowsModel", "Policy"))
+POLICY_COLUMN: Final = len(HEADERS)  # after the list command's columns
 # (label, orderBy); the first keeps the server's own order. Labels translated where shown.
 ORDERS: Final = (
     (str(QT_TRANSLATE_NOOP("FolderBrowser", "Server default")), ""),
@@ -104,10 +109,30 @@ class ImageRowsModel(QAbstractTableModel):
         self.loading = False
         self.paused = False  # after an error: no automatic retry until the operator asks
         self._icons: dict[tuple[str, str], QIcon] = {}
+        self.policy: Policy | None = None
+        self._checked: dict[int, list[Violation]] = {}  # by row, computed when first shown
+
+    def set_policy(self, policy: Policy | None) -> None:
+        """Check each row's labels against ``policy`` in the policy column (None: blank)."""
+        self.policy = policy
+        self._checked = {}
+        if self.rows:
+            last = self.index(len(self.rows) - 1, POLICY_COLUMN)
+            self.dataChanged.emit(self.index(0, POLICY_COLUMN), last)
+
+    def violations(self, row: int) -> list[Violation] | None:
+        """The policy's violations for ``row``; None when no policy is in use."""
+        if self.policy is None:
+            return None
+        if row not in self._checked:
+            image = self.rows[row].image
+            self._checked[row] = self.policy.check(None if image is None else image.labels)
+        return self._checked[row]
 
     def clear(self) -> None:
         self.beginResetModel()
         self.rows = []
+        self._checked = {}
         self.more = False
         self.paused = False
         self.endResetModel()
@@ -125,13 +150,15 @@ class ImageRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(HEADERS) + 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
+        if column == POLICY_COLUMN:
+            return self._policy_data(index.row(), role)
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -145,11 +172,35 @@ class ImageRowsModel(QAbstractTableModel):
             return row.image_id
         return None
 
+    def _policy_data(self, row: int, role: int) -> object:
+        """``✓`` or ``⚠ 2`` (blank without a policy); the violations in the tooltip."""
+        found = self.violations(row)
+        if found is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"\u26a0 {len(found)}" if found else "\u2713"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            from inspector.present.policy import violations_tooltip
+            from inspector.ui.policy_badge import plain_tooltip
+
+            if not found:
+                return QCoreApplication.translate("ImageRowsModel", "No policy violations")
+            return plain_tooltip(violations_tooltip(found))
+        if role == Qt.ItemDataRole.ForegroundRole and found:
+            return QColor(theme.colours().error.border)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            count = len(found)
+            return ngettext("{count} policy violation", "{count} policy violations", count).format(
+                count=count
+            )
+        return None
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("ImageRowsModel", HEADERS[section])
+            header = POLICY_HEADER if section == POLICY_COLUMN else HEADERS[section]
+            return QCoreApplication.translate("ImageRowsModel", header)
         return None
 
     def _status_icon(self, kind: str) -> QIcon:
@@ -176,6 +227,9 @@ class _RowsProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, ImageRowsModel)
         column = left.column()
+        if column == POLICY_COLUMN:
+            counts = [len(model.violations(index.row()) or []) for index in (left, right)]
+            return counts[0] < counts[1]
         return bool(
             model.rows[left.row()].sort_keys[column] < model.rows[right.row()].sort_keys[column]
         )
@@ -273,6 +327,15 @@ class FolderBrowser(QWidget):
         self.stop_button.setObjectName("stopListingButton")
         self.stop_button.setToolTip(self.tr("Stop fetching pages; the rows loaded stay"))
         self.stop_button.clicked.connect(self.stopRequested)
+        self.export_button = QPushButton(self.tr("E&xport CSV\u2026"), self)
+        self.export_button.setObjectName("exportCsvButton")
+        self.export_button.setToolTip(
+            self.tr(
+                "Save the loaded rows as CSV: a header row, sizes in bytes, labels as one "
+                "JSON column"
+            )
+        )
+        self.export_button.clicked.connect(self.export_csv)
         self.message = QLabel(self)
         self.message.setObjectName("browseMessage")
         self.message.setWordWrap(True)
@@ -296,6 +359,7 @@ class FolderBrowser(QWidget):
         buttons.addWidget(self.load_all_button)
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -365,6 +429,41 @@ class FolderBrowser(QWidget):
         self._show_message(text, "error")
         self.message.setAccessibleName(title)
         self._update_count()
+
+    def set_policy(self, policy: Policy | None) -> None:
+        self.model.set_policy(policy)
+
+    def export_csv(self) -> None:
+        """Ask where to save the loaded rows (all of them, whatever the filter) as CSV."""
+        if not self.model.rows:
+            self.show_note(self.tr("Nothing to export: list a folder first"))
+            return
+        dialog = QFileDialog(self, self.tr("Export CSV"))
+        dialog.setObjectName("exportCsvDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("All files (*)")])
+        dialog.setDefaultSuffix("csv")
+        dialog.selectFile(f"{self.folder_edit.text().strip() or 'images'}.csv")
+        dialog.fileSelected.connect(self._write_csv)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _write_csv(self, path_text: str) -> None:
+        from inspector.csv_export import save_csv
+
+        images = [row.image for row in self.model.rows if row.image is not None]
+        try:
+            save_csv(Path(path_text), images)
+        except OSError as error:
+            message = self.tr("Cannot save {file}: {reason}")
+            self._show_message(
+                message.format(file=path_text, reason=error.strerror or error), "error"
+            )
+            return
+        text = ngettext(
+            "Exported {count} image to {path}", "Exported {count} images to {path}", len(images)
+        )
+        self.show_note(text.format(count=len(images), path=path_text))
 
     # -- internals --------------------------------------------------------------------------
     def _show_message(self, text: str, kind: str) -> None:

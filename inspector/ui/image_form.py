@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from inspector.ui import theme
 from inspector.ui.field_note import FieldNote
 from inspector.ui.inert import plain, set_tooltip, tooltip_of
+from inspector.ui.policy_badge import PolicyBadge
 from inspector.ui.status_badge import StatusBadge
 from inspector.ui.value_label import ValueLabel
 
@@ -71,6 +72,7 @@ class ImageForm(QWidget):
         self.rows: dict[str, QHBoxLayout] = {}
         self.changed: dict[str, str] = {}
         self.badge = StatusBadge(self)
+        self.policy_badge = PolicyBadge(self)
         for key, _english in FIELDS:
             label = field_label(key)
             row_label = plain(QLabel(self.tr("{label}:").format(label=label), self))
@@ -82,6 +84,7 @@ class ImageForm(QWidget):
             if key == "status":
                 row.addWidget(self.badge)
                 row.addWidget(note)
+                row.addWidget(self.policy_badge)
                 row.addStretch(1)
                 form.addRow(row_label, row)
                 continue
@@ -118,6 +121,7 @@ class ImageForm(QWidget):
         self.mark_changed({})
         self.caption.setText(caption)
         self.badge.clear_status()
+        self.policy_badge.show_violations([], str)
         for widget in (*self.values.values(), *self.details.values(), self.other):
             widget.set_value(None, blank=True)
         for note in self.notes.values():

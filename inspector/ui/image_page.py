@@ -42,6 +42,7 @@ from inspector.ui.raw_view import RawResponseView
 from inspector.ui.watch_bar import WatchBar
 
 if TYPE_CHECKING:
+    from inspector.policy import Policy
     from inspector.present.diff import ImageChanges
     from inspector.present.errors import Explanation
     from inspector.present.image import ImageView
@@ -72,6 +73,8 @@ class PageActions(Protocol):
     def bundle_file_name(self) -> str | None: ...
 
     def export_problem(self) -> str | None: ...
+
+    def compare_source(self) -> str | None: ...
 
     def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool: ...
 
@@ -155,6 +158,7 @@ class ImagePage(QWidget):
         self._raw: Callable[[], RawView] | None = None
         self._raw_view: RawView | None = None
         self._error: tuple[Explanation, str] | None = None
+        self._policy: Policy | None = None
 
         bar = QHBoxLayout()
         bar.addWidget(id_label)
@@ -240,10 +244,17 @@ class ImagePage(QWidget):
     def title(self) -> str:
         """The tab's title: the image's name, else its ID (masked while presenting)."""
         if self.shown_id is None or self._view is None:
-            return self.tr("New tab")
+            # Nothing shown but an OFFLINE note: a failed call opened from its bundle.
+            return self.tr("OFFLINE \u00b7 failed call") if self._offline else self.tr("New tab")
         name = next((f.value for f in self._view.fields if f.key == "name" and f.value), None)
         text = self._mask(name or self.shown_id)
         return self.tr("OFFLINE \u00b7 {title}").format(title=text) if self._offline else text
+
+    def set_policy(self, policy: Policy | None) -> None:
+        """Check the shown labels against ``policy`` (None: no policy in use)."""
+        self._policy = policy
+        if self._view is not None:
+            self._render()
 
     def set_masker(self, masker: Masker | None) -> None:
         """Presenting mode on (a masker) or off (None): everything shown is drawn again."""
@@ -367,6 +378,21 @@ class ImagePage(QWidget):
         self.form.show_image(view, self._mask(self._shown_caption))
         self.labels.set_labels(view.labels, default=view.labels_default)
         self._render_changes()
+        self._render_policy()
+
+    def _render_policy(self) -> None:
+        """Mark the labels that break the policy, and count them in the badge row."""
+        view = self._view
+        if self._policy is None or view is None:
+            self.form.policy_badge.show_violations([], self._mask)
+            self.labels.mark_violations({})
+            return
+        violations = self._policy.check(dict(view.labels))
+        self.form.policy_badge.show_violations(violations, self._mask)
+        by_key: dict[str, list[str]] = {}
+        for item in violations:
+            by_key.setdefault(self._mask(item.key), []).append(self._mask(item.message))
+        self.labels.mark_violations({key: "\n".join(found) for key, found in by_key.items()})
 
     def _render_changes(self) -> None:
         mask = self._mask

@@ -60,6 +60,7 @@ class LabelsModel(QAbstractTableModel):
         self._sort_column = 0
         self._descending = False
         self._changed: dict[str, str | None] = {}
+        self._violations: dict[str, str] = {}
 
     @property
     def total(self) -> int:
@@ -75,8 +76,18 @@ class LabelsModel(QAbstractTableModel):
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._shown) - 1, 1))
 
+    def set_violations(self, violations: dict[str, str]) -> None:
+        """Mark the labels that break the label policy: key -> what is wrong (several lines
+        when several rules). Colours and tooltips only, like :meth:`set_changes`."""
+        if not violations and not self._violations:
+            return
+        self._violations = dict(violations)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._shown) - 1, 1))
+
     def set_labels(self, rows: list[tuple[str, str]]) -> None:
         self._changed = {}
+        self._violations = {}
         self.beginResetModel()
         self._all = [(key, value, key.casefold(), value.casefold()) for key, value in rows]
         self._arrange()
@@ -129,9 +140,13 @@ class LabelsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._shown[index.row()][index.column()]
         changed = self._changed
+        violation = self._violations.get(self._shown[index.row()][0])
         if role == Qt.ItemDataRole.ToolTipRole:
             label = self._shown[index.row()]
             text = label[index.column()]
+            if violation is not None:
+                policy = self.tr("Label policy: {problems}").format(problems=violation)
+                text = f"{text}\n\n{policy}"
             if changed and label[0] in changed:
                 old = changed[label[0]]
                 before = (
@@ -142,6 +157,10 @@ class LabelsModel(QAbstractTableModel):
                 return tooltip_text(f"{text}\n\n{before}")
             return tooltip_text(text)
         colour_roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+        if violation is not None and role in colour_roles:
+            pair = theme.colours().error
+            background = role == Qt.ItemDataRole.BackgroundRole
+            return QColor(pair.background if background else pair.text)
         if changed and role in colour_roles and self._shown[index.row()][0] in changed:
             pair = theme.colours().changed
             background = role == Qt.ItemDataRole.BackgroundRole
@@ -236,6 +255,9 @@ class LabelsPanel(QWidget):
         self._default = default
         self.model.set_labels(rows)
         self._update_count()
+
+    def mark_violations(self, violations: dict[str, str]) -> None:
+        self.model.set_violations(violations)
 
     def mark_changed(self, changed: dict[str, str | None]) -> None:
         """Highlight the labels that changed (key -> old value; None: the label is new)."""

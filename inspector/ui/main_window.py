@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -48,6 +49,10 @@ from inspector.ui.image_page import ImagePage, PageActions
 from inspector.ui.inert import plain, plain_labels, tooltip_text
 from inspector.ui.tray_notifier import TrayNotifier
 
+if TYPE_CHECKING:
+    from inspector.policy import Policy
+    from inspector.ui.compare_view import CompareDialog
+
 WINDOW_TITLE = "Cloud Desktop Image Inspector"  # untranslated: the product's name
 
 
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
     tabAdded = Signal(object)  # the new ImagePage
     tabClosed = Signal(object)  # the ImagePage taken out; it is deleted right after
     openFileChosen = Signal(str)
+    compareRequested = Signal(str, str)  # two sources: image IDs or files
     presentingChanged = Signal(bool)
     schemeChosen = Signal(str)  # a theme.Scheme value, to keep for the next start
     languageChosen = Signal(str)  # a language or "system", taking effect at the next start
@@ -86,6 +92,8 @@ class MainWindow(QMainWindow):
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self._masker: Masker | None = None
+        self.policy: Policy | None = None
+        self.compare_dialog: CompareDialog | None = None  # built on first use
         self._add_page()
         self.demo_banner = plain(QLabel(self))
         self.demo_banner.setObjectName("demoBanner")
@@ -254,12 +262,23 @@ class MainWindow(QMainWindow):
             self.tr("&Fetch Again"), "refetchAction", lambda: self.page.refetch()
         )
         self.refetch_action.setShortcuts(QKeySequence.StandardKey.Refresh)
+        self.compare_action = self._action(
+            self.tr("&Compare with\u2026"), "compareAction", self.open_compare, "Ctrl+Shift+D"
+        )
+        self.compare_action.setToolTip(
+            self.tr(
+                "Put this image beside another (an ID or a file): every field and label aligned, "
+                "differences highlighted (Ctrl+Shift+D)"
+            )
+        )
         self.stop_watch_action = self._action(
             self.tr("&Stop Watching"),
             "stopWatchAction",
             lambda: self.page.stopWatchRequested.emit(),
         )
         image_menu.addActions([self.focus_id_action, self.refetch_action, self.stop_watch_action])
+        image_menu.addSeparator()
+        image_menu.addAction(self.compare_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.browse_action = QAction(self.tr("&Browse a Folder"), self)
         self.browse_action.setObjectName("browseFolderAction")
@@ -408,6 +427,7 @@ class MainWindow(QMainWindow):
     def _add_page(self) -> ImagePage:
         page = ImagePage(self.tabs)
         page.set_masker(self._masker)
+        page.set_policy(self.policy)
         index = self.tabs.addTab(page, page.title())
         page.titleChanged.connect(lambda title: self._retitle(page, title))
         # After the tab's controller has taken the new answer in: whether commands can name it.
@@ -561,6 +581,40 @@ class MainWindow(QMainWindow):
         box.show()
         self.show_status(message)
 
+    def open_compare(self) -> None:
+        """Image, Compare with...: the current tab's image is A; the dialog asks for B."""
+        dialog = self.compare_dialog
+        if dialog is None:
+            from inspector.ui.compare_view import CompareDialog
+
+            dialog = CompareDialog(self)
+            dialog.set_masker(self._masker)
+            dialog.set_policy(self.policy)
+            dialog.compareRequested.connect(self.compareRequested)
+            self.compare_dialog = dialog
+        actions = self.page.tab_actions
+        dialog.start((actions.compare_source() if actions is not None else None) or "")
+
+    def set_policy(self, policy: Policy | None) -> None:
+        """Check every tab's labels against ``policy`` (None: no label policy in use)."""
+        self.policy = policy
+        for page in self.pages():
+            page.set_policy(policy)
+        self.browser.set_policy(policy)
+        if self.compare_dialog is not None:
+            self.compare_dialog.set_policy(policy)
+
+    def show_policy_error(self, message: str) -> None:
+        """A policy file that cannot be used is said, not skipped: no label is checked."""
+        box = self._warning_box("policyErrorBox", self.tr("Label policy not used"))
+        box.setText(message)
+        box.setInformativeText(
+            self.tr("Labels are not checked until the policy file is fixed and the app restarted.")
+        )
+        box.finished.connect(box.deleteLater)
+        box.show()
+        self.show_status(message)
+
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(self.mask_text(text), 10_000)
 
@@ -588,6 +642,8 @@ class MainWindow(QMainWindow):
             self.presenting_action.setChecked(on)
         for page in self.pages():
             page.set_masker(self._masker)
+        if self.compare_dialog is not None:
+            self.compare_dialog.set_masker(self._masker)
         self.presenting_label.setVisible(on)
         if on and self.browser_dock.isVisible():
             self.browser_dock.hide()  # it lists the folder's ID and its images'

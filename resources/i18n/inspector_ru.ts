@@ -53,6 +53,77 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare Two Images</source>
+        <translation>Сравнение двух образов</translation>
+    </message>
+    <message>
+        <source>First image</source>
+        <translation>Первый образ</translation>
+    </message>
+    <message>
+        <source>Second image</source>
+        <translation>Второй образ</translation>
+    </message>
+    <message>
+        <source>&amp;First (A):</source>
+        <translation>&amp;Первый (A):</translation>
+    </message>
+    <message>
+        <source>S&amp;econd (B):</source>
+        <translation>&amp;Второй (B):</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Файл…</translation>
+    </message>
+    <message>
+        <source>Choose a support bundle or a saved JSON body</source>
+        <translation>Выбрать пакет для поддержки или сохранённое тело JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Сравнить</translation>
+    </message>
+    <message>
+        <source>&amp;Hide equal rows</source>
+        <translation>С&amp;крыть совпадающие строки</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Различия</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>an image ID, or a bundle or JSON file</source>
+        <translation>ID образа или файл пакета либо JSON</translation>
+    </message>
+    <message>
+        <source>Choose a Bundle or JSON File</source>
+        <translation>Выбор пакета или файла JSON</translation>
+    </message>
+    <message>
+        <source>Bundles and JSON (*.json)</source>
+        <translation>Пакеты и JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Сравнение…</translation>
+    </message>
+    <message>
+        <source>Label policy: A {left}, B {right}</source>
+        <translation>Политика меток: A — {left}, B — {right}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)</source>
@@ -425,6 +496,14 @@
         <translation>Перестать загружать страницы; загруженные строки останутся</translation>
     </message>
     <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Экспорт в &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the loaded rows as CSV: a header row, sizes in bytes, labels as one JSON column</source>
+        <translation>Сохранить загруженные строки в CSV: строка заголовков, размеры в байтах, метки одним столбцом JSON</translation>
+    </message>
+    <message>
         <source>Message</source>
         <translation>Сообщение</translation>
     </message>
@@ -439,6 +518,26 @@
     <message>
         <source>&amp;Order:</source>
         <translation>&amp;Порядок:</translation>
+    </message>
+    <message>
+        <source>Nothing to export: list a folder first</source>
+        <translation>Экспортировать нечего: сначала покажите каталог</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {reason}</source>
+        <translation>Не удалось сохранить {file}: {reason}</translation>
     </message>
     <message>
         <source>Enter a folder ID and press Enter</source>
@@ -658,6 +757,10 @@
         <translation>Новая вкладка</translation>
     </message>
     <message>
+        <source>OFFLINE · failed call</source>
+        <translation>ОФЛАЙН · неудачный вызов</translation>
+    </message>
+    <message>
         <source>OFFLINE · {title}</source>
         <translation>ОФЛАЙН · {title}</translation>
     </message>
@@ -734,6 +837,14 @@
         <source>Min disk</source>
         <translation>Мин. диск</translation>
     </message>
+    <message>
+        <source>Policy</source>
+        <translation>Политика</translation>
+    </message>
+    <message>
+        <source>No policy violations</source>
+        <translation>Нарушений политики нет</translation>
+    </message>
 </context>
 <context>
     <name>LabelsModel</name>
@@ -744,6 +855,10 @@
     <message>
         <source>Value</source>
         <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Label policy: {problems}</source>
+        <translation>Политика меток: {problems}</translation>
     </message>
     <message>
         <source>New since the previous fetch</source>
@@ -918,6 +1033,14 @@
     <message>
         <source>&amp;Fetch Again</source>
         <translation>Получить &amp;снова</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation>Сра&amp;внить с…</translation>
+    </message>
+    <message>
+        <source>Put this image beside another (an ID or a file): every field and label aligned, differences highlighted (Ctrl+Shift+D)</source>
+        <translation>Поставить этот образ рядом с другим (ID или файл): все поля и метки выровнены, различия выделены (Ctrl+Shift+D)</translation>
     </message>
     <message>
         <source>&amp;Stop Watching</source>
@@ -1098,6 +1221,14 @@
     <message>
         <source>File not opened</source>
         <translation>Файл не открыт</translation>
+    </message>
+    <message>
+        <source>Label policy not used</source>
+        <translation>Политика меток не применяется</translation>
+    </message>
+    <message>
+        <source>Labels are not checked until the policy file is fixed and the app restarted.</source>
+        <translation>Метки не проверяются, пока файл политики не исправлен и приложение не перезапущено.</translation>
     </message>
     <message>
         <source>Could not open a file manager; the logs are in {folder}</source>

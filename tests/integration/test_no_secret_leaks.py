@@ -7,6 +7,7 @@ stdout, stderr and every file under the test's home (config, state and log folde
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -26,6 +27,7 @@ YC_SECRET = "YCSECRET0123456789yc"
 METADATA_SECRET = "METADATASECRET0123456"
 OK_IMAGE = "e3vdemoactive0000001"
 REFUSING_IMAGE = "e3vdemoerror40100001"
+_CALLS = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,8 @@ def test_no_secret_is_written_anywhere(
         if path.is_file()
     ]
     assert any("log" in str(path) for path, _ in written), "expected the app to write a log"
+    bundles = [path for path, _ in written if path.name.endswith(".inspector.json")]
+    assert len(bundles) == 2 * len(runs) + 1, "expected a support bundle of every call"
     for secret in secrets:
         for text in outputs:
             assert secret not in text
@@ -108,9 +112,11 @@ def test_no_secret_is_written_anywhere(
 def _run(
     api: DemoServer, image_id: str, output: str, options: list[str], env: dict[str, str]
 ) -> str:
+    # Every call, failed or not, is also saved for support: the bundle must hold no secret.
+    bundle = Path(os.environ["HOME"]) / f"call-{next(_CALLS)}.inspector.json"
     result = subprocess.run(
         [sys.executable, "-m", "inspector", "get", image_id, "-o", output,
-         "--endpoint", api.base_url, "--log-level", "debug", *options],
+         "--endpoint", api.base_url, "--log-level", "debug", "--save", str(bundle), *options],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -1,0 +1,54 @@
+"""Comparing two images: fields and labels aligned, changes classified, sizes in bytes."""
+
+from __future__ import annotations
+
+from inspector.api.models import DesktopImage
+from inspector.compare import Change, RowKind, compare_images
+from inspector.present.compare import format_comparison
+
+
+def image(**fields: object) -> DesktopImage:
+    return DesktopImage.model_validate({"id": "e3vcompare0000000001", **fields})
+
+
+def test_labels_are_aligned_and_each_change_classified() -> None:
+    left = image(labels={"owner": "a", "env": "prod", "tmp": "1"})
+    right = image(labels={"owner": "a", "env": "test", "team": "x"})
+    rows = {
+        row.key: row.change for row in compare_images(left, right).rows if row.kind is RowKind.LABEL
+    }
+    assert rows == {
+        "env": Change.CHANGED,
+        "owner": Change.EQUAL,
+        "team": Change.ADDED,
+        "tmp": Change.REMOVED,
+    }
+
+
+def test_sizes_are_compared_in_bytes_even_when_they_read_the_same() -> None:
+    comparison = compare_images(image(storageSize="21474836480"), image(storageSize="21474836481"))
+    (row,) = [row for row in comparison.rows if row.change is not Change.EQUAL]
+    assert (row.key, row.left, row.right) == ("storageSize", "21474836480", "21474836481")
+    text = format_comparison(comparison, "A", "B")
+    assert "21,474,836,480 bytes (20 GiB)" in text
+    assert "21,474,836,481 bytes (20 GiB)" in text
+
+
+def test_proto3_defaults_equal_their_absence() -> None:
+    sent = image(status="STATUS_UNSPECIFIED", storageSize="0", description="", labels={})
+    assert not compare_images(sent, image()).differs
+
+
+def test_an_identical_image_does_not_differ_and_the_text_says_so() -> None:
+    same = image(name="n", labels={"a": "b"}, extra=[1])
+    comparison = compare_images(same, same)
+    assert not comparison.differs
+    assert format_comparison(comparison, "A", "B").startswith("No differences")
+
+
+def test_as_data_lists_only_the_differences() -> None:
+    data = compare_images(image(name="a"), image(name="b")).as_data("A", "B")
+    assert data["equal"] is False
+    assert data["differences"] == [
+        {"kind": "field", "key": "name", "change": "changed", "left": "a", "right": "b"}
+    ]
