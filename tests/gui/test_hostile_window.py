@@ -46,10 +46,11 @@ ERROR = "e3vhostile0000000002"
 BROKEN = "e3vhostile0000000003"
 MOVED = "e3vhostile0000000004"
 NESTED_TABLES = "<table><tr><td>" * 20 + "deep" + "</td></tr></table>" * 20
-# A freeze detector, not a benchmark. On a quiet machine the worst turn of the loop here is well
-# under the 100 ms a person notices; on a shared 2-core machine under a load average of 8 one
-# turn took 547 ms. Rendering the nested tables as rich text took 217 s (the cost doubles with
-# each level), so a budget of seconds still catches it at once without failing on a busy day.
+# A freeze detector, not a benchmark. On a shared 2-core machine (load average 6 to 8) the worst
+# turn of the loop here was 0.35 to 0.55 s: the first build of a raw view with 900-character
+# values, which costs the same for plain words. Rendering the nested tables as rich text took
+# 217 s (the cost doubles with each level), so a budget of seconds catches that at once without
+# failing on a busy day.
 STALL_BUDGET_S = 2.0
 
 
