@@ -1104,6 +1104,10 @@
         <translation>Файл не открыт</translation>
     </message>
     <message>
+        <source>Settings file kept aside</source>
+        <translation>Файл настроек отложен в сторону</translation>
+    </message>
+    <message>
         <source>Could not open a file manager; the logs are in {folder}</source>
         <translation>Не удалось открыть файловый менеджер; журналы находятся в {folder}</translation>
     </message>
