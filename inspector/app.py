@@ -110,7 +110,7 @@ def run_window(options: Options) -> int:
         remember_window(window, state)
         window.show()
         if profiles_notice:
-            window.show_status(profiles_notice)
+            window.show_settings_notice(profiles_notice)
         load_policy(window, options.policy)
         if options.self_test:
             return run_self_test(app, window, connection, options)

@@ -611,9 +611,18 @@ class MainWindow(QMainWindow):
         box.setInformativeText(
             self.tr("Labels are not checked until the policy file is fixed and the app restarted.")
         )
+        plain_labels(box)
         box.finished.connect(box.deleteLater)
         box.show()
         self.show_status(message)
+
+    def show_settings_notice(self, text: str) -> None:
+        """Say, without blocking, that a damaged settings file was kept aside at start."""
+        box = self._warning_box("settingsNoticeBox", self.tr("Settings file kept aside"))
+        box.setText(text)
+        plain_labels(box)
+        box.finished.connect(box.deleteLater)
+        box.show()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(self.mask_text(text), 10_000)

@@ -1231,6 +1231,10 @@
         <translation>Метки не проверяются, пока файл политики не исправлен и приложение не перезапущено.</translation>
     </message>
     <message>
+        <source>Settings file kept aside</source>
+        <translation>Файл настроек отложен в сторону</translation>
+    </message>
+    <message>
         <source>Could not open a file manager; the logs are in {folder}</source>
         <translation>Не удалось открыть файловый менеджер; журналы находятся в {folder}</translation>
     </message>

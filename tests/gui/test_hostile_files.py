@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
@@ -121,3 +122,31 @@ def test_the_window_state_file_is_private(
     state.save(app.window)
     state.set_value("appearance/scheme", "dark")
     assert oct(state.path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_window_says_the_profiles_were_kept_aside(
+    qt_loop: qasync.QEventLoop, qtbot: QtBot, isolated_home: Path
+) -> None:
+    """What the person sees when ``run_window`` had to set a damaged profiles file aside."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.app import _set_profiles_aside
+    from inspector.profiles import ProfilesFileError, load_profiles
+    from inspector.ui.main_window import MainWindow
+
+    profiles = config(isolated_home) / "profiles.json"
+    os.mkfifo(profiles)
+    with pytest.raises(ProfilesFileError) as caught:
+        load_profiles()
+    notice = _set_profiles_aside(caught.value)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_settings_notice(notice)
+    box = window.findChild(QMessageBox, "settingsNoticeBox")
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    assert not box.isModal()
+    assert box.text().startswith("The profiles file could not be read (cannot read ")
+    assert "named pipe" in box.text()
+    assert str(kept_aside(profiles)[0]) in box.text()
+    box.close()

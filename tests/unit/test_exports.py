@@ -7,6 +7,7 @@ import shlex
 
 import pytest
 
+from inspector.api.errors import UsageError
 from inspector.api.models import parse_image
 from inspector.present.exports import (
     TOKEN_COMMAND,
@@ -101,3 +102,24 @@ def test_masker_masks_the_whole_image_view() -> None:
     assert shown["storageSize"].value == view.fields[6].value
     labels = dict(masker.image_view(view).labels)
     assert labels == {"source": f"fd8abcde{MASK}", "team": "finance"}
+
+
+@pytest.mark.parametrize("url", ["-K/etc/passwd", "--next https://evil.example/", "file:///etc"])
+def test_curl_takes_an_endpoint_url_only(url: str) -> None:
+    with pytest.raises(ValueError, match="not an endpoint's URL"):
+        curl_command(url)
+
+
+@pytest.mark.parametrize("image_id", ["--endpoint=evil.example:443", "a b", "$(id)", ""])
+def test_yc_refuses_an_id_that_is_not_one(image_id: str) -> None:
+    with pytest.raises(UsageError):
+        yc_command(image_id)
+
+
+def test_yc_binds_an_id_starting_with_a_dash_to_its_flag() -> None:
+    assert shlex.split(yc_command("-rf"))[4] == "--id=-rf"
+
+
+def test_request_ids_from_a_file_cannot_add_lines() -> None:
+    text = request_ids_text([("x-request-id", "r-1\nx-request-id: forged\r")])
+    assert text == "x-request-id: r-1\\x0ax-request-id: forged\\x0d\n"
