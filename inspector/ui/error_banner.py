@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui import theme
+from inspector.ui import accessibility, theme
 from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
@@ -35,27 +35,31 @@ _ID_OBJECT_NAMES = {
 
 
 class ErrorBanner(QFrame):
-    """Hidden until :meth:`show_error`; rebuilt for each error (a handful of rows)."""
+    """Hidden until :meth:`show_error`; rebuilt for each error (a handful of rows).
+
+    Exposed to screen readers as an alert; its title, values and hint are Tab stops in the
+    order shown (:meth:`focus_order`), each value named by its row ("HTTP status: 404").
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
         self.setAccessibleName(self.tr("Error"))
+        accessibility.mark_alert(self)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = QLabel(self)
         self.title.setObjectName("errorTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setWordWrap(True)
+        self._make_readable(self.title)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.copy_ids_button = QPushButton(self.tr("Copy request &IDs"), self)
+        self.copy_ids_button = QPushButton(self.tr("Copy request I&Ds"), self)
         self.copy_ids_button.setToolTip(self.tr("Copy the request IDs support asks for"))
         self.copy_ids_button.setObjectName("copyRequestIdsButton")
         self.copy_ids_button.clicked.connect(self.copy_request_ids)
-        self.copy_all_button = QPushButton(self.tr("Copy &error"), self)
+        self.copy_all_button = QPushButton(self.tr("Copy err&or"), self)
         self.copy_all_button.setToolTip(self.tr("Copy the whole error as text"))
         self.copy_all_button.setObjectName("copyErrorButton")
         self.copy_all_button.clicked.connect(self.copy_error)
@@ -65,6 +69,7 @@ class ErrorBanner(QFrame):
         close.setToolTip(self.tr("Dismiss"))
         close.setAccessibleName(self.tr("Dismiss error"))
         close.clicked.connect(self.hide)
+        self.dismiss_button = close
         top.addWidget(self.title, 1)
         top.addWidget(self.copy_ids_button)
         top.addWidget(self.copy_all_button)
@@ -77,14 +82,39 @@ class ErrorBanner(QFrame):
         layout.addWidget(self._rows_host)
         self.hint = QLabel(self)
         self.hint.setObjectName("errorHint")
-        self.hint.setWordWrap(True)
-        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._make_readable(self.hint)
         layout.addWidget(self.hint)
         self.values: dict[str, ValueLabel] = {}
         self._ids: list[tuple[str, str]] = []
         self._copy_text = ""
         self.hide()
         theme.watch(self._restyle)
+
+    @staticmethod
+    def _make_readable(label: QLabel) -> None:
+        """Plain text that the keyboard reaches and selects, named by what it shows."""
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def focus_order(self) -> list[QWidget]:
+        """The banner's Tab stops in reading order: title, buttons, the values, the hint."""
+        return [
+            self.title,
+            self.copy_ids_button,
+            self.copy_all_button,
+            self.dismiss_button,
+            *self.values.values(),
+            self.hint,
+        ]
+
+    def spoken_summary(self) -> str:
+        """What is announced when the error appears: the title and what to do."""
+        return " ".join(part for part in (self.title.text(), self.hint.text()) if part)
 
     def _restyle(self) -> None:
         self.setStyleSheet(theme.banner_style("QFrame#errorBanner", theme.colours().error))
@@ -114,11 +144,13 @@ class ErrorBanner(QFrame):
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             widget = ValueLabel(object_name, label, self._rows_host)
             widget.set_value(value)
+            caption.setBuddy(widget)
             self.values[object_name] = widget
             self._grid.addWidget(caption, row, 0)
             self._grid.addWidget(widget, row, 1)
         hint = self.tr("What to do: {hint}").format(hint=explanation.hint)
         self.hint.setText(hint if explanation.hint else "")
+        self.hint.setVisible(bool(explanation.hint))
         self._ids = list(explanation.request_ids)
         self.copy_ids_button.setVisible(bool(self._ids))
         self._copy_text = copy_text

@@ -40,6 +40,14 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# What the detail beside a value shows, as a screen reader names it.
+DETAILS: dict[str, str] = {
+    "createdAt": str(QT_TRANSLATE_NOOP("ImageForm", "Created, in UTC, and age")),
+    "storageSize": str(QT_TRANSLATE_NOOP("ImageForm", "Storage size in bytes")),
+    "minDiskSize": str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size in bytes")),
+}
+
+
 def field_label(key: str) -> str:
     """The translated row label of a wire field (``folderId -> Folder ID``)."""
     return QCoreApplication.translate("ImageForm", dict(FIELDS)[key])
@@ -55,7 +63,12 @@ class ImageForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.caption = QLabel(self)
         self.caption.setObjectName("resultCaption")
-        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.caption.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.caption.setWordWrap(True)
         outer.addWidget(self.caption)
         form = QFormLayout()
@@ -73,6 +86,7 @@ class ImageForm(QWidget):
             row_label.setObjectName(f"{key}Row")
             self.row_labels[key] = row_label
             if key == "status":
+                row_label.setBuddy(self.badge)
                 row = QHBoxLayout()
                 row.addWidget(self.badge)
                 row.addStretch(1)
@@ -81,11 +95,10 @@ class ImageForm(QWidget):
             value = ValueLabel(f"{key}Value", label, self)
             row_label.setBuddy(value)
             self.values[key] = value
-            if key in ("createdAt", "storageSize", "minDiskSize"):
+            if key in DETAILS:
                 value.setWordWrap(False)  # the detail beside it takes the remaining width
-                detail = ValueLabel(
-                    f"{key}Detail", self.tr("{label}, detail").format(label=label), self
-                )
+                detail_name = QCoreApplication.translate("ImageForm", DETAILS[key])
+                detail = ValueLabel(f"{key}Detail", detail_name, self)
                 self.details[key] = detail
                 row = QHBoxLayout()
                 row.addWidget(value)
@@ -134,6 +147,7 @@ class ImageForm(QWidget):
         for key in self.changed.keys() - old_values.keys():
             if (target := self._holder(key)) is not None:
                 target.setToolTip(_without_before(target.toolTip()))
+                target.setAccessibleDescription(target.toolTip())
         self.changed = dict(old_values)
         for key, old in old_values.items():
             if (target := self._holder(key)) is not None:
@@ -141,6 +155,7 @@ class ImageForm(QWidget):
                 text = old.replace("\n", " \u00b7 ")
                 before = _before(text)
                 target.setToolTip(f"{current}\n\n{before}" if current else before)
+                target.setAccessibleDescription(target.toolTip())
         self._restyle_changes()
 
     def _holder(self, key: str) -> QWidget | None:

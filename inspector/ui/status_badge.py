@@ -27,8 +27,11 @@ class StatusBadge(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBadge")
-        self.setAccessibleName(self.tr("Status"))
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.kind = ""
         self._icon: tuple[tuple[str, str, float], QPixmap] | None = None
         self.clear_status()
@@ -38,7 +41,9 @@ class StatusBadge(QLabel):
         self.kind = ""
         self.setText("")
         self.setToolTip("")
+        self.setAccessibleName(self.tr("Status"))
         self.setAccessibleDescription("")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._restyle()
 
     def show_status(self, status: StatusView) -> None:
@@ -48,8 +53,16 @@ class StatusBadge(QLabel):
             text = self.tr("{status} (unknown status)").format(status=status.text)
         self.setText(text)
         self.setToolTip(status.description)
-        self.setAccessibleDescription(f"{text}: {status.description}")
+        self.setAccessibleName(self.spoken(text, status.description))
+        self.setAccessibleDescription("")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._restyle()
+
+    def spoken(self, text: str, description: str) -> str:
+        """ "Status: ACTIVE, image is ready to use": the word shown, then what it means."""
+        meaning = description.rstrip(".")
+        meaning = meaning[:1].lower() + meaning[1:]
+        return self.tr("Status: {status}, {meaning}").format(status=text, meaning=meaning)
 
     def _restyle(self) -> None:
         if not self.kind:

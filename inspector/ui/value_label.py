@@ -1,4 +1,10 @@
-"""A read-only value that can be selected, copied whole, and says when it was not sent."""
+"""A read-only value that can be selected, copied whole, and says when it was not sent.
+
+A screen reader says a widget's accessible name when it gets the focus, so the name is the
+field and the value as shown ("Name: ubuntu-22-04-office"); the row's label is its buddy
+(labelled-by) and the tooltip, when there is one, its description. A blank value (no image shown)
+is no Tab stop: there is nothing to hear.
+"""
 
 from __future__ import annotations
 
@@ -17,16 +23,15 @@ class ValueLabel(QLabel):
     a disabled label's grey would not, and would drop the value from the keyboard's reach.
     """
 
-    def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None):
+    def __init__(self, object_name: str, field_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setAccessibleName(accessible_name)
+        self.field_name = field_name
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWordWrap(True)
         self.value: str | None = None
         self.set_value(None, blank=True)
@@ -43,8 +48,18 @@ class ValueLabel(QLabel):
         else:
             self.setText(value if value else '""')
         self.setToolTip(tooltip)
-        self.setAccessibleDescription(tooltip or self.text())
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.text() else Qt.FocusPolicy.NoFocus)
+        self._speak()
         self._restyle()
+
+    def _speak(self) -> None:
+        text = self.text()
+        self.setAccessibleName(
+            self.tr("{field}: {value}").format(field=self.field_name, value=text)
+            if text
+            else self.field_name
+        )
+        self.setAccessibleDescription(self.toolTip())
 
     def _restyle(self) -> None:
         palette = QPalette()  # sets nothing: the application's palette, whatever the scheme
