@@ -114,7 +114,10 @@ class ErrorBanner(QFrame):
 
     def spoken_summary(self) -> str:
         """What is announced when the error appears: the title and what to do."""
-        return " ".join(part for part in (self.title.text(), self.hint.text()) if part)
+        title, hint = self.title.text(), self.hint.text()
+        if not hint:
+            return title
+        return f"{title} {hint}" if title.endswith((".", "!", "?", ":")) else f"{title}. {hint}"
 
     def _restyle(self) -> None:
         self.setStyleSheet(theme.banner_style("QFrame#errorBanner", theme.colours().error))
