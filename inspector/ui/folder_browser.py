@@ -148,9 +148,12 @@ class ImageRowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("ImageRowsModel", HEADERS[section])
-        return None
+        # The row header is hidden on screen; a screen reader names each row by its image ID.
+        return self.rows[section].cells[0] if 0 <= section < len(self.rows) else None
 
     def _status_icon(self, kind: str) -> QIcon:
         """The badge's shape, in the status colour of the palette in use (the text's if none)."""
@@ -315,6 +318,21 @@ class FolderBrowser(QWidget):
         label = QLabel(text, self)
         label.setBuddy(widget)
         return label
+
+    def focus_order(self) -> list[QWidget]:
+        """The Tab stops top to bottom: the query, its message, the filter, the rows, paging."""
+        return [
+            self.folder_edit,
+            self.name_edit,
+            self.order_combo,
+            self.list_button,
+            self.message,
+            self.substring_edit,
+            self.table,
+            self.load_more_button,
+            self.load_all_button,
+            self.stop_button,
+        ]
 
     # -- user actions ---------------------------------------------------------------------
     def set_folder_id(self, folder_id: str) -> None:

@@ -168,11 +168,12 @@ class MainWindow(QMainWindow):
         announce(self, message)
 
     def focus_order(self) -> list[QWidget]:
-        """Every possible Tab stop of the window in reading order: the demo list on the left,
-        the folder browser, the tabs and the current page, then the history on the right."""
+        """Every possible Tab stop of the window in reading order: the folder browser docked
+        on the left, the demo list, the tabs and the current page, then the history on the
+        right."""
         return [
+            *self.browser.focus_order(),
             self.demo_list,
-            *in_creation_order(self.browser),
             self.tabs.tabBar(),
             *self.page.focus_order(),
             *in_creation_order(self.history_panel),

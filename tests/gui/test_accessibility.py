@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from inspector.connection import resolve_connection
-from inspector.demo.data import DEMO_IMAGES
+from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.tab_controller import WatchProgress
 from inspector.ui import translations
@@ -156,6 +156,8 @@ def test_labels_that_change_are_named_by_what_they_say(qtbot: QtBot, running: Ru
     for label in (window.demo_banner, window.endpoint_label, raw.summary, raw.url, raw.ids):
         assert label.text()
         assert spoken_name(label) == label.text(), label.objectName()
+    first_header = raw.headers.verticalHeaderItem(0)
+    assert first_header is not None and first_header.text() == raw.headers.item(0, 0).text()  # type: ignore[union-attr]
     status_bar = QAccessible.queryAccessibleInterface(window.statusBar())
     assert status_bar is not None
     assert status_bar.text(QAccessible.Text.Name).startswith("Still CREATING")
@@ -204,6 +206,31 @@ def test_tab_walks_the_error_and_skips_the_empty_form(qtbot: QtBot, running: Run
     assert "labelsTable" not in seen  # no labels: disabled, not a stop
 
 
+def test_tab_walks_the_folder_browser_then_the_page(qtbot: QtBot, running: Running) -> None:
+    window = running.window
+    window.activateWindow()
+    window.toggle_browser()
+    qtbot.waitUntil(lambda: window.browser.folder_edit.hasFocus())
+    seen = []
+    for _ in range(12):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        seen.append(focus.objectName())
+        if focus is window.page.id_edit:
+            break
+    assert seen == [
+        "serverNameFilter",
+        "orderByCombo",
+        "listButton",
+        "loadedRowsFilter",
+        "imagesTable",
+        "imageIdEdit",
+    ]
+
+
 def test_a_table_is_one_tab_stop(qtbot: QtBot, running: Running) -> None:
     load(qtbot, running)
     table = running.window.page.labels.table
@@ -213,6 +240,20 @@ def test_a_table_is_one_tab_stop(qtbot: QtBot, running: Running) -> None:
     assert table.hasFocus()
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert running.window.page.id_edit.hasFocus()
+
+
+def test_hidden_row_headers_name_the_rows(qtbot: QtBot, running: Running) -> None:
+    """Screen readers name a table row by its header, hidden on screen: the key, the ID."""
+    load(qtbot, running)
+    labels = running.window.page.labels.model
+    assert labels.headerData(0, Qt.Orientation.Vertical) == labels.row(0)[0] == "backup"
+    browser = running.window.browser
+    browser.set_folder_id(FOLDER_ID)
+    browser.request_list()
+    qtbot.waitUntil(lambda: browser.proxy.rowCount() > 0, timeout=10_000)
+    first_id = browser.proxy.index(0, 0).data()
+    assert browser.proxy.headerData(0, Qt.Orientation.Vertical) == first_id
+    assert not browser.table.tabKeyNavigation()
 
 
 def mnemonic(text: str) -> str:
