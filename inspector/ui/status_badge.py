@@ -41,7 +41,7 @@ class StatusBadge(QLabel):
         self.kind = ""
         self.setText("")
         self.setToolTip("")
-        self.setAccessibleName(self.tr("Status"))
+        self.setAccessibleName("")  # nothing shown, nothing to say
         self.setAccessibleDescription("")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._restyle()

@@ -3,7 +3,7 @@
 A screen reader says a widget's accessible name when it gets the focus, so the name is the
 field and the value as shown ("Name: ubuntu-22-04-office"); the row's label is its buddy
 (labelled-by) and the tooltip, when there is one, its description. A blank value (no image shown)
-is no Tab stop: there is nothing to hear.
+has no name and is no Tab stop: there is nothing to hear.
 """
 
 from __future__ import annotations
@@ -54,10 +54,9 @@ class ValueLabel(QLabel):
 
     def _speak(self) -> None:
         text = self.text()
+        # Blank (no image shown): nothing to say, as nothing is shown.
         self.setAccessibleName(
-            self.tr("{field}: {value}").format(field=self.field_name, value=text)
-            if text
-            else self.field_name
+            self.tr("{field}: {value}").format(field=self.field_name, value=text) if text else ""
         )
         self.setAccessibleDescription(self.toolTip())
 

@@ -1305,10 +1305,6 @@
 <context>
     <name>StatusBadge</name>
     <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
         <source>{status} (unknown status)</source>
         <translation>{status} (неизвестный статус)</translation>
     </message>

@@ -204,6 +204,9 @@ def test_tab_walks_the_error_and_skips_the_empty_form(qtbot: QtBot, running: Run
         name.endswith(("Value", "Detail")) for name in seen[seen.index("qt_tabwidget_tabbar") :]
     )
     assert "labelsTable" not in seen  # no labels: disabled, not a stop
+    form = running.window.page.form
+    # blank: only the row label that names them, as on screen
+    assert [spoken_name(value) for value in (form.values["id"], form.badge)] == ["ID:", "Status:"]
 
 
 def test_tab_walks_the_folder_browser_then_the_page(qtbot: QtBot, running: Running) -> None:
