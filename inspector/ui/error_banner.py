@@ -145,9 +145,8 @@ class ErrorBanner(QFrame):
         for row, (object_name, label, value) in enumerate(rows):
             caption = QLabel(self.tr("{label}:").format(label=label), self._rows_host)
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            widget = ValueLabel(object_name, label, self._rows_host)
+            widget = ValueLabel(object_name, label, self._rows_host, row_label=caption)
             widget.set_value(value)
-            caption.setBuddy(widget)
             self.values[object_name] = widget
             self._grid.addWidget(caption, row, 0)
             self._grid.addWidget(widget, row, 1)

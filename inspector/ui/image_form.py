@@ -86,14 +86,12 @@ class ImageForm(QWidget):
             row_label.setObjectName(f"{key}Row")
             self.row_labels[key] = row_label
             if key == "status":
-                row_label.setBuddy(self.badge)
                 row = QHBoxLayout()
                 row.addWidget(self.badge)
                 row.addStretch(1)
                 form.addRow(row_label, row)
                 continue
-            value = ValueLabel(f"{key}Value", label, self)
-            row_label.setBuddy(value)
+            value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
             self.values[key] = value
             if key in DETAILS:
                 value.setWordWrap(False)  # the detail beside it takes the remaining width
@@ -106,8 +104,10 @@ class ImageForm(QWidget):
                 form.addRow(row_label, row)
             else:
                 form.addRow(row_label, value)
-        self.other = ValueLabel("unknownFieldsValue", self.tr("Other fields"), self)
         self.other_label = QLabel(self.tr("Other fields:"), self)
+        self.other = ValueLabel(
+            "unknownFieldsValue", self.tr("Other fields"), self, row_label=self.other_label
+        )
         self.other_label.setToolTip(
             self.tr("Fields this build does not know, exactly as they came")
         )

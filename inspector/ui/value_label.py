@@ -1,9 +1,10 @@
 """A read-only value that can be selected, copied whole, and says when it was not sent.
 
-A screen reader says a widget's accessible name when it gets the focus, so the name is the
-field and the value as shown ("Name: ubuntu-22-04-office"); the row's label is its buddy
-(labelled-by) and the tooltip, when there is one, its description. A blank value (no image shown)
-has no name and is no Tab stop: there is nothing to hear.
+A screen reader says a widget's label (its labelled-by relation) and accessible name when it gets
+the focus. A value with a row label is that label's buddy and is named by what it shows alone:
+Orca says "Name: ubuntu-22-04-office", not the field twice. A value without one carries its field
+in its name ("Storage size in bytes: 21,474,836,480 bytes"). The tooltip, when there is one, is
+its description. A blank value (no image shown) has no name or label and is no Tab stop.
 """
 
 from __future__ import annotations
@@ -23,10 +24,18 @@ class ValueLabel(QLabel):
     a disabled label's grey would not, and would drop the value from the keyboard's reach.
     """
 
-    def __init__(self, object_name: str, field_name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        object_name: str,
+        field_name: str,
+        parent: QWidget | None = None,
+        *,
+        row_label: QLabel | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.field_name = field_name
+        self.row_label = row_label
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -54,10 +63,15 @@ class ValueLabel(QLabel):
 
     def _speak(self) -> None:
         text = self.text()
-        # Blank (no image shown): nothing to say, as nothing is shown.
-        self.setAccessibleName(
-            self.tr("{field}: {value}").format(field=self.field_name, value=text) if text else ""
-        )
+        if self.row_label is not None:
+            # Blank: unlabelled and unnamed, as nothing is shown, so nothing is said.
+            self.row_label.setBuddy(self if text else None)  # type: ignore[arg-type]  # None unsets
+        if not text or self.row_label is not None:
+            self.setAccessibleName(text)
+        else:
+            self.setAccessibleName(
+                self.tr("{field}: {value}").format(field=self.field_name, value=text)
+            )
         self.setAccessibleDescription(self.toolTip())
 
     def _restyle(self) -> None:

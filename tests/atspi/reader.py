@@ -138,6 +138,34 @@ def focus_window() -> None:
     raise SystemExit(json.dumps({"error": f"no visible window of {APP_NAME} took the focus"}))
 
 
+def focus_after(previous: Any, seconds: float = 5.0) -> dict[str, Any] | None:
+    """The focused node once the focus has moved from ``previous`` (a busy machine is slow)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and (not last_focus or last_focus[0] == previous):
+        pump(0.05)
+    pump(0.1)
+    return node_info(last_focus[0]) if last_focus else None
+
+
+def tab_cycle(key_name: str, most: int) -> list[dict[str, Any] | None]:
+    """Press ``key_name`` until the focus is back where it started: every stop on the way."""
+    if not last_focus:  # no focus change seen yet: make one, and come back
+        key("Tab")
+        focus_after(None)
+        key("shift+Tab")
+        focus_after(last_focus[0] if last_focus else None)
+    first = focus_after(None)
+    stops: list[dict[str, Any] | None] = [first]
+    for _ in range(most):
+        before = last_focus[0] if last_focus else None
+        key(key_name)
+        stop = focus_after(before)
+        stops.append(stop)
+        if stop is None or first is None or stop["id"] == first["id"]:
+            break
+    return stops
+
+
 def key(*names: str) -> None:
     subprocess.run(["xdotool", "key", "--clearmodifiers", *names], check=True)
 
@@ -175,17 +203,7 @@ def main() -> None:
             dump(app, nodes)
             result[step["as"]] = nodes
         elif kind == "tab_cycle":
-            pump(0.3)
-            first = node_info(last_focus[0]) if last_focus else None
-            stops: list[dict[str, Any] | None] = [first]
-            for _ in range(step["max"]):
-                key(step.get("key", "Tab"))
-                pump(0.3)
-                stop = node_info(last_focus[0]) if last_focus else None
-                stops.append(stop)
-                if stop is None or first is None or stop["id"] == first["id"]:
-                    break
-            result[step["as"]] = stops
+            result[step["as"]] = tab_cycle(step.get("key", "Tab"), step["max"])
     print(json.dumps(result))
 
 

@@ -134,8 +134,13 @@ def by_name(tree: list[Node], name: str) -> Node:
     return found[0]
 
 
+def said(node: Node) -> str:
+    """What a screen reader says for a node: the labels it is labelled by, then its name."""
+    return " ".join([*node["labelled_by"], node["name"]])
+
+
 def spoken(node: Node) -> str:
-    return f"[{node['role']}] {node['name']}"
+    return f"[{node['role']}] {said(node)}"
 
 
 LOADED_VALUES = {
@@ -197,14 +202,14 @@ ERROR_TAB = [
 def test_every_value_of_the_image_is_spoken_as_shown(heard: dict[str, Any]) -> None:
     tree = heard["loaded_tree"]
     for name, expected in LOADED_VALUES.items():
-        assert by_name(tree, name)["name"] == expected, name
-    assert by_name(tree, "nameValue")["labelled_by"] == ["Name:"]
-    assert by_name(tree, "statusBadge")["labelled_by"] == ["Status:"]
-    created = by_name(tree, "createdAtDetail")["name"]
+        assert said(by_name(tree, name)) == expected, name
+    value = by_name(tree, "nameValue")  # the field said once: by the label, not the name
+    assert (value["labelled_by"], value["name"]) == (["Name:"], "ubuntu-22-04-office")
+    created = said(by_name(tree, "createdAtDetail"))
     assert re.fullmatch(
         r"Created, in UTC, and age: 2026-11-20 09:15:42\.123456789 UTC · .+", created
     )
-    assert by_name(tree, "descriptionValue")["name"].startswith("Description: Ubuntu 22.04 LTS")
+    assert said(by_name(tree, "descriptionValue")).startswith("Description: Ubuntu 22.04 LTS")
     assert by_name(tree, "labelsTable")["row_headers"][:2] == ["backup", "cost-center"]
 
 
@@ -212,17 +217,17 @@ def test_the_error_is_an_alert_and_every_value_is_spoken(heard: dict[str, Any]) 
     tree = heard["error_tree"]
     assert by_name(tree, "errorBanner")["role"] == "alert"
     assert by_name(tree, "errorTitle")["name"] == "The API refused the request (HTTP 404)"
-    assert by_name(tree, "httpStatusValue")["name"] == "HTTP status: 404 Not Found"
-    assert by_name(tree, "grpcCodeValue")["name"] == "gRPC code: 5 NOT_FOUND"
-    assert by_name(tree, "errorMessageValue")["name"] == (
+    assert said(by_name(tree, "httpStatusValue")) == "HTTP status: 404 Not Found"
+    assert said(by_name(tree, "grpcCodeValue")) == "gRPC code: 5 NOT_FOUND"
+    assert said(by_name(tree, "errorMessageValue")) == (
         f"Message: Desktop image {NOT_FOUND} not found"
     )
     uuid = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     client_id = by_name(tree, "clientRequestIdValue")
-    assert re.fullmatch(f"x-client-request-id: {uuid}", client_id["name"])
+    assert re.fullmatch(f"x-client-request-id: {uuid}", said(client_id))
     assert client_id["labelled_by"] == ["x-client-request-id:"]
-    assert re.fullmatch(f"x-request-id: {uuid}", by_name(tree, "requestIdValue")["name"])
-    assert re.fullmatch(r"x-server-trace-id: \w+", by_name(tree, "serverTraceIdValue")["name"])
+    assert re.fullmatch(f"x-request-id: {uuid}", said(by_name(tree, "requestIdValue")))
+    assert re.fullmatch(r"x-server-trace-id: \w+", said(by_name(tree, "serverTraceIdValue")))
     assert by_name(tree, "errorHint")["name"].startswith("What to do: No such image here")
 
 
@@ -279,9 +284,9 @@ def test_no_showing_control_is_nameless(heard: dict[str, Any], state: str) -> No
 def test_russian_names_and_announcements(tmp_path: Path) -> None:
     heard = run_session(tmp_path, "ru", steps_for(ACTIVE, "loaded", tab=False))
     tree = heard["loaded_tree"]
-    assert by_name(tree, "nameValue")["name"] == "Имя: ubuntu-22-04-office"
-    assert by_name(tree, "statusBadge")["name"] == "Статус: ACTIVE, образ готов к использованию"
-    assert by_name(tree, "storageSizeValue")["name"] == "Размер в хранилище: 20 ГиБ"
+    assert said(by_name(tree, "nameValue")) == "Имя: ubuntu-22-04-office"
+    assert said(by_name(tree, "statusBadge")) == "Статус: ACTIVE, образ готов к использованию"
+    assert said(by_name(tree, "storageSizeValue")) == "Размер в хранилище: 20 ГиБ"
     loaded = [entry["text"] for entry in heard["loaded_heard"]]
     assert "Загружен ubuntu-22-04-office. Статус: ACTIVE, образ готов к использованию" in loaded
 
@@ -294,7 +299,7 @@ def test_transcript(heard: dict[str, Any]) -> None:
             print(f"  {entry['text']}")
         print(f"== {state}: values")
         for node in heard[f"{state}_tree"]:
-            if node["showing"] and node["role"] in ("label", "alert") and node["name"]:
+            if node["showing"] and node["role"] in ("label", "alert") and said(node):
                 print(f"  {spoken(node)}")
         print(f"== {state}: Tab order")
         for node in heard[f"{state}_tab"]:
