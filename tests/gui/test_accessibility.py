@@ -221,6 +221,26 @@ def test_tab_walks_the_error_and_skips_the_empty_form(qtbot: QtBot, running: Run
     assert [heard(value) for value in (form.values["id"], form.badge)] == ["", ""]
 
 
+def test_tab_walks_the_raw_response_and_leaves_its_text_boxes(
+    qtbot: QtBot, running: Running
+) -> None:
+    load(qtbot, running)
+    running.window.page.show_raw_response()
+    seen = tab_cycle(qtbot, running.window)
+    assert seen == [
+        "fetchButton",
+        "qt_tabwidget_tabbar",
+        "rawSummary",
+        "rawUrl",
+        "rawClock",
+        "rawRequestIds",
+        "rawHeaders",
+        "copyRawBodyButton",
+        "rawBody",
+        "prettyBody",
+    ]
+
+
 def test_tab_walks_the_folder_browser_then_the_page(qtbot: QtBot, running: Running) -> None:
     window = running.window
     window.activateWindow()
