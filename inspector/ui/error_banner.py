@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.ui import theme
+from inspector.ui import accessibility, theme
 from inspector.ui.inert import plain, shrinkable
 from inspector.ui.value_label import ValueLabel
 
@@ -36,28 +36,31 @@ _ID_OBJECT_NAMES = {
 
 
 class ErrorBanner(QFrame):
-    """Hidden until :meth:`show_error`; rebuilt for each error (a handful of rows)."""
+    """Hidden until :meth:`show_error`; rebuilt for each error (a handful of rows).
+
+    Exposed to screen readers as an alert; its title, values and hint are Tab stops in the
+    order shown (:meth:`focus_order`), each value named by its row ("HTTP status: 404").
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
         self.setAccessibleName(self.tr("Error"))
+        accessibility.mark_alert(self)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.title = shrinkable(plain(QLabel(self)))  # a redirect's target, a server's words
         self.title.setObjectName("errorTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a bundle's error is foreign text
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setWordWrap(True)
+        self._make_readable(self.title)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.copy_ids_button = QPushButton(self.tr("Copy request &IDs"), self)
+        self.copy_ids_button = QPushButton(self.tr("Copy request I&Ds"), self)
         self.copy_ids_button.setToolTip(self.tr("Copy the request IDs support asks for"))
         self.copy_ids_button.setObjectName("copyRequestIdsButton")
         self.copy_ids_button.clicked.connect(self.copy_request_ids)
-        self.copy_all_button = QPushButton(self.tr("Copy &error"), self)
+        self.copy_all_button = QPushButton(self.tr("Copy err&or"), self)
         self.copy_all_button.setToolTip(self.tr("Copy the whole error as text"))
         self.copy_all_button.setObjectName("copyErrorButton")
         self.copy_all_button.clicked.connect(self.copy_error)
@@ -67,6 +70,7 @@ class ErrorBanner(QFrame):
         close.setToolTip(self.tr("Dismiss"))
         close.setAccessibleName(self.tr("Dismiss error"))
         close.clicked.connect(self.hide)
+        self.dismiss_button = close
         top.addWidget(self.title, 1)
         top.addWidget(self.copy_ids_button)
         top.addWidget(self.copy_all_button)
@@ -79,15 +83,42 @@ class ErrorBanner(QFrame):
         layout.addWidget(self._rows_host)
         self.hint = plain(QLabel(self))
         self.hint.setObjectName("errorHint")
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
-        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._make_readable(self.hint)
         layout.addWidget(self.hint)
         self.values: dict[str, ValueLabel] = {}
         self._ids: list[tuple[str, str]] = []
         self._copy_text = ""
         self.hide()
         theme.watch(self._restyle)
+
+    @staticmethod
+    def _make_readable(label: QLabel) -> None:
+        """Plain text that the keyboard reaches and selects, named by what it shows."""
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def focus_order(self) -> list[QWidget]:
+        """The banner's Tab stops in reading order: title, buttons, the values, the hint."""
+        return [
+            self.title,
+            self.copy_ids_button,
+            self.copy_all_button,
+            self.dismiss_button,
+            *self.values.values(),
+            self.hint,
+        ]
+
+    def spoken_summary(self) -> str:
+        """What is announced when the error appears: the title and what to do."""
+        title, hint = self.title.text(), self.hint.text()
+        if not hint:
+            return title
+        return f"{title} {hint}" if title.endswith((".", "!", "?", ":")) else f"{title}. {hint}"
 
     def _restyle(self) -> None:
         self.setStyleSheet(theme.banner_style("QFrame#errorBanner", theme.colours().error))
@@ -115,13 +146,14 @@ class ErrorBanner(QFrame):
         for row, (object_name, label, value) in enumerate(rows):
             caption = plain(QLabel(self.tr("{label}:").format(label=label), self._rows_host))
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
-            widget = shrinkable(ValueLabel(object_name, label, self._rows_host))
+            widget = shrinkable(ValueLabel(object_name, label, self._rows_host, row_label=caption))
             widget.set_value(value)
             self.values[object_name] = widget
             self._grid.addWidget(caption, row, 0)
             self._grid.addWidget(widget, row, 1)
         hint = self.tr("What to do: {hint}").format(hint=explanation.hint)
         self.hint.setText(hint if explanation.hint else "")
+        self.hint.setVisible(bool(explanation.hint))
         self._ids = list(explanation.request_ids)
         self.copy_ids_button.setVisible(bool(self._ids))
         self._copy_text = copy_text

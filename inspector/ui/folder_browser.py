@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import ngettext
 from inspector.ui import icons, theme
+from inspector.ui.accessibility import announce, name_clear_button
 from inspector.ui.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
@@ -198,10 +199,13 @@ class ImageRowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             header = POLICY_HEADER if section == POLICY_COLUMN else HEADERS[section]
             return QCoreApplication.translate("ImageRowsModel", header)
-        return None
+        # The row header is hidden on screen; a screen reader names each row by its image ID.
+        return self.rows[section].cells[0] if 0 <= section < len(self.rows) else None
 
     def _status_icon(self, kind: str) -> QIcon:
         """The badge's shape, in the status colour of the palette in use (the text's if none)."""
@@ -254,13 +258,13 @@ class FolderBrowser(QWidget):
             self.tr("The folder whose images to list; Enter lists them")
         )
         self.folder_edit.setPlaceholderText(self.tr("e.g. b1g0123456789abcdefg"))
-        self.folder_edit.setClearButtonEnabled(True)
+        name_clear_button(self.folder_edit, self.tr("Clear the folder ID"))
         self.folder_edit.returnPressed.connect(self.request_list)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("serverNameFilter")
         self.name_edit.setAccessibleName(self.tr("Exact image name (asked of the server)"))
         self.name_edit.setPlaceholderText(self.tr("exact name, asked of the server (optional)"))
-        self.name_edit.setClearButtonEnabled(True)
+        name_clear_button(self.name_edit, self.tr("Clear the image name"))
         self.name_edit.returnPressed.connect(self.request_list)
         self.order_combo = QComboBox(self)
         self.order_combo.setObjectName("orderByCombo")
@@ -285,7 +289,7 @@ class FolderBrowser(QWidget):
         self.substring_edit.setPlaceholderText(
             self.tr("Filter loaded rows (any part of any column)")
         )
-        self.substring_edit.setClearButtonEnabled(True)
+        name_clear_button(self.substring_edit, self.tr("Clear the filter"))
         self.substring_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.substring_edit.textChanged.connect(self._update_count)
 
@@ -302,6 +306,7 @@ class FolderBrowser(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -312,8 +317,8 @@ class FolderBrowser(QWidget):
 
         self.count = plain(QLabel(self))
         self.count.setObjectName("browseCount")
-        self.count.setAccessibleName(self.tr("Images loaded"))
-        self.load_more_button = QPushButton(self.tr("Load &more"), self)
+        self.count.setAccessibleDescription(self.tr("Images loaded"))
+        self.load_more_button = QPushButton(self.tr("Load mo&re"), self)
         self.load_more_button.setObjectName("loadMoreButton")
         self.load_more_button.setToolTip(
             self.tr("Fetch the next page (scrolling to the end does too)")
@@ -344,11 +349,11 @@ class FolderBrowser(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.message.hide()
 
         form = QFormLayout()
-        form.addRow(self._buddy(self.tr("&Folder ID:"), self.folder_edit), self.folder_edit)
+        form.addRow(self._buddy(self.tr("Folder &ID:"), self.folder_edit), self.folder_edit)
         form.addRow(self._buddy(self.tr("&Name:"), self.name_edit), self.name_edit)
         order_row = QHBoxLayout()
         order_row.addWidget(self.order_combo, 1)
@@ -363,7 +368,10 @@ class FolderBrowser(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(self.substring_edit)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self._buddy(self.tr("Fil&ter:"), self.substring_edit))
+        filter_row.addWidget(self.substring_edit, 1)
+        layout.addLayout(filter_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addLayout(buttons)
@@ -375,6 +383,21 @@ class FolderBrowser(QWidget):
         label = plain(QLabel(text, self))
         label.setBuddy(widget)
         return label
+
+    def focus_order(self) -> list[QWidget]:
+        """The Tab stops top to bottom: the query, its message, the filter, the rows, paging."""
+        return [
+            self.folder_edit,
+            self.name_edit,
+            self.order_combo,
+            self.list_button,
+            self.message,
+            self.substring_edit,
+            self.table,
+            self.load_more_button,
+            self.load_all_button,
+            self.stop_button,
+        ]
 
     # -- user actions ---------------------------------------------------------------------
     def set_folder_id(self, folder_id: str) -> None:
@@ -418,17 +441,23 @@ class FolderBrowser(QWidget):
         self._update_count()
 
     def set_loading(self, loading: bool) -> None:
+        finished = self.model.loading and not loading
         self.model.loading = loading
         self._update_count()
+        if finished:
+            announce(self, self.count.text())
 
     def show_note(self, text: str) -> None:
         self._show_message(text, "info")
+        self.message.setAccessibleDescription("")
+        announce(self, text, fallback=self.message)
 
     def show_error(self, title: str, text: str) -> None:
         self.model.paused = True
         self._show_message(text, "error")
-        self.message.setAccessibleName(title)
+        self.message.setAccessibleDescription(title)
         self._update_count()
+        announce(self, f"{title}: {text}", assertive=True, fallback=self.message)
 
     def set_policy(self, policy: Policy | None) -> None:
         self.model.set_policy(policy)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import ngettext
 from inspector.ui import theme
+from inspector.ui.accessibility import name_clear_button
 from inspector.ui.inert import plain, tooltip_text
 
 # Translated where shown (``HistoryPanel`` context).
@@ -65,7 +66,7 @@ class HistoryPanel(QWidget):
         self.search.setObjectName("historySearch")
         self.search.setAccessibleName(self.tr("Search history"))
         self.search.setPlaceholderText(self.tr("Search ID, name, status"))
-        self.search.setClearButtonEnabled(True)
+        name_clear_button(self.search, self.tr("Clear the search"))
         self.search.textChanged.connect(self.queryChanged)
         self.search.returnPressed.connect(self._open_first)
         self.search.installEventFilter(self)
@@ -84,18 +85,18 @@ class HistoryPanel(QWidget):
         self.list.header().setStretchLastSection(True)
         self.list.itemActivated.connect(self._activated)
         self.list.installEventFilter(self)
-        self.clear_button = QPushButton(self.tr("Clear history"), self)
+        self.clear_button = QPushButton(self.tr("&Clear history"), self)
         self.clear_button.setObjectName("clearHistoryButton")
         self.clear_button.setToolTip(self.tr("Forget every entry (nothing else is stored)"))
         self.clear_button.clicked.connect(self.clearRequested)
         self.count = plain(QLabel(self))
         self.count.setObjectName("historyCount")
-        self.count.setAccessibleName(self.tr("Entries"))
+        self.count.setAccessibleDescription(self.tr("Entries"))
         self.problem = plain(QLabel(self))
         self.problem.setObjectName("historyProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setAccessibleName(self.tr("History problem"))
+        self.problem.setAccessibleDescription(self.tr("History problem"))
         self.problem.hide()
 
         bottom = QHBoxLayout()
@@ -103,7 +104,12 @@ class HistoryPanel(QWidget):
         bottom.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_label = QLabel(self.tr("&Search:"), self)
+        search_label.setBuddy(self.search)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search, 1)
+        layout.addLayout(search_row)
         layout.addWidget(self.problem)
         layout.addWidget(self.list, 1)
         layout.addLayout(bottom)

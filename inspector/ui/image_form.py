@@ -43,6 +43,14 @@ FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+# What the detail beside a value shows, as a screen reader names it.
+DETAILS: dict[str, str] = {
+    "createdAt": str(QT_TRANSLATE_NOOP("ImageForm", "Created, in UTC, and age")),
+    "storageSize": str(QT_TRANSLATE_NOOP("ImageForm", "Storage size in bytes")),
+    "minDiskSize": str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size in bytes")),
+}
+
+
 def field_label(key: str) -> str:
     """The translated row label of a wire field (``folderId -> Folder ID``)."""
     return QCoreApplication.translate("ImageForm", dict(FIELDS)[key])
@@ -58,7 +66,12 @@ class ImageForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         self.caption = plain(QLabel(self))  # an opened file's ID and name
         self.caption.setObjectName("resultCaption")
-        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.caption.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.caption.setWordWrap(True)
         outer.addWidget(self.caption)
         form = QFormLayout()
@@ -88,14 +101,12 @@ class ImageForm(QWidget):
                 row.addStretch(1)
                 form.addRow(row_label, row)
                 continue
-            value = ValueLabel(f"{key}Value", label, self)
-            row_label.setBuddy(value)
+            value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
             self.values[key] = value
-            if key in ("createdAt", "storageSize", "minDiskSize"):
+            if key in DETAILS:
                 value.setWordWrap(False)  # the detail beside it takes the remaining width
-                detail = ValueLabel(
-                    f"{key}Detail", self.tr("{label}, detail").format(label=label), self
-                )
+                detail_name = QCoreApplication.translate("ImageForm", DETAILS[key])
+                detail = ValueLabel(f"{key}Detail", detail_name, self)
                 self.details[key] = detail
                 row.addWidget(value)
                 row.addWidget(detail)
@@ -106,8 +117,10 @@ class ImageForm(QWidget):
             self.rows[key] = row
             self._widen(key, marked=False)
             form.addRow(row_label, row)
-        self.other = ValueLabel("unknownFieldsValue", self.tr("Other fields"), self)
         self.other_label = plain(QLabel(self.tr("Other fields:"), self))
+        self.other = ValueLabel(
+            "unknownFieldsValue", self.tr("Other fields"), self, row_label=self.other_label
+        )
         self.other_label.setToolTip(
             self.tr("Fields this build does not know, exactly as they came")
         )
@@ -171,6 +184,7 @@ class ImageForm(QWidget):
         for key in self.changed.keys() - old_values.keys():
             if (target := self._holder(key)) is not None:
                 set_tooltip(target, _without_before(tooltip_of(target)))
+                target.setAccessibleDescription(tooltip_of(target))
         self.changed = dict(old_values)
         for key, old in old_values.items():
             if (target := self._holder(key)) is not None:
@@ -178,6 +192,7 @@ class ImageForm(QWidget):
                 text = old.replace("\n", " \u00b7 ")
                 before = _before(text)
                 set_tooltip(target, f"{current}\n\n{before}" if current else before)
+                target.setAccessibleDescription(tooltip_of(target))
         self._restyle_changes()
 
     def _holder(self, key: str) -> QWidget | None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import conventions
 from inspector.ui import theme
+from inspector.ui.accessibility import announce, name_clear_button
 from inspector.ui.error_banner import ErrorBanner
 from inspector.ui.image_form import FIELDS, ImageForm, field_label
 from inspector.ui.inert import plain, set_tooltip
@@ -97,15 +99,15 @@ class ImagePage(QWidget):
             self.tr("The ID of the image to fetch; Enter fetches it, Ctrl+L comes back here")
         )
         self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
-        self.id_edit.setClearButtonEnabled(True)
+        name_clear_button(self.id_edit, self.tr("Clear the image ID"))
         self.id_edit.returnPressed.connect(self.request_fetch)
         id_label = plain(QLabel(self.tr("Image &ID:"), self))
         id_label.setBuddy(self.id_edit)
-        self.fetch_button = QPushButton(self.tr("&Fetch"), self)
+        self.fetch_button = QPushButton(self.tr("Fe&tch"), self)
         self.fetch_button.setObjectName("fetchButton")
         self.fetch_button.setToolTip(self.tr("Fetch the image (Enter)"))
         self.fetch_button.clicked.connect(self.request_fetch)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setToolTip(self.tr("Cancel the running fetch (Esc)"))
         self.cancel_button.setEnabled(False)
@@ -120,13 +122,16 @@ class ImagePage(QWidget):
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("fetchProgressLabel")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress_label.setAccessibleName(self.tr("Progress"))
+        # Labels whose text changes are named by that text (Qt's default for a label), and
+        # described by what they are: a fixed name would hide what they say.
+        self.progress_label.setAccessibleDescription(self.tr("Progress"))
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(100)
         self._progress_timer.timeout.connect(self._tick)
         self._loading_id = ""
         self._loading_since = 0.0
         self._retry: _RetryWait | None = None
+        self._announce_result = False
 
         self.banner = ErrorBanner(self)
         self.form = ImageForm(self)
@@ -139,17 +144,21 @@ class ImagePage(QWidget):
         self.watch_bar.stopRequested.connect(self.stopWatchRequested)
         self.offline_banner = QLabel(self)
         self.offline_banner.setObjectName("offlineBanner")
-        self.offline_banner.setAccessibleName(self.tr("Offline"))
+        self.offline_banner.setAccessibleDescription(self.tr("Offline"))
         self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.offline_banner.setWordWrap(True)
         self.offline_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.offline_banner.hide()
         self.changes_label = QLabel(self)
         self.changes_label.setObjectName("changesSummary")
-        self.changes_label.setAccessibleName(self.tr("What changed"))
+        self.changes_label.setAccessibleDescription(self.tr("What changed"))
         self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
         self.changes_label.setWordWrap(True)
-        self.changes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.changes_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.changes_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.changes_label.hide()
         self._masker: Masker | None = None
         self._view: ImageView | None = None
@@ -168,6 +177,7 @@ class ImagePage(QWidget):
         scroll = QScrollArea(self)
         scroll.setObjectName("imageFormScroll")
         scroll.setAccessibleName(self.tr("The image's fields"))
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the values inside are the stops
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -185,7 +195,7 @@ class ImagePage(QWidget):
         self.views.addTab(self.raw_view, self.tr("Raw response"))
         self.views.setTabToolTip(0, self.tr("The image as a form and its labels"))
         self.views.setTabToolTip(1, self.tr("The answer exactly as it came over the wire (Ctrl+U)"))
-        self.views.currentChanged.connect(lambda _index: self._show_raw_if_visible())
+        self.views.currentChanged.connect(self._view_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.progress)
@@ -212,6 +222,7 @@ class ImagePage(QWidget):
             shortcut = QShortcut(keys, self, slot)
             shortcut.setContext(context)
             shortcut.setWhatsThis(description)
+        self._view_changed(0)
         self._set_busy(False)
         self.form.clear_image(self.tr("No image yet: paste an ID above and press Enter."))
         self.labels.setEnabled(False)
@@ -219,12 +230,41 @@ class ImagePage(QWidget):
 
     # -- user actions ---------------------------------------------------------------------
     def request_fetch(self) -> None:
+        self._announce_result = True
         self.fetchRequested.emit(self.id_edit.text())
 
     def refetch(self) -> None:
         if self.shown_id and not self.id_edit.text().strip():
             self.id_edit.setText(self.shown_id)
         self.request_fetch()
+
+    def focus_order(self) -> list[QWidget]:
+        """Every possible Tab stop of the page, top to bottom as shown; the window skips the
+        hidden ones."""
+        form = self.form
+        return [
+            self.id_edit,
+            self.fetch_button,
+            self.cancel_button,
+            self.watch_bar.stop_button,
+            self.watch_bar.dismiss_button,
+            *self.banner.focus_order(),
+            self.changes_label,
+            self.views.tabBar(),
+            form.caption,
+            *(
+                widget
+                for key, _english in FIELDS
+                for widget in (
+                    form.badge if key == "status" else form.values[key],
+                    form.details.get(key),
+                )
+                if widget is not None
+            ),
+            form.other,
+            *self.labels.focus_order(),
+            *self.raw_view.focus_order(),
+        ]
 
     def focus_id(self) -> None:
         self.id_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -312,6 +352,13 @@ class ImagePage(QWidget):
         self.labels.setEnabled(True)
         self._render()
         self.titleChanged.emit(self.title())
+        if self._announce_result:
+            self._announce_result = False
+            name = next((f.value for f in view.fields if f.key == "name" and f.value), None)
+            spoken = self.tr("Loaded {name}. {status}").format(
+                name=self._mask(name or image_id), status=self.form.badge.accessibleName()
+            )
+            announce(self, spoken, fallback=self.form.caption)
 
     def show_raw(self, raw: Callable[[], RawView] | None) -> None:
         """The raw answer, built when the Raw response tab is first looked at."""
@@ -325,6 +372,8 @@ class ImagePage(QWidget):
         """Highlight what changed since ``since`` (None: nothing to compare with)."""
         self._changes = None if changes is None else (changes, since)
         self._render_changes()
+        if changes:
+            announce(self, self.changes_label.text(), fallback=self.changes_label)
 
     def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None:
         self.watch_bar.show_watch(progress, message)
@@ -344,6 +393,8 @@ class ImagePage(QWidget):
             self._clear(self.tr("No image: fetching {id} failed (see above).").format(id=image_id))
         self._error = (explanation, copy_text)
         self._show_banner(explanation, copy_text)
+        self._announce_result = False
+        announce(self, self.banner.spoken_summary(), assertive=True, fallback=self.banner.title)
 
     def show_cancelled(self, image_id: str) -> None:
         self._set_busy(False)
@@ -359,6 +410,8 @@ class ImagePage(QWidget):
             )
         else:
             self._clear(self.tr("Fetching {id} was cancelled.").format(id=image_id))
+        self._announce_result = False
+        announce(self, self.form.caption.text(), fallback=self.form.caption)
 
     def show_retrying(
         self, image_id: str, attempt: int, attempts: int, delay_s: float, *, reason: str
@@ -366,6 +419,7 @@ class ImagePage(QWidget):
         """Count down to the next attempt; Cancel stays enabled throughout the wait."""
         self._retry = _RetryWait(attempt, attempts, time.monotonic() + delay_s, reason)
         self.progress_label.setText(self._retry.text(delay_s))
+        announce(self, self.progress_label.text())
 
     # -- internals --------------------------------------------------------------------------
     def _render(self) -> None:
@@ -436,6 +490,15 @@ class ImagePage(QWidget):
                 details=[mask(detail) for detail in explanation.details],
             )
         self.banner.show_error(explanation, copy_text)
+
+    def _view_changed(self, index: int) -> None:
+        """Name the pages' stack after the view shown, so it is not an unnamed pane."""
+        stack = self.views.findChild(
+            QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if stack is not None:
+            stack.setAccessibleName(self.views.tabText(index))
+        self._show_raw_if_visible()
 
     def _show_raw_if_visible(self) -> None:
         if self.views.currentWidget() is not self.raw_view or self._raw is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector.i18n import _, ngettext
 from inspector.present.defaults import DEFAULT_EXPLANATION, with_mark
 from inspector.ui import theme
+from inspector.ui.accessibility import name_clear_button
 from inspector.ui.inert import plain, tooltip_text
 
 _HEADERS = (
@@ -170,9 +171,12 @@ class LabelsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
             return QCoreApplication.translate("LabelsModel", _HEADERS[section])
-        return None
+        # The row header is hidden on screen; a screen reader names each row by its key.
+        return self._shown[section][0] if 0 <= section < len(self._shown) else None
 
     def row(self, row: int) -> tuple[str, str]:
         """The shown row ``row`` (sorted and filtered) as (key, value)."""
@@ -202,7 +206,9 @@ class LabelsPanel(QWidget):
             self.tr("Shows only the labels whose key or value contains this text")
         )
         self.filter.setPlaceholderText(self.tr("Filter labels (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter, self.tr("Clear the labels filter"))
+        self.filter_label = QLabel(self.tr("&Labels:"), self)
+        self.filter_label.setBuddy(self.filter)
         self.filter.textChanged.connect(self.model.set_filter)
         self.filter.textChanged.connect(self._update_count)
         self.count = plain(QLabel(self))
@@ -227,6 +233,7 @@ class LabelsPanel(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -238,6 +245,7 @@ class LabelsPanel(QWidget):
         copy.setWhatsThis(self.tr("Copy the selected labels (in the labels table)"))
 
         bar = QHBoxLayout()
+        bar.addWidget(self.filter_label)
         bar.addWidget(self.filter, 1)
         bar.addWidget(self.count)
         bar.addWidget(self.copy_rows_button)
@@ -248,6 +256,10 @@ class LabelsPanel(QWidget):
         layout.addWidget(self.table, 1)
         self._default: bool | None = None
         self.set_labels([], default=None)
+
+    def focus_order(self) -> list[QWidget]:
+        """The Tab stops in reading order: the filter, the copy buttons, the table."""
+        return [self.filter, self.copy_rows_button, self.copy_all_button, self.table]
 
     def set_labels(self, rows: list[tuple[str, str]], *, default: bool | None) -> None:
         """Show ``rows``; ``default`` is True when the body left the labels out (the map is

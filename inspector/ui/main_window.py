@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,8 @@ from inspector.i18n import LANGUAGES, SYSTEM, ngettext
 from inspector.notify import Notifier
 from inspector.present.presenting import Masker
 from inspector.ui import theme
+from inspector.ui.accessibility import announce
+from inspector.ui.focus_order import in_creation_order, move_focus
 from inspector.ui.folder_browser import FolderBrowser
 from inspector.ui.history_panel import HistoryPanel
 from inspector.ui.image_page import ImagePage, PageActions
@@ -52,8 +55,6 @@ from inspector.ui.tray_notifier import TrayNotifier
 if TYPE_CHECKING:
     from inspector.policy import Policy
     from inspector.ui.compare_view import CompareDialog
-
-WINDOW_TITLE = "Cloud Desktop Image Inspector"  # untranslated: the product's name
 
 
 class MainWindow(QMainWindow):
@@ -73,7 +74,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(WINDOW_TITLE)
+        # Empty: the platform shows the application's display name, once.
+        self.setWindowTitle("")
         self.resize(1000, 720)
         self.painted = False
 
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabBarAutoHide(True)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(lambda _index: self._name_pages_stack())
         self._masker: Masker | None = None
         self.policy: Policy | None = None
         self.compare_dialog: CompareDialog | None = None  # built on first use
@@ -99,7 +102,9 @@ class MainWindow(QMainWindow):
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.demo_banner.setAccessibleName(self.tr("Demo"))
+        # Labels whose text changes are named by that text (Qt's default for a label), and
+        # described by what they are: a fixed name would hide what they say.
+        self.demo_banner.setAccessibleDescription(self.tr("Demo"))
         self.demo_banner.hide()
         self.demo_list = QListWidget(self)
         self.demo_list.setObjectName("demoImageList")
@@ -144,12 +149,14 @@ class MainWindow(QMainWindow):
         self.endpoint_label = plain(QLabel(self))  # from a profile the user may not have written
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.endpoint_label.setAccessibleName(self.tr("Connection"))
+        self.endpoint_label.setAccessibleDescription(self.tr("Connection"))
         self.presenting_label = plain(QLabel(self.tr("PRESENTING: IDs masked"), self))
         self.presenting_label.setObjectName("presentingIndicator")
         self.presenting_label.hide()
         self.statusBar().addPermanentWidget(self.presenting_label)
         self.statusBar().addPermanentWidget(self.endpoint_label)
+        self.statusBar().setAccessibleDescription(self.tr("Status bar"))
+        self.statusBar().messageChanged.connect(self._status_message_changed)
         self.statusBar().showMessage(self.tr("Loading\u2026"))
         self._log_folder: Path | None = None
         self._unexpected_box: QMessageBox | None = None
@@ -164,6 +171,36 @@ class MainWindow(QMainWindow):
             theme.banner_style("QLabel#demoBanner", theme.colours().demo)
             + " QLabel#demoBanner { padding: 6px; }"
         )
+
+    def _status_message_changed(self, message: str) -> None:
+        """The status bar's message is its name, and is said as it appears."""
+        self.statusBar().setAccessibleName(message)
+        announce(self, message)
+
+    def focus_order(self) -> list[QWidget]:
+        """Every possible Tab stop of the window in reading order: the folder browser docked
+        on the left, the demo list, the tabs and the current page, then the history on the
+        right."""
+        return [
+            *self.browser.focus_order(),
+            self.demo_list,
+            self.tabs.tabBar(),
+            *self.page.focus_order(),
+            *in_creation_order(self.history_panel),
+        ]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab follow :meth:`focus_order`, wrapping around; a stop that is
+        hidden or disabled is skipped."""
+        return move_focus(self.focus_order(), next) or super().focusNextPrevChild(next)
+
+    def _name_pages_stack(self) -> None:
+        """Name the tabs' page stack after the current tab, so it is not an unnamed pane."""
+        stack = self.tabs.findChild(
+            QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        if stack is not None and self.tabs.count():
+            stack.setAccessibleName(self.tabs.tabText(self.tabs.currentIndex()))
 
     def _action(
         self, text: str, name: str, slot: Callable[[], object], keys: str | None = None
@@ -204,7 +241,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.open_file_action, self.save_bundle_action])
         file_menu.addSeparator()
-        self.connection_action = QAction(self.tr("&Connection\u2026"), self)
+        self.connection_action = QAction(self.tr("Conn&ection\u2026"), self)
         self.connection_action.setObjectName("connectionAction")
         self.connection_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.connection_action.setToolTip(
@@ -440,6 +477,7 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.tabs.setTabText(index, title)  # a tab bar draws plain text
             self.tabs.setTabToolTip(index, tooltip_text(title))
+            self._name_pages_stack()
 
     def new_tab(self) -> ImagePage:
         """A new empty tab, made current, its ID field focused (Ctrl+T)."""
@@ -740,13 +778,13 @@ class MainWindow(QMainWindow):
 
     def leave_demo(self) -> None:
         """Back to a normal window after the user connected somewhere else."""
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle("")
         self.demo_banner.hide()
         self.demo_list.hide()
 
     def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
         """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
-        self.setWindowTitle(self.tr("{title} \u2014 DEMO").format(title=WINDOW_TITLE))
+        self.setWindowTitle(self.tr("DEMO"))
         self.demo_banner.setText(
             self.tr(
                 "DEMO \u2014 connected to the built-in demo API at {url}. The images are "

@@ -130,6 +130,7 @@ class RawResponseView(QWidget):
         self.headers.verticalHeader().setVisible(False)
         self.headers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.headers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.headers.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         self.headers.setWordWrap(False)
         self.headers.horizontalHeader().setStretchLastSection(True)
         self.headers.horizontalHeader().setSectionResizeMode(
@@ -144,8 +145,8 @@ class RawResponseView(QWidget):
         self.highlighter = JsonHighlighter(self.pretty_body.document(), dark=False)
         self.raw_size = plain(QLabel(self))
         self.raw_size.setObjectName("rawBodySize")
-        self.raw_size.setAccessibleName(self.tr("Body size"))
-        copy_raw = QPushButton(self.tr("Copy raw body"), self)
+        self.raw_size.setAccessibleDescription(self.tr("Body size"))
+        copy_raw = QPushButton(self.tr("Copy raw &body"), self)
         copy_raw.setToolTip(self.tr("Copy the body exactly as it came, even while presenting"))
         copy_raw.setObjectName("copyRawBodyButton")
         copy_raw.clicked.connect(self.copy_raw_body)
@@ -189,13 +190,33 @@ class RawResponseView(QWidget):
         self.note.setStyleSheet(theme.banner_style("QLabel#rawNote", scheme.demo))
         self.highlighter.set_dark(scheme.dark)
 
-    def _label(self, object_name: str, accessible_name: str) -> QLabel:
+    def focus_order(self) -> list[QWidget]:
+        """The Tab stops in reading order: the summary lines, the headers, then the bodies."""
+        return [
+            self.summary,
+            self.url,
+            self.note,
+            self.clock,
+            self.ids,
+            self.headers,
+            self.copy_raw_button,
+            self.raw_body,
+            self.pretty_body,
+        ]
+
+    def _label(self, object_name: str, purpose: str) -> QLabel:
+        """A summary line: named by the text it shows (Qt's default for a label), described
+        by ``purpose``, and reached by Tab."""
         label = QLabel(self)
         label.setObjectName(object_name)
-        label.setAccessibleName(accessible_name)
+        label.setAccessibleDescription(purpose)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return label
 
     def clear(self, message: str) -> None:
@@ -224,6 +245,8 @@ class RawResponseView(QWidget):
         self.headers.setRowCount(len(view.headers))
         for row, (name, value) in enumerate(view.headers):
             self.headers.setItem(row, 0, QTableWidgetItem(name))
+            # The row header is hidden on screen; a screen reader names each row by it.
+            self.headers.setVerticalHeaderItem(row, QTableWidgetItem(name))
             item = QTableWidgetItem(mask(value))
             item.setToolTip(tooltip_text(item.text()))
             self.headers.setItem(row, 1, item)

@@ -28,9 +28,11 @@ class StatusBadge(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBadge")
-        self.setAccessibleName(self.tr("Status"))
         self.setTextFormat(Qt.TextFormat.PlainText)  # an unknown status is the server's text
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.kind = ""
         self._icon: tuple[tuple[str, str, float], QPixmap] | None = None
         self.clear_status()
@@ -40,7 +42,9 @@ class StatusBadge(QLabel):
         self.kind = ""
         self.setText("")
         self.setToolTip("")
+        self.setAccessibleName("")  # nothing shown, nothing to say
         self.setAccessibleDescription("")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._restyle()
 
     def show_status(self, status: StatusView) -> None:
@@ -50,8 +54,16 @@ class StatusBadge(QLabel):
             text = self.tr("{status} (unknown status)").format(status=status.text)
         self.setText(text)
         set_tooltip(self, status.description)
-        self.setAccessibleDescription(f"{text}: {status.description}")
+        self.setAccessibleName(self.spoken(text, status.description))
+        self.setAccessibleDescription("")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._restyle()
+
+    def spoken(self, text: str, description: str) -> str:
+        """ "Status: ACTIVE, image is ready to use": the word shown, then what it means."""
+        meaning = description.rstrip(".")
+        meaning = meaning[:1].lower() + meaning[1:]
+        return self.tr("Status: {status}, {meaning}").format(status=text, meaning=meaning)
 
     def _restyle(self) -> None:
         if not self.kind:

@@ -26,7 +26,7 @@ class TrayNotifier(QObject):
             tray = self._tray
             if tray is None:
                 tray = QSystemTrayIcon(self._window.windowIcon(), self)
-                tray.setToolTip(self._window.windowTitle())
+                tray.setToolTip(QApplication.applicationDisplayName())
                 tray.messageClicked.connect(self._bring_window_up)
                 self._tray = tray
             tray.show()

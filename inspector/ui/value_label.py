@@ -1,4 +1,11 @@
-"""A read-only value that can be selected, copied whole, and says when it is not set."""
+"""A read-only value that can be selected, copied whole, and says when it is not set.
+
+A screen reader says a widget's label (its labelled-by relation) and accessible name when it gets
+the focus. A value with a row label is that label's buddy and is named by what it shows alone:
+Orca says "Name: ubuntu-22-04-office", not the field twice. A value without one carries its field
+in its name ("Storage size in bytes: 21,474,836,480 bytes"). The tooltip, when there is one, is
+its description. A blank value (no image shown) has no name or label and is no Tab stop.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QWidget
 from inspector.i18n import _
 from inspector.present.defaults import NOT_SET
 from inspector.ui import theme
-from inspector.ui.inert import set_tooltip
+from inspector.ui.inert import set_tooltip, tooltip_of
 
 
 class ValueLabel(QLabel):
@@ -19,16 +26,23 @@ class ValueLabel(QLabel):
     a disabled label's grey would not, and would drop the value from the keyboard's reach.
     """
 
-    def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        object_name: str,
+        field_name: str,
+        parent: QWidget | None = None,
+        *,
+        row_label: QLabel | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setAccessibleName(accessible_name)
+        self.field_name = field_name
+        self.row_label = row_label
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWordWrap(True)
         self.value: str | None = None
         self.set_value(None, blank=True)
@@ -45,8 +59,22 @@ class ValueLabel(QLabel):
         else:
             self.setText(value if value else '""')
         set_tooltip(self, tooltip)
-        self.setAccessibleDescription(tooltip or self.text())
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if self.text() else Qt.FocusPolicy.NoFocus)
+        self._speak()
         self._restyle()
+
+    def _speak(self) -> None:
+        text = self.text()
+        if self.row_label is not None:
+            # Blank: unlabelled and unnamed, as nothing is shown, so nothing is said.
+            self.row_label.setBuddy(self if text else None)  # type: ignore[arg-type]  # None unsets
+        if not text or self.row_label is not None:
+            self.setAccessibleName(text)
+        else:
+            self.setAccessibleName(
+                self.tr("{field}: {value}").format(field=self.field_name, value=text)
+            )
+        self.setAccessibleDescription(tooltip_of(self))
 
     def _restyle(self) -> None:
         palette = QPalette()  # sets nothing: the application's palette, whatever the scheme

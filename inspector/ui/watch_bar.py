@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from inspector.ui import theme
+from inspector.ui.accessibility import announce
 
 if TYPE_CHECKING:
     from inspector.tab_controller import WatchProgress
@@ -30,16 +31,17 @@ class WatchBar(QFrame):
         self.setAccessibleName(self.tr("Watch"))
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("watchProgress")
-        self.progress_label.setAccessibleName(self.tr("Watch progress"))
+        # Named by the text they show (Qt's default for a label), described by what they are.
+        self.progress_label.setAccessibleDescription(self.tr("Watch progress"))
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setWordWrap(True)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("watchMessage")
-        self.message_label.setAccessibleName(self.tr("Watch message"))
+        self.message_label.setAccessibleDescription(self.tr("Watch message"))
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.stop_button = QPushButton(self.tr("Stop watching"), self)
+        self.stop_button = QPushButton(self.tr("&Stop watching"), self)
         self.stop_button.setObjectName("stopWatchButton")
         self.stop_button.clicked.connect(self.stopRequested)
         close = QToolButton(self)
@@ -72,6 +74,8 @@ class WatchBar(QFrame):
     def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None:
         """While ``progress`` is given: watching. Without it, ``message`` is how it ended."""
         self._progress = progress
+        if message and message != self._message:
+            announce(self, self._mask(message), fallback=self.message_label)
         self._message = message
         self.message_label.setText(self._mask(message))
         self.message_label.setVisible(bool(message))

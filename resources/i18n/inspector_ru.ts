@@ -329,15 +329,15 @@
         <translation>Ошибка</translation>
     </message>
     <message>
-        <source>Copy request &amp;IDs</source>
-        <translation>Копировать &amp;идентификаторы запроса</translation>
-    </message>
-    <message>
         <source>Copy the request IDs support asks for</source>
         <translation>Скопировать идентификаторы запроса, которые просит поддержка</translation>
     </message>
     <message>
-        <source>Copy &amp;error</source>
+        <source>Copy request I&amp;Ds</source>
+        <translation>Копировать &amp;идентификаторы запроса</translation>
+    </message>
+    <message>
+        <source>Copy err&amp;or</source>
         <translation>Копировать о&amp;шибку</translation>
     </message>
     <message>
@@ -432,6 +432,10 @@
         <translation>например b1g0123456789abcdefg</translation>
     </message>
     <message>
+        <source>Clear the folder ID</source>
+        <translation>Очистить ID каталога</translation>
+    </message>
+    <message>
         <source>Exact image name (asked of the server)</source>
         <translation>Точное имя образа (фильтр на сервере)</translation>
     </message>
@@ -440,12 +444,16 @@
         <translation>точное имя, фильтр на сервере (необязательно)</translation>
     </message>
     <message>
+        <source>Clear the image name</source>
+        <translation>Очистить имя образа</translation>
+    </message>
+    <message>
         <source>Order (asked of the server)</source>
         <translation>Порядок (сортировка на сервере)</translation>
     </message>
     <message>
         <source>&amp;List</source>
-        <translation>&amp;Показать</translation>
+        <translation>Пок&amp;азать</translation>
     </message>
     <message>
         <source>List the folder&apos;s images (Enter)</source>
@@ -460,6 +468,10 @@
         <translation>Фильтр загруженных строк (любая часть любого столбца)</translation>
     </message>
     <message>
+        <source>Clear the filter</source>
+        <translation>Очистить фильтр</translation>
+    </message>
+    <message>
         <source>Images in the folder</source>
         <translation>Образы в каталоге</translation>
     </message>
@@ -472,8 +484,12 @@
         <translation>Загружено образов</translation>
     </message>
     <message>
-        <source>Load &amp;more</source>
+        <source>Load mo&amp;re</source>
         <translation>Загрузить &amp;ещё</translation>
+    </message>
+    <message>
+        <source>Folder &amp;ID:</source>
+        <translation>&amp;ID каталога:</translation>
     </message>
     <message>
         <source>Fetch the next page (scrolling to the end does too)</source>
@@ -481,7 +497,7 @@
     </message>
     <message>
         <source>Load &amp;all</source>
-        <translation>Загрузить &amp;все</translation>
+        <translation>&amp;Загрузить всё</translation>
     </message>
     <message>
         <source>Fetch every remaining page</source>
@@ -489,7 +505,7 @@
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation>&amp;Остановить</translation>
+        <translation>Ос&amp;тановить</translation>
     </message>
     <message>
         <source>Stop fetching pages; the rows loaded stay</source>
@@ -504,20 +520,16 @@
         <translation>Сохранить загруженные строки в CSV: строка заголовков, размеры в байтах, метки одним столбцом JSON</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Сообщение</translation>
-    </message>
-    <message>
-        <source>&amp;Folder ID:</source>
-        <translation>&amp;ID каталога:</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
         <source>&amp;Order:</source>
-        <translation>&amp;Порядок:</translation>
+        <translation>Поря&amp;док:</translation>
+    </message>
+    <message>
+        <source>Fil&amp;ter:</source>
+        <translation>Фильт&amp;р:</translation>
     </message>
     <message>
         <source>Nothing to export: list a folder first</source>
@@ -571,6 +583,10 @@
         <translation>Поиск по ID, имени, статусу</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
         <source>Images inspected before</source>
         <translation>Ранее просмотренные образы</translation>
     </message>
@@ -579,8 +595,8 @@
         <translation>Enter или двойной щелчок снова открывает образ</translation>
     </message>
     <message>
-        <source>Clear history</source>
-        <translation>Очистить историю</translation>
+        <source>&amp;Clear history</source>
+        <translation>О&amp;чистить историю</translation>
     </message>
     <message>
         <source>Forget every entry (nothing else is stored)</source>
@@ -593,6 +609,10 @@
     <message>
         <source>History problem</source>
         <translation>Проблема с историей</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>По&amp;иск:</translation>
     </message>
     <message>
         <source>no images yet</source>
@@ -638,12 +658,20 @@
         <translation>Мин. размер диска</translation>
     </message>
     <message>
-        <source>{label}:</source>
-        <translation>{label}:</translation>
+        <source>Created, in UTC, and age</source>
+        <translation>Создан, в UTC, и возраст</translation>
     </message>
     <message>
-        <source>{label}, detail</source>
-        <translation>{label}, подробно</translation>
+        <source>Storage size in bytes</source>
+        <translation>Размер хранилища в байтах</translation>
+    </message>
+    <message>
+        <source>Min disk size in bytes</source>
+        <translation>Мин. размер диска в байтах</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>Other fields</source>
@@ -681,20 +709,24 @@
         <translation>Вставьте ID образа, например e3vc67qdve8q12345678</translation>
     </message>
     <message>
-        <source>Image &amp;ID:</source>
-        <translation>&amp;ID образа:</translation>
+        <source>Clear the image ID</source>
+        <translation>Очистить ID образа</translation>
     </message>
     <message>
-        <source>&amp;Fetch</source>
-        <translation>По&amp;лучить</translation>
+        <source>Image &amp;ID:</source>
+        <translation>&amp;ID образа:</translation>
     </message>
     <message>
         <source>Fetch the image (Enter)</source>
         <translation>Получить образ (Enter)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
+        <source>Fe&amp;tch</source>
+        <translation>По&amp;лучить</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Отм&amp;ена</translation>
     </message>
     <message>
         <source>Cancel the running fetch (Esc)</source>
@@ -771,6 +803,10 @@
     <message>
         <source>Fetching {id}…</source>
         <translation>Получение {id}…</translation>
+    </message>
+    <message>
+        <source>Loaded {name}. {status}</source>
+        <translation>Загружен {name}. {status}</translation>
     </message>
     <message>
         <source>No answer yet.</source>
@@ -884,8 +920,16 @@
         <translation>Фильтр меток (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Clear the labels filter</source>
+        <translation>Очистить фильтр меток</translation>
+    </message>
+    <message>
+        <source>&amp;Labels:</source>
+        <translation>&amp;Метки:</translation>
+    </message>
+    <message>
         <source>Copy &amp;rows</source>
-        <translation>Копировать &amp;строки</translation>
+        <translation>Копировать ст&amp;роки</translation>
     </message>
     <message>
         <source>Copy the selected labels as key&lt;TAB&gt;value lines</source>
@@ -893,7 +937,7 @@
     </message>
     <message>
         <source>Copy &amp;all</source>
-        <translation>Копировать &amp;все</translation>
+        <translation>&amp;Копировать все</translation>
     </message>
     <message>
         <source>Copy every label shown (after the filter)</source>
@@ -955,6 +999,10 @@
         <translation>ПРЕЗЕНТАЦИЯ: ID скрыты</translation>
     </message>
     <message>
+        <source>Status bar</source>
+        <translation>Строка состояния</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -987,8 +1035,8 @@
         <translation>Один JSON-файл с ответом, его заголовками (без секретов), идентификаторами запроса, временем, версиями и расхождением часов (Ctrl+S)</translation>
     </message>
     <message>
-        <source>&amp;Connection…</source>
-        <translation>&amp;Подключение…</translation>
+        <source>Conn&amp;ection…</source>
+        <translation>Подк&amp;лючение…</translation>
     </message>
     <message>
         <source>Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)</source>
@@ -1271,8 +1319,8 @@
         <translation>без токена</translation>
     </message>
     <message>
-        <source>{title} — DEMO</source>
-        <translation>{title} — ДЕМО</translation>
+        <source>DEMO</source>
+        <translation>ДЕМО</translation>
     </message>
     <message>
         <source>DEMO — connected to the built-in demo API at {url}. The images are samples, not your cloud. Pick one on the left, or paste an ID.</source>
@@ -1326,8 +1374,8 @@
         <translation>Размер тела</translation>
     </message>
     <message>
-        <source>Copy raw body</source>
-        <translation>Копировать исходное тело</translation>
+        <source>Copy raw &amp;body</source>
+        <translation>Копировать исходное &amp;тело</translation>
     </message>
     <message>
         <source>Copy the body exactly as it came, even while presenting</source>
@@ -1388,16 +1436,20 @@
 <context>
     <name>StatusBadge</name>
     <message>
-        <source>Status</source>
-        <translation>Статус</translation>
-    </message>
-    <message>
         <source>{status} (unknown status)</source>
         <translation>{status} (неизвестный статус)</translation>
+    </message>
+    <message>
+        <source>Status: {status}, {meaning}</source>
+        <translation>Статус: {status}, {meaning}</translation>
     </message>
 </context>
 <context>
     <name>ValueLabel</name>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}: {value}</translation>
+    </message>
     <message>
         <source>Copy whole value</source>
         <translation>Копировать значение целиком</translation>
@@ -1422,8 +1474,8 @@
         <translation>Сообщение наблюдения</translation>
     </message>
     <message>
-        <source>Stop watching</source>
-        <translation>Перестать следить</translation>
+        <source>&amp;Stop watching</source>
+        <translation>Перестать сле&amp;дить</translation>
     </message>
     <message>
         <source>Dismiss</source>
