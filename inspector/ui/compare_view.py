@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import _
 from inspector.ui import theme
-from inspector.ui.policy_badge import plain_tooltip
+from inspector.ui.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
     from inspector.compare import CompareRow, Comparison
@@ -62,7 +62,7 @@ class CompareDialog(QDialog):
                 (self.tr("S&econd (B):"), self.right_edit, "compareRightFileButton"),
             )
         ):
-            label = QLabel(caption, self)
+            label = plain(QLabel(caption, self))
             label.setBuddy(edit)
             button = QPushButton(self.tr("File\u2026"), self)
             button.setObjectName(button_name)
@@ -184,7 +184,7 @@ class CompareDialog(QDialog):
                 left=_count(broken[0]), right=_count(broken[1])
             )
         self.summary.setText(self._mask(text))
-        self.summary.setToolTip(plain_tooltip(f"A: {self._mask(left)}\nB: {self._mask(right)}"))
+        self.summary.setToolTip(tooltip_text(f"A: {self._mask(left)}\nB: {self._mask(right)}"))
         self.table.setHorizontalHeaderLabels(["", self.tr("Row"), "A", "B"])
         self.table.setRowCount(len(comparison.rows))
         for index, row in enumerate(comparison.rows):
@@ -202,7 +202,7 @@ class CompareDialog(QDialog):
                     notes[2 + side] = "\n\n" + self._mask("\n".join(messages))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
-                item.setToolTip(plain_tooltip(text + notes[column]))
+                item.setToolTip(tooltip_text(text + notes[column]))
                 item.setData(Qt.ItemDataRole.UserRole, str(row.change))
                 self.table.setItem(index, column, item)
         self._recolour()

@@ -182,11 +182,10 @@ class ImageRowsModel(QAbstractTableModel):
             return f"\u26a0 {len(found)}" if found else "\u2713"
         if role == Qt.ItemDataRole.ToolTipRole:
             from inspector.present.policy import violations_tooltip
-            from inspector.ui.policy_badge import plain_tooltip
 
             if not found:
                 return QCoreApplication.translate("ImageRowsModel", "No policy violations")
-            return plain_tooltip(violations_tooltip(found))
+            return tooltip_text(violations_tooltip(found))
         if role == Qt.ItemDataRole.ForegroundRole and found:
             return QColor(theme.colours().error.border)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -105,7 +105,7 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         search_row = QHBoxLayout()
-        search_label = QLabel(self.tr("&Search:"), self)
+        search_label = plain(QLabel(self.tr("&Search:"), self))
         search_label.setBuddy(self.search)
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)

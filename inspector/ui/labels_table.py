@@ -207,7 +207,7 @@ class LabelsPanel(QWidget):
         )
         self.filter.setPlaceholderText(self.tr("Filter labels (Ctrl+F)"))
         name_clear_button(self.filter, self.tr("Clear the labels filter"))
-        self.filter_label = QLabel(self.tr("&Labels:"), self)
+        self.filter_label = plain(QLabel(self.tr("&Labels:"), self))
         self.filter_label.setBuddy(self.filter)
         self.filter.textChanged.connect(self.model.set_filter)
         self.filter.textChanged.connect(self._update_count)

@@ -3,7 +3,6 @@ in the tooltip. Hidden when the image complies or no policy is in use."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -12,15 +11,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.i18n import ngettext
 from inspector.ui import theme
+from inspector.ui.inert import set_tooltip
 
 if TYPE_CHECKING:
     from inspector.policy import Violation
-
-
-def plain_tooltip(text: str) -> str:
-    """``text`` as a tooltip that shows exactly that: Qt renders tooltips as rich text when it
-    guesses they are, so foreign text is escaped and its line breaks kept."""
-    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"  # untranslated
 
 
 class PolicyBadge(QLabel):
@@ -53,7 +47,7 @@ class PolicyBadge(QLabel):
         from inspector.present.policy import violations_tooltip
 
         details = mask(violations_tooltip(violations))
-        self.setToolTip(plain_tooltip(details))
+        set_tooltip(self, details)
         self.setAccessibleName(self.text())
         self.setAccessibleDescription(details)
         self.show()

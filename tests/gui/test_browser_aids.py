@@ -37,7 +37,7 @@ def test_the_policy_column_counts_each_rows_violations(qtbot: QtBot, running: Ru
     assert "\u2713" in cells.values()  # an image without a wrong env label
     row = shown_column(browser, 0).index(ACTIVE)
     tooltip = browser.proxy.index(row, POLICY_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
-    assert "env (allowed): &#x27;production&#x27; is not one of: prod, test, dev" in tooltip
+    assert "env (allowed): 'production' is not one of: prod, test, dev" in tooltip
 
 
 def test_export_csv_saves_every_loaded_row(qtbot: QtBot, running: Running, tmp_path: Path) -> None:
