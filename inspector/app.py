@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from inspector.browse_controller import BrowseController
     from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
+    from inspector.instance import Listening, Request
+    from inspector.ui.instance_listener import InstanceListener
     from inspector.ui.main_window import MainWindow
     from inspector.ui.window_state import WindowState
     from inspector.watch import WatchPolicy
@@ -46,7 +48,13 @@ def run_window(options: Options) -> int:
     if problem := prepare_display(self_test=options.self_test):
         print(problem, file=sys.stderr)
         return 1
+    handed_over, listening = hand_over_or_listen(options)
+    if handed_over:
+        print(_("Handed over to the window already open (--new-instance opens another)."))
+        return 0
     with ExitStack() as stack:
+        if listening is not None:
+            stack.callback(listening.close)
         demo_url: str | None = None
         demo_images: list[tuple[str, str]] = []
         if options.demo:
@@ -100,7 +108,7 @@ def run_window(options: Options) -> int:
         window.show()
         if options.self_test:
             return run_self_test(app, window, connection, options)
-        return _run_loop(app, window, connection, options)
+        return _run_loop(app, window, connection, options, listening)
 
 
 def remember_window(window: MainWindow, state: WindowState) -> None:
@@ -131,22 +139,60 @@ def _keep_language(choice: str) -> None:
 
 
 def _run_loop(
-    app: QApplication, window: MainWindow, connection: Connection, options: Options
+    app: QApplication,
+    window: MainWindow,
+    connection: Connection,
+    options: Options,
+    listening: Listening | None,
 ) -> int:
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    session = WindowSession(window, connection, options.image_id, timeout=options.timeout)
+    session = WindowSession(
+        window, connection, options.image_id, timeout=options.timeout, files=options.files
+    )
+    listener = listen_for_launches(window, session, listening)
     restore = report_unexpected_errors(window, loop)
     try:
         with loop:
             loop.run_until_complete(session.run())
     finally:
+        if listener is not None:
+            listener.close()
         restore()
         asyncio.set_event_loop(None)
         window.deleteLater()
     return 0
+
+
+def hand_over_or_listen(options: Options) -> tuple[bool, Listening | None]:
+    """Give this launch's ID or files to a window already running (True: nothing left to do),
+    or listen for later launches; ``--new-instance`` and the self-test do neither."""
+    if options.new_instance or options.self_test:
+        return False, None
+    from inspector.instance import Request, hand_over, listen, socket_path
+
+    path = socket_path()
+    if path is None:
+        return False, None
+    files = tuple(os.path.abspath(name) for name in options.files)
+    if hand_over(Request(options.image_id, files), path):
+        return True, None
+    return False, listen(path)
+
+
+def listen_for_launches(
+    window: MainWindow, session: WindowSession, listening: Listening | None
+) -> InstanceListener | None:
+    """Later launches' IDs and files open in tabs of this window, which comes to the front."""
+    if listening is None:
+        return None
+    from inspector.ui.instance_listener import InstanceListener
+
+    listener = InstanceListener(listening, window)
+    listener.requestReceived.connect(session.take_request)
+    return listener
 
 
 def report_unexpected_errors(
@@ -206,6 +252,7 @@ class WindowSession:
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         watch_policy: WatchPolicy | None = None,
+        files: tuple[str, ...] = (),
     ) -> None:
         from inspector.tabs import TabSet
 
@@ -218,6 +265,8 @@ class WindowSession:
         if image_id is not None:
             window.page.id_edit.setText(image_id)
             self.tabs.request_fetch(window.page, image_id)
+        for path_text in files:
+            self.tabs.open_file(path_text)
         self._painted = asyncio.Event()
         self._closed = asyncio.Event()
         self._changed = asyncio.Event()  # the window closed, or the connection changed
@@ -272,6 +321,14 @@ class WindowSession:
             self.controller = self.browse = None
         finally:
             await http.aclose()
+
+    def take_request(self, request: Request) -> None:
+        """A later launch's ID or files: each in a tab of its own, the window to the front."""
+        self.window.bring_to_front()
+        if request.image_id:
+            self.tabs.open_image(request.image_id)
+        for path_text in request.files:
+            self.tabs.open_file(path_text)
 
     def open_connection_dialog(self) -> None:
         """File, Connection...: the dialog opens with ``open()``, never a nested loop."""

@@ -1,4 +1,5 @@
-"""The ``cloud-desktop-inspector`` entry point: the window, or the headless ``get`` and ``list``.
+"""The ``cloud-desktop-inspector`` entry point: the window (``open FILE...`` too), the headless
+``get`` and ``list``, and ``desktop install|uninstall``.
 
 Importing this module stays cheap (argparse only): the window path must paint before httpx and
 pydantic load, so the API layer is imported inside the command that needs it.
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_get(options, sys.stdout, sys.stderr)
         if options.command == "list":
             return run_list(options, sys.stdout, sys.stderr)
+        if options.command == "desktop":
+            from inspector.desktop.command import run_desktop
+
+            return run_desktop(options.desktop_action == "install", sys.stdout, sys.stderr)
         from inspector.app import run_window
 
         return run_window(options)

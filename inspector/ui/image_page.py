@@ -37,6 +37,7 @@ from inspector.ui import theme
 from inspector.ui.error_banner import ErrorBanner
 from inspector.ui.image_form import FIELDS, ImageForm, field_label
 from inspector.ui.labels_table import LabelsPanel
+from inspector.ui.pasted_ids import PastedIds
 from inspector.ui.raw_view import RawResponseView
 from inspector.ui.watch_bar import WatchBar
 
@@ -77,6 +78,7 @@ class ImagePage(QWidget):
     """The inspector for one image at a time."""
 
     fetchRequested = Signal(str)
+    browseFolderRequested = Signal(str)  # a folder ID found in pasted text
     cancelRequested = Signal()
     stopWatchRequested = Signal()
     titleChanged = Signal(str)
@@ -93,6 +95,9 @@ class ImagePage(QWidget):
         self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
         self.id_edit.setClearButtonEnabled(True)
         self.id_edit.returnPressed.connect(self.request_fetch)
+        self.pasted = PastedIds(self.id_edit)
+        self.pasted.fetchChosen.connect(self.fetchRequested)
+        self.pasted.folderChosen.connect(self.browseFolderRequested)
         id_label = QLabel(self.tr("Image &ID:"), self)
         id_label.setBuddy(self.id_edit)
         self.fetch_button = QPushButton(self.tr("&Fetch"), self)
@@ -212,7 +217,9 @@ class ImagePage(QWidget):
 
     # -- user actions ---------------------------------------------------------------------
     def request_fetch(self) -> None:
-        self.fetchRequested.emit(self.id_edit.text())
+        text = self.id_edit.text()
+        if not self.pasted.take(text, fetch=True):  # not text holding IDs: fetch it as typed
+            self.fetchRequested.emit(text)
 
     def refetch(self) -> None:
         if self.shown_id and not self.id_edit.text().strip():

@@ -386,6 +386,13 @@ class MainWindow(QMainWindow):
         self.browser_dock.raise_()
         self.browser.focus_folder()
 
+    def browse_folder(self, folder_id: str) -> None:
+        """List ``folder_id`` in the folder browser (a folder ID found in pasted text)."""
+        if not self.browser_dock.isVisible():
+            self.toggle_browser()
+        self.browser.set_folder_id(folder_id)
+        self.browser.request_list()
+
     # -- tabs ---------------------------------------------------------------------------------
     @property
     def page(self) -> ImagePage:
@@ -407,6 +414,7 @@ class MainWindow(QMainWindow):
         page.set_masker(self._masker)
         index = self.tabs.addTab(page, page.title())
         page.titleChanged.connect(lambda title: self._retitle(page, title))
+        page.browseFolderRequested.connect(self.browse_folder)
         self.tabs.setCurrentIndex(index)
         return page
 
@@ -415,6 +423,13 @@ class MainWindow(QMainWindow):
         if index >= 0:
             self.tabs.setTabText(index, title)
             self.tabs.setTabToolTip(index, title)
+
+    def bring_to_front(self) -> None:
+        """Un-minimise, raise and activate the window (a later launch handed something over)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def new_tab(self) -> ImagePage:
         """A new empty tab, made current, its ID field focused (Ctrl+T)."""

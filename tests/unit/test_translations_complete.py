@@ -47,6 +47,7 @@ CHECKED_MODULES = [
     "connection.py",
     "connection_switch.py",
     "controller.py",
+    "desktop/command.py",
     "options.py",
     "tab_controller.py",
     "tabs.py",
