@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -145,3 +148,31 @@ def test_new_instance_neither_hands_over_nor_listens(runtime_dir: Path) -> None:
     assert hand_over_or_listen(parse_options(["--new-instance"])) == (False, None)
     assert hand_over_or_listen(parse_options(["open", "--new-instance", "x.json"])) == (False, None)
     first.close()
+
+
+@pytest.mark.skipif(os.getuid() != 0, reason="needs root to run a process as another user")
+def test_a_request_from_another_account_is_ignored() -> None:
+    """Behind the 0700 folder, the peer's credentials are checked too (``SO_PEERCRED``)."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="cdi-open-"))
+    folder.chmod(0o777)  # as if the folder's protection were gone
+    path = folder / "window.sock"
+    listening = listen(path)
+    assert listening is not None
+    path.chmod(0o777)
+    client = (
+        "import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
+        "s.sendall(b'{\"imageId\": \"e3vdemoactive0000001\", \"files\": []}'); "
+        "s.shutdown(socket.SHUT_WR); s.recv(3)"
+    )
+    # The system's Python: the account may not reach the project's folder and its venv.
+    python = shutil.which("python3", path="/usr/bin:/bin") or sys.executable
+    other = subprocess.Popen([python, "-c", client, str(path)], user=65534, cwd="/")
+    listening.server.setblocking(True)
+    connection, _ = listening.server.accept()
+    assert read_request(connection) is None
+    connection.close()
+    other.wait(timeout=30)
+    listening.close()
+    folder.rmdir()
