@@ -48,10 +48,7 @@ def run_window(options: Options) -> int:
     if problem := prepare_display(self_test=options.self_test):
         print(problem, file=sys.stderr)
         return 1
-    handed_over, listening = hand_over_or_listen(options)
-    if handed_over:
-        print(_("Handed over to the window already open (--new-instance opens another)."))
-        return 0
+    listening = listen_for_later_launches(options)
     with ExitStack() as stack:
         if listening is not None:
             stack.callback(listening.close)
@@ -166,20 +163,15 @@ def _run_loop(
     return 0
 
 
-def hand_over_or_listen(options: Options) -> tuple[bool, Listening | None]:
-    """Give this launch's ID or files to a window already running (True: nothing left to do),
-    or listen for later launches; ``--new-instance`` and the self-test do neither."""
+def listen_for_later_launches(options: Options) -> Listening | None:
+    """The socket later launches hand over to (``inspector.cli`` tried to hand this one over
+    before anything heavy was imported); none with ``--new-instance`` or the self-test."""
     if options.new_instance or options.self_test:
-        return False, None
-    from inspector.instance import Request, hand_over, listen, socket_path
+        return None
+    from inspector.instance import listen, socket_path
 
     path = socket_path()
-    if path is None:
-        return False, None
-    files = tuple(os.path.abspath(name) for name in options.files)
-    if hand_over(Request(options.image_id, files), path):
-        return True, None
-    return False, listen(path)
+    return None if path is None else listen(path)
 
 
 def listen_for_launches(

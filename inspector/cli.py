@@ -50,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     localize_argparse()
     options = parse_options(arguments)
+    if _handed_over(options):
+        print(_("Handed over to the window already open (--new-instance opens another)."))
+        return EXIT_OK
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -73,6 +76,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     finally:
         shutdown_logging()
+
+
+def _handed_over(options: Options) -> bool:
+    """A window is already open: give it this launch's ID or files (a new tab each) instead of
+    opening another. Tried first, before logging or Qt load, so the launch ends at once."""
+    if options.command not in (None, "open") or options.new_instance or options.self_test:
+        return False
+    from inspector.instance import hand_over_launch
+
+    return hand_over_launch(options.image_id, options.files)
 
 
 def run_get(options: Options, out: TextIO, err: TextIO) -> int:

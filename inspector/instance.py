@@ -123,6 +123,16 @@ class Listening:
         self.server.close()
 
 
+def hand_over_launch(image_id: str | None, files: tuple[str, ...]) -> bool:
+    """Hand this launch's ID and files (made absolute: the window runs elsewhere) to the window
+    of this user that is already open; False when there is none."""
+    path = socket_path()
+    if path is None:
+        return False
+    absolute = tuple(os.path.abspath(name) for name in files)
+    return hand_over(Request(image_id, absolute), path)
+
+
 def listen(path: Path) -> Listening | None:
     """A non-blocking listening socket at ``path``, replacing a stale one; None when another
     window is alive there or the socket cannot be made (the window then runs on its own)."""

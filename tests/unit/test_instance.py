@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.app import hand_over_or_listen
+from inspector.app import listen_for_later_launches
+from inspector.cli import _handed_over
 from inspector.instance import (
     Request,
     acknowledge,
@@ -38,7 +39,8 @@ def test_a_folder_others_can_enter_is_not_used(runtime_dir: Path) -> None:
     (runtime_dir / "cloud-desktop-inspector").mkdir(mode=0o755)
     os.chmod(runtime_dir / "cloud-desktop-inspector", 0o755)
     assert runtime_folder() is None
-    assert hand_over_or_listen(parse_options([])) == (False, None)
+    assert listen_for_later_launches(parse_options([])) is None
+    assert not _handed_over(parse_options([]))
 
 
 def test_a_link_is_not_taken_for_the_folder(runtime_dir: Path, tmp_path: Path) -> None:
@@ -145,8 +147,9 @@ def test_new_instance_neither_hands_over_nor_listens(runtime_dir: Path) -> None:
     assert path is not None
     first = listen(path)
     assert first is not None
-    assert hand_over_or_listen(parse_options(["--new-instance"])) == (False, None)
-    assert hand_over_or_listen(parse_options(["open", "--new-instance", "x.json"])) == (False, None)
+    for argv in (["--new-instance"], ["open", "--new-instance", "x.json"], ["--self-test"]):
+        assert not _handed_over(parse_options(argv))
+        assert listen_for_later_launches(parse_options(argv)) is None
     first.close()
 
 
@@ -163,7 +166,7 @@ def test_a_request_from_another_account_is_ignored() -> None:
     path.chmod(0o777)
     client = (
         "import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
-        "s.sendall(b'{\"imageId\": \"e3vdemoactive0000001\", \"files\": []}'); "
+        's.sendall(b\'{"imageId": "e3vdemoactive0000001", "files": []}\'); '
         "s.shutdown(socket.SHUT_WR); s.recv(3)"
     )
     # The system's Python: the account may not reach the project's folder and its venv.
