@@ -301,12 +301,12 @@ class WindowSession:
         try:
             token = self.connection.token_cache(http, on_change=self._show_token)
             client = ImageClient(http, endpoint, token, timeouts=timeouts, retry=self._retry)
-            self.tabs.start(client)
+            self.window.statusBar().showMessage(_("Ready"), 3000)
+            self.tabs.start(client)  # files waiting to open say so after "Ready"
             self.controller = self.tabs.controller(self.window.page).fetcher
             self.browse = BrowseController(client, self.window.browser)
             if self._pending_listing is not None:
                 self._list(*self._pending_listing)
-            self.window.statusBar().showMessage(_("Ready"), 3000)
             await self._changed.wait()
             await self.tabs.stop()
             await self.browse.aclose()

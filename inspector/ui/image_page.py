@@ -95,7 +95,7 @@ class ImagePage(QWidget):
         self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
         self.id_edit.setClearButtonEnabled(True)
         self.id_edit.returnPressed.connect(self.request_fetch)
-        self.pasted = PastedIds(self.id_edit)
+        self.pasted = PastedIds(self.id_edit, lambda text: self._mask(text))
         self.pasted.fetchChosen.connect(self.fetchRequested)
         self.pasted.folderChosen.connect(self.browseFolderRequested)
         id_label = QLabel(self.tr("Image &ID:"), self)

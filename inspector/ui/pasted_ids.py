@@ -9,6 +9,8 @@ message about a malformed ID follows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu
@@ -22,14 +24,16 @@ MAX_CHOICES = 9
 
 
 class PastedIds(QObject):
-    """Watches ``edit`` for pastes; ``take`` resolves text about to be fetched."""
+    """Watches ``edit`` for pastes; ``take`` resolves text about to be fetched. ``mask`` is how
+    the page shows an ID (masked in presenting mode); the chosen ID itself stays exact."""
 
     fetchChosen = Signal(str)  # an image ID to fetch now
     folderChosen = Signal(str)  # a folder ID to open in the folder browser
 
-    def __init__(self, edit: QLineEdit) -> None:
+    def __init__(self, edit: QLineEdit, mask: Callable[[str], str]) -> None:
         super().__init__(edit)
         self._edit = edit
+        self._mask = mask
         self.chooser: QMenu | None = None
         edit.installEventFilter(self)
 
@@ -71,14 +75,14 @@ class PastedIds(QObject):
         menu.setAccessibleName(self.tr("IDs found in the pasted text"))
         menu.setToolTipsVisible(True)
         for image_id in images[:MAX_CHOICES]:
-            action = menu.addAction(self.tr("Fetch image {id}").format(id=image_id))
+            action = menu.addAction(self.tr("Fetch image {id}").format(id=self._mask(image_id)))
             action.setObjectName("pastedImageAction")
             action.setData(image_id)
             action.triggered.connect(lambda _checked=False, i=image_id: self._fetch(i))
         if images and folders:
             menu.addSeparator()
         for folder_id in folders[:MAX_CHOICES]:
-            action = menu.addAction(self.tr("Browse folder {id}").format(id=folder_id))
+            action = menu.addAction(self.tr("Browse folder {id}").format(id=self._mask(folder_id)))
             action.setObjectName("pastedFolderAction")
             action.setData(folder_id)
             action.triggered.connect(lambda _checked=False, f=folder_id: self.folderChosen.emit(f))

@@ -211,3 +211,20 @@ def test_text_without_an_id_gets_the_usual_message(qtbot: QtBot, running: Runnin
     assert message is not None
     assert title.text() == "Bad input"
     assert "the image ID contains a space" in message.text()
+
+
+def test_the_chooser_masks_ids_while_presenting(qtbot: QtBot, running: Running) -> None:
+    running.window.set_presenting(True)
+    paste(qtbot, running, f"{ACTIVE} {SPARSE} folder {FOLDER_ID}")
+    chooser = running.window.page.findChild(QMenu, "pastedIdChooser")
+    assert chooser is not None
+    texts = [action.text() for action in chooser.actions() if not action.isSeparator()]
+    assert texts == [
+        "Fetch image e3vdemoa********",
+        "Fetch image e3vdemos********",
+        "Browse folder ********",
+    ]
+    chooser.actions()[0].trigger()  # the copy stays exact: the real ID is fetched
+    qtbot.waitUntil(lambda: running.session.tabs.current is not None)
+    qtbot.waitUntil(lambda: not running.window.page.busy, timeout=10_000)
+    assert running.window.page.shown_id == ACTIVE
