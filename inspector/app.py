@@ -149,7 +149,7 @@ def _run_loop(
     session = WindowSession(
         window, connection, options.image_id, timeout=options.timeout, files=options.files
     )
-    listener = listen_for_launches(window, session, listening)
+    listener = serve_later_launches(window, session, listening)
     restore = report_unexpected_errors(window, loop)
     try:
         with loop:
@@ -174,7 +174,7 @@ def listen_for_later_launches(options: Options) -> Listening | None:
     return None if path is None else listen(path)
 
 
-def listen_for_launches(
+def serve_later_launches(
     window: MainWindow, session: WindowSession, listening: Listening | None
 ) -> InstanceListener | None:
     """Later launches' IDs and files open in tabs of this window, which comes to the front."""

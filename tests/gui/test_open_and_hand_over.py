@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from inspector.app import listen_for_launches
+from inspector.app import serve_later_launches
 from inspector.connection import resolve_connection
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
@@ -78,7 +78,7 @@ def listening_window(
     running = start_window(qtbot, resolve_connection(demo_url=demo_server.base_url))
     path = socket_path()
     assert path is not None
-    listener = listen_for_launches(running.window, running.session, listen(path))
+    listener = serve_later_launches(running.window, running.session, listen(path))
     assert isinstance(listener, InstanceListener)
     yield running
     listener.close()
