@@ -159,23 +159,25 @@ def test_a_request_from_another_account_is_ignored() -> None:
     import tempfile
 
     folder = Path(tempfile.mkdtemp(prefix="cdi-open-"))
-    folder.chmod(0o777)  # as if the folder's protection were gone
-    path = folder / "window.sock"
-    listening = listen(path)
-    assert listening is not None
-    path.chmod(0o777)
-    client = (
-        "import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
-        's.sendall(b\'{"imageId": "e3vdemoactive0000001", "files": []}\'); '
-        "s.shutdown(socket.SHUT_WR); s.recv(3)"
-    )
-    # The system's Python: the account may not reach the project's folder and its venv.
-    python = shutil.which("python3", path="/usr/bin:/bin") or sys.executable
-    other = subprocess.Popen([python, "-c", client, str(path)], user=65534, cwd="/")
-    listening.server.setblocking(True)
-    connection, _ = listening.server.accept()
-    assert read_request(connection) is None
-    connection.close()
-    other.wait(timeout=30)
-    listening.close()
-    folder.rmdir()
+    try:
+        folder.chmod(0o777)  # as if the folder's protection were gone
+        path = folder / "window.sock"
+        listening = listen(path)
+        assert listening is not None
+        path.chmod(0o777)
+        client = (
+            "import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); "
+            's.sendall(b\'{"imageId": "e3vdemoactive0000001", "files": []}\'); '
+            "s.shutdown(socket.SHUT_WR); s.recv(3)"
+        )
+        # The system's Python: the account may not reach the project's folder and its venv.
+        python = shutil.which("python3", path="/usr/bin:/bin") or sys.executable
+        other = subprocess.Popen([python, "-c", client, str(path)], user=65534, cwd="/")
+        listening.server.setblocking(True)
+        connection, _ = listening.server.accept()
+        assert read_request(connection) is None
+        connection.close()
+        other.wait(timeout=30)
+        listening.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
