@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     from inspector.compare_session import CompareView
     from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
+    from inspector.instance import Listening, Request
+    from inspector.ui.instance_listener import InstanceListener
     from inspector.ui.main_window import MainWindow
     from inspector.ui.window_state import WindowState
     from inspector.watch import WatchPolicy
@@ -52,7 +54,10 @@ def run_window(options: Options) -> int:
     if problem := prepare_display(self_test=options.self_test):
         print(problem, file=sys.stderr)
         return 1
+    listening = listen_for_later_launches(options)
     with ExitStack() as stack:
+        if listening is not None:
+            stack.callback(listening.close)
         demo_url: str | None = None
         demo_images: list[tuple[str, str]] = []
         if options.demo:
@@ -114,7 +119,7 @@ def run_window(options: Options) -> int:
         load_policy(window, options.policy)
         if options.self_test:
             return run_self_test(app, window, connection, options)
-        return _run_loop(app, window, connection, options)
+        return _run_loop(app, window, connection, options, listening)
 
 
 def _set_profiles_aside(error: ProfilesFileError) -> str:
@@ -167,22 +172,55 @@ def _keep_language(choice: str) -> None:
 
 
 def _run_loop(
-    app: QApplication, window: MainWindow, connection: Connection, options: Options
+    app: QApplication,
+    window: MainWindow,
+    connection: Connection,
+    options: Options,
+    listening: Listening | None,
 ) -> int:
     import qasync
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    session = WindowSession(window, connection, options.image_id, timeout=options.timeout)
+    session = WindowSession(
+        window, connection, options.image_id, timeout=options.timeout, files=options.files
+    )
+    listener = serve_later_launches(window, session, listening)
     restore = report_unexpected_errors(window, loop)
     try:
         with loop:
             loop.run_until_complete(session.run())
     finally:
+        if listener is not None:
+            listener.close()
         restore()
         asyncio.set_event_loop(None)
         window.deleteLater()
     return 0
+
+
+def listen_for_later_launches(options: Options) -> Listening | None:
+    """The socket later launches hand over to (``inspector.cli`` tried to hand this one over
+    before anything heavy was imported); none with ``--new-instance`` or the self-test."""
+    if options.new_instance or options.self_test:
+        return None
+    from inspector.instance import listen, socket_path
+
+    path = socket_path()
+    return None if path is None else listen(path)
+
+
+def serve_later_launches(
+    window: MainWindow, session: WindowSession, listening: Listening | None
+) -> InstanceListener | None:
+    """Later launches' IDs and files open in tabs of this window, which comes to the front."""
+    if listening is None:
+        return None
+    from inspector.ui.instance_listener import InstanceListener
+
+    listener = InstanceListener(listening, window)
+    listener.requestReceived.connect(session.take_request)
+    return listener
 
 
 def report_unexpected_errors(
@@ -264,6 +302,7 @@ class WindowSession:
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         watch_policy: WatchPolicy | None = None,
+        files: tuple[str, ...] = (),
     ) -> None:
         from inspector.compare_session import CompareSession
         from inspector.tabs import TabSet
@@ -279,6 +318,8 @@ class WindowSession:
         if image_id is not None:
             window.page.id_edit.setText(image_id)
             self.tabs.request_fetch(window.page, image_id)
+        for path_text in files:
+            self.tabs.open_file(path_text)
         self._painted = asyncio.Event()
         self._closed = asyncio.Event()
         self._changed = asyncio.Event()  # the window closed, or the connection changed
@@ -321,13 +362,13 @@ class WindowSession:
         try:
             token = self.connection.token_cache(http, on_change=self._show_token)
             client = ImageClient(http, endpoint, token, timeouts=timeouts, retry=self._retry)
-            self.tabs.start(client)
+            self.window.statusBar().showMessage(_("Ready"), 3000)
+            self.tabs.start(client)  # files waiting to open say so after "Ready"
             self.comparer.start(client)
             self.controller = self.tabs.controller(self.window.page).fetcher
             self.browse = BrowseController(client, self.window.browser)
             if self._pending_listing is not None:
                 self._list(*self._pending_listing)
-            self.window.statusBar().showMessage(_("Ready"), 3000)
             await self._changed.wait()
             await self.tabs.stop()
             await self.comparer.stop()
@@ -335,6 +376,14 @@ class WindowSession:
             self.controller = self.browse = None
         finally:
             await http.aclose()
+
+    def take_request(self, request: Request) -> None:
+        """A later launch's ID or files: each in a tab of its own, the window to the front."""
+        self.window.bring_to_front()
+        if request.image_id:
+            self.tabs.open_image(request.image_id)
+        for path_text in request.files:
+            self.tabs.open_file(path_text)
 
     def open_connection_dialog(self) -> None:
         """File, Connection...: the dialog opens with ``open()``, never a nested loop."""

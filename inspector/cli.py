@@ -1,4 +1,5 @@
-"""The ``cloud-desktop-inspector`` entry point: the window, or the headless ``get`` and ``list``.
+"""The ``cloud-desktop-inspector`` entry point: the window (``open FILE...`` too), the headless
+``get`` and ``list``, and ``desktop install|uninstall``.
 
 Importing this module stays cheap (argparse only): the window path must paint before httpx and
 pydantic load, so the API layer is imported inside the command that needs it.
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     localize_argparse()
     options = parse_options(arguments)
+    if _handed_over(options):
+        print(_("Handed over to the window already open (--new-instance opens another)."))
+        return EXIT_OK
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -74,6 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
             run = run_diff if options.command == "diff" else run_show
             return run(options, sys.stdout, sys.stderr)
+        if options.command == "desktop":
+            from inspector.desktop.command import run_desktop
+
+            return run_desktop(options.desktop_action == "install", sys.stdout, sys.stderr)
         from inspector.app import run_window
 
         return run_window(options)
@@ -82,6 +90,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     finally:
         shutdown_logging()
+
+
+def _handed_over(options: Options) -> bool:
+    """A window is already open: give it this launch's ID or files (a new tab each) instead of
+    opening another. Tried first, before logging or Qt load, so the launch ends at once."""
+    if options.command not in (None, "open") or options.new_instance or options.self_test:
+        return False
+    from inspector.instance import hand_over_launch
+
+    return hand_over_launch(options.image_id, options.files)
 
 
 def run_get(options: Options, out: TextIO, err: TextIO) -> int:

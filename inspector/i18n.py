@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from platformdirs import user_config_path
-
 from inspector import APP_NAME
 from inspector.files import write_atomically
 
@@ -190,6 +188,10 @@ def localize_argparse() -> None:
 
 def preference_file() -> Path:
     """Where the language menu's choice is kept: a plain file, because the CLI reads it too."""
+    # Imported here: the package build compiles the catalogues with this module and only the
+    # build's own requirements installed.
+    from platformdirs import user_config_path
+
     return user_config_path(APP_NAME, appauthor=False) / "language"
 
 

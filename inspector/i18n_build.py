@@ -1,7 +1,8 @@
 """Build the translations: ``.po`` to ``.mo`` for the shared catalogue, ``.ts`` to ``.qm`` for Qt.
 
 ``python -m inspector.i18n_build`` compiles ``resources/i18n`` into ``inspector/locale``, where
-the app, the wheel and the frozen build find them; CI runs it before the tests. The compiled
+the app and the frozen build find them; every package build (a wheel, an editable install: see
+``setup.py``) runs :func:`build` by itself, so an install always has them. The compiled
 files are not kept in the repository: they are derived, binary, and would drift from their
 sources; a test rebuilds them and fails if the installed ones are stale.
 

@@ -66,6 +66,9 @@ class Options:
     save: Path | None = None
     sources: tuple[str, ...] = ()
     show_equal: bool = False
+    files: tuple[str, ...] = ()
+    new_instance: bool = False
+    desktop_action: str | None = None
 
 
 def _add_shared(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -214,6 +217,15 @@ def _add_credentials(parser: argparse.ArgumentParser, default: Callable[[object]
     )
 
 
+def _add_new_instance(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    parser.add_argument(
+        "--new-instance",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help=_("open a window of its own instead of handing over to the running one"),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_NAME,
@@ -232,8 +244,34 @@ def build_parser() -> argparse.ArgumentParser:
             "of what it shows and exit, 0 if all pass; runs offscreen when there is no display"
         ),
     )
+    _add_new_instance(parser, suppress=False)
     _add_shared(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    opening = commands.add_parser(
+        "open",
+        help=_("open support bundles or saved JSON bodies in the window, one tab each"),
+        description=_(
+            "Open each support bundle or saved JSON body in its own tab of the window "
+            "(the running window, if there is one)."
+        ),
+        allow_abbrev=False,
+    )
+    opening.add_argument(
+        "files", metavar="FILE", nargs="*", help=_("a support bundle or a saved JSON body")
+    )
+    _add_new_instance(opening, suppress=True)
+    _add_shared(opening, suppress=True)
+    desktop = commands.add_parser(
+        "desktop",
+        help=_("add the app to this user's desktop menu, or take it out"),
+        description=_(
+            "Install or remove, for the current user, the desktop entry, the icons, the "
+            "AppStream metadata and the support bundle file type, pointing at this copy of the app."
+        ),
+        allow_abbrev=False,
+    )
+    desktop.add_argument("desktop_action", choices=("install", "uninstall"), metavar="ACTION")
+    _add_shared(desktop, suppress=True)
     get = commands.add_parser(
         "get",
         help=_("fetch one image and print it (headless)"),
@@ -417,6 +455,9 @@ def parse_options(argv: list[str]) -> Options:
             if (value := getattr(namespace, name, None)) is not None
         ),
         show_equal=getattr(namespace, "show_equal", False),
+        files=tuple(getattr(namespace, "files", ())),
+        new_instance=namespace.new_instance,
+        desktop_action=getattr(namespace, "desktop_action", None),
         connection=ConnectionOptions(
             **{name: getattr(namespace, name) for name in ConnectionOptions.__dataclass_fields__}
         ),

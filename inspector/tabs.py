@@ -142,6 +142,7 @@ class TabSet:
         self.history = SharedHistory(window, history or History())
         self.tabs: dict[ImagePage, TabController] = {}
         self._pending: dict[ImagePage, str] = {}
+        self._pending_files: list[str] = []
         self._closing: set[asyncio.Task[None]] = set()
         for page in window.pages():
             self._wire(page)
@@ -163,6 +164,9 @@ class TabSet:
         self._client = client
         for page in self._window.pages():
             self._attach(page)
+        files, self._pending_files = self._pending_files, []
+        for path_text in files:
+            self.open_file(path_text)
 
     async def stop(self) -> None:
         """End every tab's fetch and watch; the tabs stay, waiting for the next client."""
@@ -235,11 +239,27 @@ class TabSet:
         page.id_edit.setText(image_id)
         page.request_fetch()
 
+    def open_image(self, raw_id: str) -> None:
+        """Fetch ``raw_id`` (an ID, or text holding one) in the current tab if it is free, else
+        in a new one: what a later launch hands over."""
+        page = self._window.page
+        if page.shown_id is not None or page.busy or page.id_edit.text().strip():
+            page = self._window.new_tab()
+        page.id_edit.setText(raw_id)
+        page.request_fetch()
+
     def open_file(self, path_text: str) -> None:
-        """A bundle or JSON file: shown in the current tab if it is empty, else in a new one."""
+        """A bundle or JSON file: shown in the current tab if it is empty, else in a new one.
+
+        Files given before the backend has loaded (``open FILE...``, a hand-over at start) wait
+        for it, in order, like a fetch does.
+        """
         from inspector.bundle import CaptureError
         from inspector.failed_call import FailedCapture, load_any
 
+        if self._client is None:
+            self._pending_files.append(path_text)
+            return
         path = Path(path_text)
         try:
             result = load_any(path)
@@ -250,13 +270,7 @@ class TabSet:
         page = self._window.page
         if page.shown_id is not None or page.busy:
             page = self._window.new_tab()
-        tab = self.tabs.get(page)
-        if tab is None:
-            self._window.show_file_error(
-                _("Cannot open {file} yet: the window is still starting").format(file=path.name),
-                str(path),
-            )
-            return
+        tab = self.tabs[page]
         if isinstance(result, FailedCapture):
             tab.open_failed(result)
             problem = None

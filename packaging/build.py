@@ -1,17 +1,19 @@
 """Build the standalone app: one folder, its .tar.gz and the tarball's SHA-256.
 
     python packaging/build.py            # from the project's virtual environment
+    python packaging/build.py --deb      # and the .deb (packaging/deb.py), on Debian or Ubuntu
 
 1. Installs the pinned versions: requirements.lock, plus the `build` extra of pyproject.toml
    (PyInstaller, pinned exactly) constrained by the lock.
 2. Compiles the translations (``python -m inspector.i18n_build``) and runs PyInstaller on
    packaging/cloud-desktop-inspector.spec into dist/cloud-desktop-inspector/.
-3. Adds the licence, the third-party notices, the .desktop file and the icon to the folder,
+3. Adds the licence, the third-party notices and the icon to the folder (its own
+   ``desktop install`` puts it in the desktop's menu),
    and under licenses/ the licence texts of everything bundled: each Python distribution's
    own files, Python's, the committed texts in resources/licenses/ (LGPL and GPL for Qt and
    PySide6, ICU's) and, on Debian-like hosts, the copyright files of the system libraries.
 4. Packs dist/cloud-desktop-inspector-VERSION-PLATFORM.tar.gz and writes its .sha256 beside it
-   (`sha256sum -c` reads it).
+   (`sha256sum -c` reads it); with ``--deb``, also dist/cloud-desktop-inspector_VERSION_amd64.deb.
 
 `--no-install` skips step 1 when the environment is known to be right.
 """
@@ -44,7 +46,6 @@ LICENSE_NAMES = ("LICENSE", "LICENCE", "COPYING", "NOTICE", "AUTHORS")
 RELEASE_FILES = {
     ROOT / "LICENSE": "LICENSE",
     ROOT / "THIRD_PARTY_NOTICES.md": "THIRD_PARTY_NOTICES.md",
-    ROOT / "resources" / f"{APP}.desktop": f"{APP}.desktop",
     ROOT / "inspector" / "resources" / "icons" / f"{APP}-512.png": f"{APP}.png",
 }
 
@@ -186,6 +187,7 @@ def folder_bytes(folder: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-install", action="store_true", help="skip installing the pins")
+    parser.add_argument("--deb", action="store_true", help="also make the Debian package")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     started = time.monotonic()
@@ -203,6 +205,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"folder   {FOLDER.relative_to(ROOT)}/  {folder_bytes(FOLDER) / mib:.1f} MiB")
     print(f"archive  {archive.relative_to(ROOT)}  {archive.stat().st_size / mib:.1f} MiB")
     print(f"sha256   {archive.name}.sha256")
+    if args.deb:
+        from deb import build_deb
+
+        from inspector import __version__
+
+        package = build_deb(FOLDER, DIST, WORK, __version__)
+        print(f"deb      {package.relative_to(ROOT)}  {package.stat().st_size / mib:.1f} MiB")
     print(f"built in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -40,6 +40,7 @@ from inspector.ui.error_banner import ErrorBanner
 from inspector.ui.image_form import FIELDS, ImageForm, field_label
 from inspector.ui.inert import plain, set_tooltip
 from inspector.ui.labels_table import LabelsPanel
+from inspector.ui.pasted_ids import PastedIds
 from inspector.ui.raw_view import RawResponseView
 from inspector.ui.watch_bar import WatchBar
 
@@ -85,6 +86,7 @@ class ImagePage(QWidget):
     """The inspector for one image at a time."""
 
     fetchRequested = Signal(str)
+    browseFolderRequested = Signal(str)  # a folder ID found in pasted text
     cancelRequested = Signal()
     stopWatchRequested = Signal()
     titleChanged = Signal(str)
@@ -101,6 +103,9 @@ class ImagePage(QWidget):
         self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
         name_clear_button(self.id_edit, self.tr("Clear the image ID"))
         self.id_edit.returnPressed.connect(self.request_fetch)
+        self.pasted = PastedIds(self.id_edit, lambda text: self._mask(text))
+        self.pasted.fetchChosen.connect(self.fetchRequested)
+        self.pasted.folderChosen.connect(self.browseFolderRequested)
         id_label = plain(QLabel(self.tr("Image &ID:"), self))
         id_label.setBuddy(self.id_edit)
         self.fetch_button = QPushButton(self.tr("Fe&tch"), self)
@@ -231,7 +236,9 @@ class ImagePage(QWidget):
     # -- user actions ---------------------------------------------------------------------
     def request_fetch(self) -> None:
         self._announce_result = True
-        self.fetchRequested.emit(self.id_edit.text())
+        text = self.id_edit.text()
+        if not self.pasted.take(text, fetch=True):  # not text holding IDs: fetch it as typed
+            self.fetchRequested.emit(text)
 
     def refetch(self) -> None:
         if self.shown_id and not self.id_edit.text().strip():

@@ -445,6 +445,13 @@ class MainWindow(QMainWindow):
         self.browser_dock.raise_()
         self.browser.focus_folder()
 
+    def browse_folder(self, folder_id: str) -> None:
+        """List ``folder_id`` in the folder browser (a folder ID found in pasted text)."""
+        if not self.browser_dock.isVisible():
+            self.toggle_browser()
+        self.browser.set_folder_id(folder_id)
+        self.browser.request_list()
+
     # -- tabs ---------------------------------------------------------------------------------
     @property
     def page(self) -> ImagePage:
@@ -469,6 +476,7 @@ class MainWindow(QMainWindow):
         page.titleChanged.connect(lambda title: self._retitle(page, title))
         # After the tab's controller has taken the new answer in: whether commands can name it.
         page.titleChanged.connect(lambda _title: QTimer.singleShot(0, self, self.sync_copy_actions))
+        page.browseFolderRequested.connect(self.browse_folder)
         self.tabs.setCurrentIndex(index)
         return page
 
@@ -478,6 +486,13 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, title)  # a tab bar draws plain text
             self.tabs.setTabToolTip(index, tooltip_text(title))
             self._name_pages_stack()
+
+    def bring_to_front(self) -> None:
+        """Un-minimise, raise and activate the window (a later launch handed something over)."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def new_tab(self) -> ImagePage:
         """A new empty tab, made current, its ID field focused (Ctrl+T)."""

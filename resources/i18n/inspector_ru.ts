@@ -1328,6 +1328,21 @@
     </message>
 </context>
 <context>
+    <name>PastedIds</name>
+    <message>
+        <source>IDs found in the pasted text</source>
+        <translation>ID во вставленном тексте</translation>
+    </message>
+    <message>
+        <source>Fetch image {id}</source>
+        <translation>Получить образ {id}</translation>
+    </message>
+    <message>
+        <source>Browse folder {id}</source>
+        <translation>Открыть каталог {id}</translation>
+    </message>
+</context>
+<context>
     <name>RawResponseView</name>
     <message>
         <source>Status, time and size</source>

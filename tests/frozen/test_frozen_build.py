@@ -87,7 +87,7 @@ def _bundled_top_level_modules(folder: Path) -> set[str]:
 
 
 def test_release_files_and_the_checksum_of_the_tarball(folder: Path) -> None:
-    for name in ("LICENSE", "THIRD_PARTY_NOTICES.md", "cloud-desktop-inspector.desktop"):
+    for name in ("LICENSE", "THIRD_PARTY_NOTICES.md"):
         assert (folder / name).is_file(), name
     assert (folder / "cloud-desktop-inspector.png").read_bytes().startswith(b"\x89PNG")
     archives = sorted(folder.parent.glob("cloud-desktop-inspector-*.tar.gz"))

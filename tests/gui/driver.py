@@ -21,11 +21,16 @@ class Running:
     task: asyncio.Task[None]
 
 
-def start_window(qtbot: QtBot, connection: Connection, image_id: str | None = None) -> Running:
+def start_window(
+    qtbot: QtBot,
+    connection: Connection,
+    image_id: str | None = None,
+    files: tuple[str, ...] = (),
+) -> Running:
     window = MainWindow()
     qtbot.addWidget(window)
     window.set_connection(connection.endpoint.base_url, connection.token_source)
-    session = WindowSession(window, connection, image_id)
+    session = WindowSession(window, connection, image_id, files=files)
     window.show()
     task = asyncio.get_event_loop().create_task(session.run())
     qtbot.waitUntil(lambda: session.controller is not None, timeout=10_000)

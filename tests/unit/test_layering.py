@@ -45,6 +45,11 @@ def test_headless_layers_import_without_qt() -> None:
         "inspector.notify",
         "inspector.tab_controller",
         "inspector.tabs",
+        # one window per user, and the desktop files: checked before Qt loads, or without it
+        "inspector.instance",
+        "inspector.desktop.command",
+        "inspector.desktop.entries",
+        "inspector.desktop.install",
     ]
     result = subprocess.run(
         [sys.executable, "-c", _BLOCKER, *modules],

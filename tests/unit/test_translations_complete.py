@@ -50,6 +50,7 @@ CHECKED_MODULES = [
     "connection.py",
     "connection_switch.py",
     "controller.py",
+    "desktop/command.py",
     "options.py",
     "tab_controller.py",
     "tabs.py",
