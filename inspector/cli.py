@@ -6,10 +6,7 @@ pydantic load, so the API layer is imported inside the command that needs it.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import sys
-from collections.abc import AsyncIterator
 from contextlib import ExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,6 +24,8 @@ from inspector.i18n import (
 from inspector.options import Options, parse_options
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from inspector.api.client import FetchResult, ImageClient
     from inspector.api.errors import InspectorError
     from inspector.api.listing import ListQuery
@@ -36,8 +35,6 @@ EXIT_OK = 0
 EXIT_API_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-log = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,15 +51,16 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     from inspector.logs import setup_logging, shutdown_logging
 
-    setup_logging(options.log_level, console=sys.stderr)
     try:
         if options.command == "get":
+            setup_logging(options.log_level, console=sys.stderr)
             return run_get(options, sys.stdout, sys.stderr)
         if options.command == "list":
+            setup_logging(options.log_level, console=sys.stderr)
             return run_list(options, sys.stdout, sys.stderr)
         from inspector.app import run_window
 
-        return run_window(options)
+        return run_window(options)  # it opens the log after the window's first paint
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -90,6 +88,8 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
+            import asyncio
+
             result = asyncio.run(_fetch(connection, image_id, options.timeout, err, by_name))
     except InspectorError as error:
         return _report(error, endpoint_text, err)
@@ -116,6 +116,8 @@ def run_list(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
+            import asyncio
+
             asyncio.run(_list(connection, query, options, out, err))
     except InspectorError as error:
         return _report(error, endpoint_text, err)

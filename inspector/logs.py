@@ -9,7 +9,6 @@ traceback alike.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 from pathlib import Path
 from types import TracebackType
@@ -43,6 +42,33 @@ _SECRETS = re.compile(
 )
 
 _installed: list[logging.Handler] = []
+
+
+class _HeldRecords(logging.Handler):
+    """Keeps what is logged before the log file is open, to write it there once it is."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_held: _HeldRecords | None = None
+
+
+def hold_early_records(level: str) -> None:
+    """Keep the records of ``level`` and above until :func:`setup_logging` writes them.
+
+    The window paints before it opens the log file (the file handler's module costs start-up
+    time); a warning from that moment (a damaged settings file) still reaches the file.
+    """
+    global _held
+    if _held is None:
+        _held = _HeldRecords()
+        logging.getLogger().addHandler(_held)
+    logging.getLogger().setLevel(level.upper())
 
 
 def redact(text: str) -> str:
@@ -83,6 +109,9 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
     Returns the log file, or None when the folder cannot be written (then a warning says so on
     the console, and logging goes on there). Calling it again replaces what it set up before.
     """
+    import logging.handlers
+
+    global _held
     shutdown_logging()
     root = logging.getLogger()
     root.setLevel(level.upper())
@@ -112,6 +141,12 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
         root.addHandler(handler)
         _installed.append(handler)
     logging.captureWarnings(True)
+    if _held is not None:
+        root.removeHandler(_held)
+        for record in _held.records:
+            if record.levelno >= root.level:
+                logging.getLogger(record.name).handle(record)
+        _held = None
     if problem is not None:
         logging.getLogger(__name__).warning(
             "cannot write the log file in %s: %s", log_folder(), problem
