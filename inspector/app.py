@@ -106,6 +106,9 @@ def _paint_shell(
     """
     from PySide6.QtWidgets import QApplication
 
+    from inspector.ui.module_sources import forget_sources_read_by_pyside
+
+    forget_sources_read_by_pyside()  # before the window's modules and the client stack load
     from inspector.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])

@@ -66,6 +66,7 @@ FIRST_PAINT = frozenset(
         "inspector.ui.image_page",
         "inspector.ui.labels_table",
         "inspector.ui.main_window",
+        "inspector.ui.module_sources",
         "inspector.ui.on_first_use",
         "inspector.ui.status_badge",
         "inspector.ui.theme",
