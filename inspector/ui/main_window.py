@@ -95,7 +95,13 @@ class MainWindow(QMainWindow):
         self.demo_banner.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
+        # The demo list's place, held by an empty widget until the demo shows it: the splitter
+        # keeps two parts either way, so its saved sizes fit a start with or without the demo.
+        demo_place = QWidget(self)
+        demo_place.hide()
+        self.splitter.addWidget(demo_place)
         self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
         # Built on first use: most starts show no demo and open neither dock.
         self._demo_list = OnFirstUse(self._build_demo_list)
         self.browser_part = OnFirstUse(self._build_browser)
@@ -142,8 +148,9 @@ class MainWindow(QMainWindow):
         demo_list.itemActivated.connect(self._demo_item_chosen)
         demo_list.itemClicked.connect(self._demo_item_chosen)
         demo_list.hide()
-        self.splitter.insertWidget(0, demo_list)
-        self.splitter.setStretchFactor(1, 1)
+        place = self.splitter.replaceWidget(0, demo_list)
+        if place is not None:
+            place.deleteLater()
         return demo_list
 
     @property
@@ -159,8 +166,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.hide()
-        self.addDockWidget(area, dock)
-        self.restoreDockWidget(dock)
+        if not self.restoreDockWidget(dock):  # its place in the saved state, if it has one
+            self.addDockWidget(area, dock)
 
     def _build_browser(self) -> FolderBrowser:
         from inspector.ui.folder_browser import FolderBrowser
