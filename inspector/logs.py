@@ -112,6 +112,7 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
     import logging.handlers
 
     global _held
+    held, _held = _held, None
     shutdown_logging()
     root = logging.getLogger()
     root.setLevel(level.upper())
@@ -141,12 +142,11 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
         root.addHandler(handler)
         _installed.append(handler)
     logging.captureWarnings(True)
-    if _held is not None:
-        root.removeHandler(_held)
-        for record in _held.records:
+    if held is not None:
+        root.removeHandler(held)
+        for record in held.records:
             if record.levelno >= root.level:
                 logging.getLogger(record.name).handle(record)
-        _held = None
     if problem is not None:
         logging.getLogger(__name__).warning(
             "cannot write the log file in %s: %s", log_folder(), problem
@@ -155,8 +155,13 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
 
 
 def shutdown_logging() -> None:
-    """Remove and close the handlers :func:`setup_logging` added (files get closed)."""
+    """Remove and close the handlers :func:`setup_logging` added (files get closed), and stop
+    holding early records."""
+    global _held
     root = logging.getLogger()
+    if _held is not None:
+        root.removeHandler(_held)
+        _held = None
     while _installed:
         handler = _installed.pop()
         root.removeHandler(handler)
