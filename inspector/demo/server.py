@@ -37,7 +37,7 @@ from types import TracebackType
 from typing import Any, Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from inspector.demo.data import DEMO_IMAGES, FOLDER_IMAGES, DemoError, DemoImage
+from inspector.demo.data import DEMO_IMAGES, DemoError, DemoImage, folder_images
 from inspector.demo.listing import list_images
 
 IMAGES_PREFIX: Final = "/cloud-desktop/v1/images/"
@@ -300,7 +300,7 @@ class DemoServer:
     ) -> None:
         self._address = (host, port) if listening is None else listening.getsockname()[:2]
         self._listening = listening
-        self._store = _Store({**DEMO_IMAGES, **FOLDER_IMAGES} if images is None else images)
+        self._store = _Store({**DEMO_IMAGES, **folder_images()} if images is None else images)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
