@@ -20,7 +20,8 @@ class Figure:
 
     ``compare`` says how the two are read: ``ratio`` (inspector / baseline, for start and
     memory), ``overhead`` (inspector minus baseline, for fetch times) or ``none``. The budget is
-    either on the ratio (``max_ratio``) or on the inspector's own value (``max_value``).
+    on the ratio (``max_ratio``), on the overhead (``max_overhead``, in the figure's unit) or
+    on the inspector's own value (``max_value``).
     """
 
     name: str
@@ -31,6 +32,7 @@ class Figure:
     compare: Compare = "ratio"
     max_ratio: float | None = None
     max_value: float | None = None
+    max_overhead: float | None = None
     note: str = ""
 
     @property
@@ -51,6 +53,9 @@ class Figure:
         if self.max_ratio is not None:
             ratio = self.ratio
             return None if ratio is None else ratio <= self.max_ratio
+        if self.max_overhead is not None:
+            base = self.baseline
+            return None if base is None else self.value - base <= self.max_overhead
         if self.max_value is not None:
             return self.value <= self.max_value
         return None
@@ -58,6 +63,8 @@ class Figure:
     def budget_text(self) -> str:
         if self.max_ratio is not None:
             return f"\u2264 {self.max_ratio:g}x"
+        if self.max_overhead is not None:
+            return f"\u2264 +{self.max_overhead:g} {self.unit}"
         if self.max_value is not None:
             return f"\u2264 {self.max_value:g} {self.unit}"
         return ""

@@ -8,8 +8,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QTableView
 
 from bench.protocol import PROBE_PREFIX, emit
@@ -28,12 +29,20 @@ class FirstFrameProbe(QObject):
     that does not depend on how either program runs its event loop. With
     ``labels_expected`` it then waits until the form shows an image with that many labels,
     lets it paint, and reports peak RSS; otherwise it reports once the frame has settled.
+    ``after_first_frame`` runs once the first frame is done (the stack floor loads its
+    libraries there); what it returns joins the report.
     """
 
-    def __init__(self, window: QMainWindow, labels_expected: int | None) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        labels_expected: int | None,
+        after_first_frame: Callable[[], dict[str, object]] | None = None,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._labels_expected = labels_expected
+        self._after_first_frame = after_first_frame
         self._report: dict[str, object] = {}
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -53,6 +62,8 @@ class FirstFrameProbe(QObject):
         return False
 
     def _first_frame_done(self) -> None:
+        if self._after_first_frame is not None:
+            self._report.update(self._after_first_frame())
         if self._labels_expected is None:
             QTimer.singleShot(SETTLE_MS, self._finish)
         else:
@@ -66,6 +77,8 @@ class FirstFrameProbe(QObject):
             return
         if badge.text() and table.model().rowCount() == self._labels_expected:
             self._poll.stop()
+            # The paint those changes scheduled, now, unless the loop has already done it.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateRequest)
             self._report["image_shown"] = time.monotonic()
             QTimer.singleShot(SETTLE_MS, self._finish)
 

@@ -63,6 +63,7 @@ class ProbeResult:
     image_shown_ms: float | None
     peak_rss: int
     backend_loaded_before_paint: bool
+    stack_import_ms: float | None
 
 
 def run_probe(env: dict[str, str], target: str, *args: str) -> ProbeResult:
@@ -74,12 +75,14 @@ def run_probe(env: dict[str, str], target: str, *args: str) -> ProbeResult:
     )
     report = _report(done.stdout, done.stderr, PROBE_PREFIX, f"probe {target} {' '.join(args)}")
     shown = report.get("image_shown")
+    stack = report.get("stack_import_s")
     return ProbeResult(
         first_paint_ms=(float(str(report["first_paint"])) - spawned) * 1000,
         image_shown_ms=None if shown is None else (float(str(shown)) - spawned) * 1000,
         peak_rss=int(str(report["peak_rss"])),
         backend_loaded_before_paint=bool(report["httpx_loaded_at_first_paint"])
         or bool(report["pydantic_loaded_at_first_paint"]),
+        stack_import_ms=None if stack is None else float(str(stack)) * 1000,
     )
 
 

@@ -1,7 +1,9 @@
 """A child process for the start and memory figures: it starts a window and reports when.
 
 ``python -m bench.probe app [APP ARGS...]`` starts the inspector through its real entry point
-(``inspector.cli.main``); ``python -m bench.probe bare`` starts the bare baseline window. The
+(``inspector.cli.main``); ``python -m bench.probe bare`` starts the bare baseline window, and
+``python -m bench.probe floor`` the same window loading the stack floor after its first paint
+(:mod:`bench.stack_floor`). The
 probe imports nothing of Qt itself: PySide6 makes every module imported after it slower (its
 ``__feature__`` import hook reads each module's source), so loading it early would move the
 app's costs around. Instead it waits, with an import hook, for the app to load
@@ -57,11 +59,13 @@ class _AfterImport(importlib.abc.MetaPathFinder):
         return spec
 
 
-def _attach(labels_expected: int | None) -> Callable[[Any], None]:
+def _attach(
+    labels_expected: int | None, after_first_frame: Callable[[], dict[str, object]] | None = None
+) -> Callable[[Any], None]:
     def attach(window: Any) -> None:
         from bench.first_frame import FirstFrameProbe
 
-        window.first_frame_probe = FirstFrameProbe(window, labels_expected)
+        window.first_frame_probe = FirstFrameProbe(window, labels_expected, after_first_frame)
 
     return attach
 
@@ -95,6 +99,11 @@ def main(argv: list[str]) -> int:
         from bench.bare_window import run_bare_window
 
         code = run_bare_window(attach)
+    elif target == "floor":
+        from bench.bare_window import run_bare_window
+        from bench.stack_floor import load_stack
+
+        code = run_bare_window(_attach(labels_expected, load_stack))
     else:
         raise SystemExit(f"unknown probe target {target!r}")
     print(f"the {target} window exited ({code}) before the probe reported", file=sys.stderr)

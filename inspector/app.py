@@ -1,15 +1,15 @@
 """Window bootstrap: QApplication + qasync loop, lazy backend, clean shutdown.
 
-Order matters for how fast the window appears: options are checked and the demo API started
-(stdlib only), the window is shown, and only after its first paint are httpx and pydantic
-imported and the controller built. Shutdown closes the httpx client before the loop ends,
+Order matters for how fast the window appears: options are checked and the demo API's socket
+bound, the window (the parts a first frame shows) is painted on Qt's own event loop, and only
+after its first paint are logging, the demo API's server, asyncio, qasync, httpx and pydantic
+loaded and the controllers built. Shutdown closes the httpx client before the loop ends,
 because no ``await`` runs after ``aboutToQuit``. An exception nothing else caught is logged
 with its traceback and shown without blocking; the window keeps working.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import sys
@@ -25,13 +25,15 @@ from inspector.files import keep_aside
 from inspector.i18n import _
 from inspector.options import DEFAULT_TIMEOUT, Options
 from inspector.profiles import ProfilesFileError
-from inspector.settings import connection_key, load_folder_id, save_folder_id
 
 if TYPE_CHECKING:
+    import asyncio
+    import socket
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
 
+    from inspector.api.client import ImageClient
     from inspector.api.credentials.cache import TokenStatus
     from inspector.api.retry import RetryPolicy
     from inspector.browse_controller import BrowseController
@@ -40,39 +42,48 @@ if TYPE_CHECKING:
     from inspector.connection_switch import ConnectionSwitcher
     from inspector.controller import FetchController
     from inspector.instance import Listening, Request
+    from inspector.ui.folder_browser import FolderBrowser
     from inspector.ui.instance_listener import InstanceListener
     from inspector.ui.main_window import MainWindow
     from inspector.ui.window_state import WindowState
     from inspector.watch import WatchPolicy
 
+# Longer than any first paint measured; a window never exposed does not hold up the start.
+FIRST_PAINT_LIMIT_MS = 1000
+
 
 def run_window(options: Options) -> int:
-    """Open the window and run until it is closed; returns the exit code."""
+    """Open the window and run until it is closed; returns the exit code.
+
+    The shell is painted first, from as few imports as possible (Qt, the window and the
+    options); logging, the demo API's server, qasync and the client stack load after that.
+    """
     os.environ["QT_API"] = "pyside6"  # qasync would otherwise try PyQt5 first
-    from inspector.selftest import prepare_display, run_self_test
+    from inspector.display import prepare_display
+    from inspector.logs import hold_early_records
 
     if problem := prepare_display(self_test=options.self_test):
         print(problem, file=sys.stderr)
         return 1
+    hold_early_records(options.log_level)
     listening = listen_for_later_launches(options)
     with ExitStack() as stack:
         if listening is not None:
             stack.callback(listening.close)
         demo_url: str | None = None
-        demo_images: list[tuple[str, str]] = []
+        demo_socket: socket.socket | None = None
         if options.demo:
-            from inspector.demo.data import DEMO_IMAGES
-            from inspector.demo.server import DemoServer
+            from inspector.demo import listen
 
-            try:
-                server = stack.enter_context(DemoServer(port=options.demo_port))
+            try:  # bound now, so the first frame can show where; served after it
+                demo_socket = listen(options.demo_port)
             except OSError as error:
                 message = _("the demo API could not listen on 127.0.0.1:{port}: {reason}")
                 reason = message.format(port=options.demo_port, reason=error.strerror or error)
                 print(_("error: {title}").format(title=reason), file=sys.stderr)
                 return 1
-            demo_url = server.base_url
-            demo_images = [(image.image_id, image.summary) for image in DEMO_IMAGES.values()]
+            stack.callback(demo_socket.close)
+            demo_url = f"http://127.0.0.1:{demo_socket.getsockname()[1]}"
         profiles_notice = None
         try:
             try:
@@ -84,40 +95,21 @@ def run_window(options: Options) -> int:
             print(_("error: {title}").format(title=error), file=sys.stderr)
             return 2
 
-        from PySide6.QtWidgets import QApplication
+        app, window = _paint_shell(options, connection, demo_url)
+        from inspector.logs import log_folder, setup_logging
 
-        from inspector.ui.main_window import MainWindow
-
-        app = QApplication.instance() or QApplication([sys.argv[0]])
-        assert isinstance(app, QApplication)
-        app.setApplicationName(APP_NAME)
-        app.setApplicationDisplayName("Cloud Desktop Image Inspector")  # untranslated
-        app.setApplicationVersion(__version__)
-        app.setOrganizationName("cloud-desktop-inspector")
-        app.setDesktopFileName(APP_NAME)  # the .desktop file, for the icon on Wayland
-        from inspector.resources import window_icon
-
-        app.setWindowIcon(window_icon())
-        app.setQuitOnLastWindowClosed(False)
-        from inspector.logs import log_folder
-        from inspector.ui import translations
-        from inspector.ui.window_state import WindowState
-
-        # The self-test compares what the window shows with English text.
-        language = "en" if options.self_test else translations.window_language(options.lang)
-        translations.install(app, language)
-        state = WindowState()
-        window = MainWindow()
-        window.set_connection(connection.endpoint.base_url, connection.token_source)
+        setup_logging(options.log_level, console=sys.stderr)
         window.set_log_folder(log_folder())
-        if demo_url:
-            window.set_demo(demo_url, demo_images)
-        remember_window(window, state)
-        window.show()
+        if demo_socket is not None:
+            from inspector.demo.server import DemoServer
+
+            stack.enter_context(DemoServer(listening=demo_socket))
         if profiles_notice:
             window.show_settings_notice(profiles_notice)
         load_policy(window, options.policy)
         if options.self_test:
+            from inspector.selftest import run_self_test
+
             return run_self_test(app, window, connection, options)
         return _run_loop(app, window, connection, options, listening)
 
@@ -142,6 +134,74 @@ def load_policy(window: MainWindow, path: Path | None) -> None:
         window.set_policy(find_policy(path))
     except PolicyError as error:
         window.show_policy_error(str(error))
+
+
+def _paint_shell(
+    options: Options, connection: Connection, demo_url: str | None
+) -> tuple[QApplication, MainWindow]:
+    """Build the window as it was left, show it and return once it has painted.
+
+    The docks open at the last close are built now, not after the paint: the first frame is
+    laid out as the window will stay.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from inspector.ui.module_sources import forget_sources_read_by_pyside
+
+    forget_sources_read_by_pyside()  # before the window's modules and the client stack load
+    from inspector.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Cloud Desktop Image Inspector")  # untranslated
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("cloud-desktop-inspector")
+    app.setDesktopFileName(APP_NAME)  # the .desktop file, for the icon on Wayland
+    from inspector.resources import window_icon
+
+    app.setWindowIcon(window_icon())
+    app.setQuitOnLastWindowClosed(False)
+    from inspector.ui import translations
+    from inspector.ui.window_state import WindowState
+
+    # The self-test compares what the window shows with English text.
+    language = "en" if options.self_test else translations.window_language(options.lang)
+    translations.install(app, language)
+    state = WindowState()
+    window = MainWindow()
+    window.set_connection(connection.endpoint.base_url, connection.token_source)
+    if demo_url:
+        from inspector.demo.data import DEMO_IMAGES
+
+        window.set_demo(
+            demo_url, [(image.image_id, image.summary) for image in DEMO_IMAGES.values()]
+        )
+    if options.image_id is not None:
+        window.page.id_edit.setText(options.image_id)  # in the first frame, fetched after it
+    remember_window(window, state)
+    window.open_docks(state.open_docks())
+    window.show()
+    wait_for_first_paint(window)
+    return app, window
+
+
+def wait_for_first_paint(window: MainWindow) -> None:
+    """Run Qt's own event loop until ``window`` has painted (or a second has passed).
+
+    A plain ``QEventLoop``, not qasync's: asyncio and qasync load only once the window is on
+    screen. The limit keeps a window that is never exposed (minimized at start, on a
+    hidden workspace) from holding up the rest of the start.
+    """
+    if window.painted:
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    window.firstPainted.connect(loop.quit)
+    QTimer.singleShot(FIRST_PAINT_LIMIT_MS, loop.quit)
+    loop.exec()
+    window.firstPainted.disconnect(loop.quit)
 
 
 def remember_window(window: MainWindow, state: WindowState) -> None:
@@ -178,6 +238,8 @@ def _run_loop(
     options: Options,
     listening: Listening | None,
 ) -> int:
+    import asyncio
+
     import qasync
 
     loop = qasync.QEventLoop(app)
@@ -304,7 +366,10 @@ class WindowSession:
         watch_policy: WatchPolicy | None = None,
         files: tuple[str, ...] = (),
     ) -> None:
+        import asyncio
+
         from inspector.compare_session import CompareSession
+        from inspector.settings import connection_key, load_folder_id
         from inspector.tabs import TabSet
 
         self.window = window
@@ -330,16 +395,32 @@ class WindowSession:
         self.switcher: ConnectionSwitcher | None = None
         self._token_status: TokenStatus | None = None
         self.browse: BrowseController | None = None
+        self._client: ImageClient | None = None
         self._pending_listing: tuple[str, str, str] | None = None
         self._folder_key = connection_key(connection.profile, demo=connection.demo)
-        window.browser.set_folder_id(load_folder_id(self._folder_key) or _demo_folder(connection))
-        window.browser.listRequested.connect(self._list)
+        self._first_folder = load_folder_id(self._folder_key) or _demo_folder(connection)
+        window.browser_part.when_built(self._wire_browser)
+
+    def _wire_browser(self, browser: FolderBrowser) -> None:
+        """The folder browser, once it is first opened: its folder, and what it asks for."""
+        browser.set_folder_id(self._first_folder)
+        browser.listRequested.connect(self._list)
         # Paging needs a listing, so before the backend has loaded there is nothing to do.
-        browser = window.browser
         browser.moreRequested.connect(lambda: self.browse.fetch_more() if self.browse else None)
         browser.loadAllRequested.connect(lambda: self.browse.load_all() if self.browse else None)
         browser.stopRequested.connect(lambda: self.browse.stop() if self.browse else None)
-        window.browser.imageChosen.connect(self._open_image)
+        browser.imageChosen.connect(self._open_image)
+        if self._client is not None:
+            self._start_browsing(browser)
+
+    def _start_browsing(self, browser: FolderBrowser) -> None:
+        """List folders with the running client (the browser and the client both exist)."""
+        from inspector.browse_controller import BrowseController
+
+        assert self._client is not None
+        self.browse = BrowseController(self._client, browser)
+        if self._pending_listing is not None:
+            self._list(*self._pending_listing)
 
     async def run(self) -> None:
         if not self.window.painted:
@@ -354,7 +435,6 @@ class WindowSession:
         connects elsewhere (File, Connection...)."""
         from inspector.api.client import ImageClient
         from inspector.api.transport import Timeouts
-        from inspector.browse_controller import BrowseController
 
         endpoint = self.connection.endpoint
         timeouts = Timeouts.within(self._timeout)
@@ -366,14 +446,15 @@ class WindowSession:
             self.tabs.start(client)  # files waiting to open say so after "Ready"
             self.comparer.start(client)
             self.controller = self.tabs.controller(self.window.page).fetcher
-            self.browse = BrowseController(client, self.window.browser)
-            if self._pending_listing is not None:
-                self._list(*self._pending_listing)
+            self._client = client
+            if (browser := self.window.browser_part.if_built()) is not None:
+                self._start_browsing(browser)
             await self._changed.wait()
             await self.tabs.stop()
             await self.comparer.stop()
-            await self.browse.aclose()
-            self.controller = self.browse = None
+            if self.browse is not None:
+                await self.browse.aclose()
+            self.controller = self.browse = self._client = None
         finally:
             await http.aclose()
 
@@ -400,8 +481,12 @@ class WindowSession:
         self.connection = connection
         self._token_status = None
         self.window.set_connection(connection.endpoint.base_url, connection.token_source)
+        from inspector.settings import connection_key, load_folder_id
+
         self._folder_key = connection_key(connection.profile, demo=connection.demo)
-        self.window.browser.set_folder_id(load_folder_id(self._folder_key) or "")
+        self._first_folder = load_folder_id(self._folder_key) or ""
+        if (browser := self.window.browser_part.if_built()) is not None:
+            browser.set_folder_id(self._first_folder)
         self._changed.set()
 
     def _show_token(self, status: TokenStatus) -> None:
@@ -433,6 +518,8 @@ class WindowSession:
         if self.browse is None:
             self._pending_listing = (folder_id, name, order_by)  # listed once loaded
             return
+        from inspector.settings import save_folder_id
+
         listed = self.browse.list(folder_id, name, order_by)
         if listed is not None:
             save_folder_id(self._folder_key, listed)

@@ -7,12 +7,8 @@ pydantic load, so the API layer is imported inside the command that needs it.
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import sys
-from collections.abc import AsyncIterator, Callable
 from contextlib import ExitStack, asynccontextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from inspector.i18n import (
@@ -29,6 +25,9 @@ from inspector.i18n import (
 from inspector.options import Options, parse_options
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable
+    from pathlib import Path
+
     from inspector.api.client import (
         Attempt,
         AttemptObserver,
@@ -46,8 +45,6 @@ EXIT_OK = 0
 EXIT_API_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-
-log = logging.getLogger(__name__)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +64,9 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")
     from inspector.logs import setup_logging, shutdown_logging
 
-    setup_logging(options.log_level, console=sys.stderr)
     try:
+        if options.command in ("get", "list", "diff", "show"):
+            setup_logging(options.log_level, console=sys.stderr)
         if options.command == "get":
             return run_get(options, sys.stdout, sys.stderr)
         if options.command == "list":
@@ -84,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_desktop(options.desktop_action == "install", sys.stdout, sys.stderr)
         from inspector.app import run_window
 
-        return run_window(options)
+        return run_window(options)  # it opens the log after the window's first paint
     except KeyboardInterrupt:
         print(_("interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -126,6 +124,8 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
+            import asyncio
+
             result = asyncio.run(
                 _fetch(connection, image_id, options.timeout, err, by_name, attempts.append)
             )
@@ -173,6 +173,8 @@ def run_list(options: Options, out: TextIO, err: TextIO) -> int:
         with ExitStack() as stack:
             connection = _connect(options, stack, err)
             endpoint_text = connection.endpoint.base_url
+            import asyncio
+
             checked = Checked(policy) if policy is not None else None
             unreadable = asyncio.run(_list(connection, query, options, out, err, checked))
     except InspectorError as error:

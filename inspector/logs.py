@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path
@@ -50,20 +49,61 @@ _WIRE_LOGGERS: Final = frozenset({"httpcore", "h11", "h2", "hpack"})
 _installed: list[logging.Handler] = []
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log whose files are created 0600 and made so if an older build left 0644."""
+class _HeldRecords(logging.Handler):
+    """Keeps what is logged before the log file is open, to write it there once it is."""
 
-    def _open(self) -> io.TextIOWrapper:
-        def private(path: str, flags: int) -> int:
-            descriptor = os.open(path, flags, PRIVATE_FILE)
-            os.fchmod(descriptor, PRIVATE_FILE)
-            return descriptor
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
 
-        stream = open(  # noqa: SIM115 - the handler owns and closes the stream
-            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private
-        )
-        assert isinstance(stream, io.TextIOWrapper)
-        return stream
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_held: _HeldRecords | None = None
+
+
+def hold_early_records(level: str) -> None:
+    """Keep the records of ``level`` and above until :func:`setup_logging` writes them.
+
+    The window paints before it opens the log file (the file handler's module costs start-up
+    time); a warning from that moment (a damaged settings file) still reaches the file.
+    """
+    global _held
+    if _held is None:
+        _held = _HeldRecords()
+        logging.getLogger().addHandler(_held)
+    logging.getLogger().setLevel(level.upper())
+
+
+def _private_rotating_file(path: Path) -> logging.Handler:
+    """A rotating log whose files are created 0600, and made so if an older build left 0644.
+
+    ``logging.handlers`` is imported here: the window imports this module before its first
+    paint, and the file handler is not needed until after it.
+    """
+    import logging.handlers
+
+    class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+        def _open(self) -> io.TextIOWrapper:
+            def private(name: str, flags: int) -> int:
+                descriptor = os.open(name, flags, PRIVATE_FILE)
+                os.fchmod(descriptor, PRIVATE_FILE)
+                return descriptor
+
+            stream = open(  # noqa: SIM115 - the handler owns and closes the stream
+                self.baseFilename,
+                self.mode,
+                encoding=self.encoding,
+                errors=self.errors,
+                opener=private,
+            )
+            assert isinstance(stream, io.TextIOWrapper)
+            return stream
+
+    return PrivateRotatingFileHandler(
+        path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+    )
 
 
 def redact(text: str) -> str:
@@ -115,6 +155,8 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
     Returns the log file, or None when the folder cannot be written (then a warning says so on
     the console, and logging goes on there). Calling it again replaces what it set up before.
     """
+    global _held
+    held, _held = _held, None
     shutdown_logging()
     root = logging.getLogger()
     root.setLevel(level.upper())
@@ -128,13 +170,7 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
     try:
         log_folder().mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
         log_folder().chmod(PRIVATE_FOLDER)  # an older build made it 0755
-        rotating = PrivateRotatingFileHandler(
-            log_folder() / LOG_FILE_NAME,
-            maxBytes=MAX_LOG_BYTES,
-            backupCount=LOG_BACKUPS,
-            encoding="utf-8",
-            delay=True,
-        )
+        rotating = _private_rotating_file(log_folder() / LOG_FILE_NAME)
         rotating.setFormatter(logging.Formatter(_FORMAT))
         handlers.append(rotating)
         path = log_folder() / LOG_FILE_NAME
@@ -145,6 +181,11 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
         root.addHandler(handler)
         _installed.append(handler)
     logging.captureWarnings(True)
+    if held is not None:
+        root.removeHandler(held)
+        for record in held.records:
+            if record.levelno >= root.level:
+                logging.getLogger(record.name).handle(record)
     if problem is not None:
         logging.getLogger(__name__).warning(
             "cannot write the log file in %s: %s", log_folder(), problem
@@ -153,8 +194,13 @@ def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:
 
 
 def shutdown_logging() -> None:
-    """Remove and close the handlers :func:`setup_logging` added (files get closed)."""
+    """Remove and close the handlers :func:`setup_logging` added (files get closed), and stop
+    holding early records."""
+    global _held
     root = logging.getLogger()
+    if _held is not None:
+        root.removeHandler(_held)
+        _held = None
     while _installed:
         handler = _installed.pop()
         root.removeHandler(handler)

@@ -7,18 +7,16 @@ right. It drives the window the way automation does, by object name: it types th
 ``imageIdEdit`` and clicks ``fetchButton``. Each check is printed as it is made; the exit code
 is 0 when all pass and 1 otherwise.
 
-With no display the self-test runs on Qt's offscreen platform; a normal start with no display
-is refused here with a message, before Qt would abort the process.
+With no display the self-test runs on Qt's offscreen platform (see :mod:`inspector.display`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import sys
 import time
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cmp_to_key
 from types import TracebackType
@@ -55,32 +53,6 @@ EXPECTED_LABELS: Final = 10
 # Swedish sorts ö after z (a locale tailoring); the English name of Moscow's standard time.
 SWEDISH_ORDER: Final = ["o", "z", "ö"]
 MOSCOW_NAME: Final = "Moscow Standard Time"
-
-NO_DISPLAY_MESSAGE: Final = (
-    "error: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
-    "is set). Start it from a desktop session; for headless use run "
-    "`cloud-desktop-inspector get IMAGE_ID`; `--self-test` runs without a display."
-)
-
-
-def prepare_display(
-    *, self_test: bool, environ: MutableMapping[str, str] | None = None
-) -> str | None:
-    """Make sure Qt has somewhere to draw; returns why it has not, or None.
-
-    On Linux and the BSDs, Qt with no display aborts the process from inside ``QApplication``
-    with a message about plugins that misleads. The self-test needs no display: it is given
-    the offscreen platform. An explicit ``QT_QPA_PLATFORM`` is left alone.
-    """
-    env = os.environ if environ is None else environ
-    if sys.platform in ("win32", "darwin") or env.get("QT_QPA_PLATFORM"):
-        return None
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
-        return None
-    if self_test:
-        env["QT_QPA_PLATFORM"] = "offscreen"
-        return None
-    return NO_DISPLAY_MESSAGE
 
 
 class SelfTestFailure(Exception):

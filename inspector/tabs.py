@@ -3,8 +3,9 @@
 Each tab's page gets its own :class:`TabController` (its own fetch, watch and last answer, and
 the copy and save actions the page reaches through ``page.tab_actions``); the history and opening
 files, which may create a tab, are shared, so they live here. It only
-connects signals and calls methods: no widget is built here. It is made before the window's
-first paint, so the HTTP and model libraries are imported only once a client starts.
+connects signals and calls methods: no widget is built here (the history panel is wired when the
+window first builds it). It is made after the window's first paint; the HTTP and model libraries
+are imported only once a client starts.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from inspector.present.defaults import with_mark
 if TYPE_CHECKING:
     from inspector.api.client import ImageClient
     from inspector.tab_controller import TabController
-    from inspector.ui.history_panel import HistoryRow
+    from inspector.ui.history_panel import HistoryPanel, HistoryRow
     from inspector.ui.image_page import ImagePage
     from inspector.ui.main_window import MainWindow
     from inspector.watch import WatchPolicy
@@ -50,10 +51,13 @@ class SharedHistory:
         # A thread of its own, ended on close: the loop's default executor (qasync's QThread)
         # would still be running when the process exits, and Qt aborts on that.
         self._writer: ThreadPoolExecutor | None = None
-        panel = window.history_panel
+        window.presentingChanged.connect(lambda _on: self.refresh())
+        window.history_part.when_built(self._wire_panel)
+
+    def _wire_panel(self, panel: HistoryPanel) -> None:
+        """The history panel, once it is first opened: its rows, and what it asks for."""
         panel.queryChanged.connect(self.search)
         panel.clearRequested.connect(self.clear)
-        window.presentingChanged.connect(lambda _on: self.refresh())
         self.refresh()
 
     def record(
@@ -70,7 +74,8 @@ class SharedHistory:
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history")
         await asyncio.get_event_loop().run_in_executor(self._writer, self.history.flush)
-        self._window.history_panel.set_problem(self.history.problem)
+        if (panel := self._window.history_part.if_built()) is not None:
+            panel.set_problem(self.history.problem)
 
     async def aclose(self) -> None:
         """Save what is not saved yet (the window is closing)."""
@@ -92,6 +97,10 @@ class SharedHistory:
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the history's rows in the panel (nothing to do while it was never opened)."""
+        panel = self._window.history_part.if_built()
+        if panel is None:
+            return
         from inspector.ui.history_panel import HistoryRow
 
         mask = self._window.mask_text
@@ -108,7 +117,6 @@ class SharedHistory:
             )
             for entry in self.history.search(self._query)
         ]
-        panel = self._window.history_panel
         panel.set_rows(rows, total=len(self.history.entries))
         panel.set_problem(self.history.problem)
 
@@ -149,7 +157,7 @@ class TabSet:
         window.tabAdded.connect(self._added)
         window.tabClosed.connect(self._closed)
         window.openFileChosen.connect(self.open_file)
-        window.history_panel.openRequested.connect(self.reopen)
+        window.history_part.when_built(lambda panel: panel.openRequested.connect(self.reopen))
 
     @property
     def current(self) -> TabController | None:

@@ -3,3 +3,13 @@
 It serves ``--demo`` (try the inspector with no account) and the tests that need a real server.
 Standard library only, so it runs wherever the headless layers run.
 """
+
+from __future__ import annotations
+
+import socket
+
+
+def listen(port: int = 0) -> socket.socket:
+    """A socket on 127.0.0.1 that is bound and listening (port 0: a free one), for a
+    :class:`inspector.demo.server.DemoServer` to serve on later; ``OSError`` if it cannot."""
+    return socket.create_server(("127.0.0.1", port))

@@ -382,7 +382,8 @@ def _folder_image(index: int) -> DemoImage:
     )
 
 
-FOLDER_IMAGES: Final[dict[str, DemoImage]] = {
-    image.image_id: image for image in (_folder_image(index) for index in range(1, 107))
-}
-"""Not in the sample list: they exist so the folder ``FOLDER_ID`` lists as several pages."""
+def folder_images() -> dict[str, DemoImage]:
+    """The images that exist so the folder ``FOLDER_ID`` lists as several pages (not in the
+    sample list). Made when the demo API starts serving, not when the window lists the
+    samples before its first paint."""
+    return {image.image_id: image for image in (_folder_image(index) for index in range(1, 107))}

@@ -37,7 +37,7 @@ from types import TracebackType
 from typing import Any, Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from inspector.demo.data import DEMO_IMAGES, FOLDER_IMAGES, DemoError, DemoImage
+from inspector.demo.data import DEMO_IMAGES, DemoError, DemoImage, folder_images
 from inspector.demo.listing import list_images
 
 IMAGES_PREFIX: Final = "/cloud-desktop/v1/images/"
@@ -240,11 +240,19 @@ class _Server(ThreadingHTTPServer):
     # allows rebinding a port whose old connections are in TIME_WAIT.
     allow_reuse_address = sys.platform != "win32"
 
-    def __init__(self, address: tuple[str, int], store: _Store) -> None:
+    def __init__(
+        self, address: tuple[str, int], store: _Store, listening: socket.socket | None = None
+    ) -> None:
         self.store = store
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, bind_and_activate=listening is None)
+        if listening is not None:  # bound and listening already: serve on it
+            self.socket.close()
+            self.socket = listening
+            host, port = listening.getsockname()[:2]
+            self.server_address = (host, port)
+            self.server_name, self.server_port = str(host), int(port)
 
     def server_bind(self) -> None:
         """Bind without ``HTTPServer``'s reverse DNS lookup of the host, slow on some networks."""
@@ -277,7 +285,9 @@ class DemoServer:
     """The demo API on a background daemon thread; runs once: ``start()``, then ``stop()``.
 
     Tests can see what was sent (:attr:`requests`) and change answers while it runs
-    (:meth:`put_image`, :meth:`put_raw`).
+    (:meth:`put_image`, :meth:`put_raw`). ``listening`` is a socket bound and listening
+    already (see :func:`inspector.demo.listen`): the window binds it before its first paint,
+    to show the demo's address at once, and starts serving on it after.
     """
 
     def __init__(
@@ -285,9 +295,12 @@ class DemoServer:
         host: str = "127.0.0.1",
         port: int = 0,
         images: Mapping[str, DemoImage] | None = None,
+        *,
+        listening: socket.socket | None = None,
     ) -> None:
-        self._address = (host, port)
-        self._store = _Store({**DEMO_IMAGES, **FOLDER_IMAGES} if images is None else images)
+        self._address = (host, port) if listening is None else listening.getsockname()[:2]
+        self._listening = listening
+        self._store = _Store({**DEMO_IMAGES, **folder_images()} if images is None else images)
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
 
@@ -295,7 +308,7 @@ class DemoServer:
         """Bind (port 0 picks a free one) and serve; an ``OSError`` from binding propagates."""
         if self._server is not None:
             raise RuntimeError("a DemoServer starts only once")
-        server = _Server(self._address, self._store)
+        server = _Server(self._address, self._store, self._listening)
         self._thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": POLL_INTERVAL_SECONDS},

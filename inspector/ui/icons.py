@@ -8,16 +8,16 @@ scaled up from a smaller one. The files are black shapes; the colour comes from 
 from __future__ import annotations
 
 import math
-from importlib.resources import files
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+
+from inspector.resources import ICONS
 
 
 def icon_path(name: str) -> str:
     """``status-ready`` -> the path of ``status-ready.svg`` in the package's icons."""
-    return str(files("inspector.resources") / "icons" / f"{name}.svg")
+    return str(ICONS / f"{name}.svg")
 
 
 def status_icon_name(kind: str) -> str:
@@ -27,6 +27,8 @@ def status_icon_name(kind: str) -> str:
 
 def render(name: str, size: QSize, device_pixel_ratio: float, colour: QColor | str) -> QPixmap:
     """``name`` at ``size`` logical pixels for a screen of ``device_pixel_ratio``."""
+    from PySide6.QtSvg import QSvgRenderer  # loaded with the first icon, not before the paint
+
     width = math.ceil(size.width() * device_pixel_ratio)
     height = math.ceil(size.height() * device_pixel_ratio)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

@@ -40,8 +40,8 @@ from inspector.ui.error_banner import ErrorBanner
 from inspector.ui.image_form import FIELDS, ImageForm, field_label
 from inspector.ui.inert import plain, set_tooltip
 from inspector.ui.labels_table import LabelsPanel
+from inspector.ui.on_first_use import OnFirstUse
 from inspector.ui.pasted_ids import PastedIds
-from inspector.ui.raw_view import RawResponseView
 from inspector.ui.watch_bar import WatchBar
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from inspector.present.presenting import Masker
     from inspector.present.raw import RawView
     from inspector.tab_controller import WatchProgress
+    from inspector.ui.raw_view import RawResponseView
 
 
 def _field_labels() -> dict[str, str]:
@@ -144,7 +145,12 @@ class ImagePage(QWidget):
         self.shown_id: str | None = None
         self._shown_caption = ""
         self.tab_actions: PageActions | None = None
-        self.raw_view = RawResponseView(self)
+        # The raw view is built when its tab is first looked at; until then the tab is empty.
+        self._raw_tab = QWidget(self)
+        self._raw_tab.setObjectName("rawResponseTab")
+        raw_layout = QVBoxLayout(self._raw_tab)
+        raw_layout.setContentsMargins(0, 0, 0, 0)
+        self._raw_part = OnFirstUse(self._build_raw_view)
         self.watch_bar = WatchBar(self)
         self.watch_bar.stopRequested.connect(self.stopWatchRequested)
         self.offline_banner = QLabel(self)
@@ -197,7 +203,7 @@ class ImagePage(QWidget):
         self.views.setDocumentMode(True)
         self.views.setAccessibleName(self.tr("Views of the image"))
         self.views.addTab(self.splitter, self.tr("Image"))
-        self.views.addTab(self.raw_view, self.tr("Raw response"))
+        self.views.addTab(self._raw_tab, self.tr("Raw response"))
         self.views.setTabToolTip(0, self.tr("The image as a form and its labels"))
         self.views.setTabToolTip(1, self.tr("The answer exactly as it came over the wire (Ctrl+U)"))
         self.views.currentChanged.connect(self._view_changed)
@@ -270,7 +276,7 @@ class ImagePage(QWidget):
             ),
             form.other,
             *self.labels.focus_order(),
-            *self.raw_view.focus_order(),
+            *(raw_view.focus_order() if (raw_view := self._raw_part.if_built()) else []),
         ]
 
     def focus_id(self) -> None:
@@ -285,8 +291,23 @@ class ImagePage(QWidget):
     def show_raw_response(self) -> None:
         """Switch between the image and the raw answer it came in."""
         self.views.setCurrentWidget(
-            self.splitter if self.views.currentWidget() is self.raw_view else self.raw_view
+            self.splitter if self.views.currentWidget() is self._raw_tab else self._raw_tab
         )
+
+    @property
+    def raw_view(self) -> RawResponseView:
+        """The Raw response tab's view (built on first use)."""
+        return self._raw_part.get()
+
+    def _build_raw_view(self) -> RawResponseView:
+        from inspector.ui.raw_view import RawResponseView
+
+        view = RawResponseView(self._raw_tab)
+        view.clear(self.tr("No answer yet."))
+        layout = self._raw_tab.layout()
+        assert layout is not None
+        layout.addWidget(view)
+        return view
 
     def title(self) -> str:
         """The tab's title: the image's name, else its ID (masked while presenting)."""
@@ -371,8 +392,9 @@ class ImagePage(QWidget):
         """The raw answer, built when the Raw response tab is first looked at."""
         self._raw = raw
         self._raw_view = None
-        if raw is None:
-            self.raw_view.clear(self.tr("No answer yet."))
+        raw_view = self._raw_part.if_built()
+        if raw is None and raw_view is not None:
+            raw_view.clear(self.tr("No answer yet."))
         self._show_raw_if_visible()
 
     def show_changes(self, changes: ImageChanges | None, since: str) -> None:
@@ -508,11 +530,14 @@ class ImagePage(QWidget):
         self._show_raw_if_visible()
 
     def _show_raw_if_visible(self) -> None:
-        if self.views.currentWidget() is not self.raw_view or self._raw is None:
+        if self.views.currentWidget() is not self._raw_tab:
+            return
+        raw_view = self.raw_view  # built now, when it is first looked at
+        if self._raw is None:
             return
         if self._raw_view is None:
             self._raw_view = self._raw()
-        self.raw_view.show_view(self._raw_view, self._mask)
+        raw_view.show_view(self._raw_view, self._mask)
 
     def _clear(self, caption: str) -> None:
         self.shown_id = None

@@ -13,26 +13,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QGuiApplication,
     QKeySequence,
     QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QFileDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -41,20 +35,24 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.i18n import LANGUAGES, SYSTEM, ngettext
-from inspector.notify import Notifier
-from inspector.present.presenting import Masker
 from inspector.ui import theme
 from inspector.ui.accessibility import announce
 from inspector.ui.focus_order import in_creation_order, move_focus
-from inspector.ui.folder_browser import FolderBrowser
-from inspector.ui.history_panel import HistoryPanel
 from inspector.ui.image_page import ImagePage, PageActions
 from inspector.ui.inert import plain, plain_labels, tooltip_text
-from inspector.ui.tray_notifier import TrayNotifier
+from inspector.ui.on_first_use import OnFirstUse
 
 if TYPE_CHECKING:
+    # Each Qt class gets its Python type (and its enums) built when first imported: the ones
+    # the first frame does not show are imported where they are used.
+    from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QMessageBox
+
+    from inspector.notify import Notifier
     from inspector.policy import Policy
+    from inspector.present.presenting import Masker
     from inspector.ui.compare_view import CompareDialog
+    from inspector.ui.folder_browser import FolderBrowser
+    from inspector.ui.history_panel import HistoryPanel
 
 
 class MainWindow(QMainWindow):
@@ -106,42 +104,25 @@ class MainWindow(QMainWindow):
         # described by what they are: a fixed name would hide what they say.
         self.demo_banner.setAccessibleDescription(self.tr("Demo"))
         self.demo_banner.hide()
-        self.demo_list = QListWidget(self)
-        self.demo_list.setObjectName("demoImageList")
-        self.demo_list.setAccessibleName(self.tr("Demo images"))
-        self.demo_list.setToolTip(
-            self.tr("Sample images of the demo API: click or press Enter to fetch")
-        )
-        self.demo_list.setAccessibleDescription(self.demo_list.toolTip())
-        self.demo_list.setAlternatingRowColors(True)
-        self.demo_list.itemActivated.connect(self._demo_item_chosen)
-        self.demo_list.itemClicked.connect(self._demo_item_chosen)
-        self.demo_list.hide()
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.demo_list)
+        # The demo list's place, held by an empty widget until the demo shows it: the splitter
+        # keeps two parts either way, so its saved sizes fit a start with or without the demo.
+        demo_place = QWidget(self)
+        demo_place.hide()
+        self.splitter.addWidget(demo_place)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
+        # Built on first use: most starts show no demo and open neither dock.
+        self._demo_list = OnFirstUse(self._build_demo_list)
+        self.browser_part = OnFirstUse(self._build_browser)
+        self.history_part = OnFirstUse(self._build_history)
+        self._notifier: Notifier | None = None
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.browser = FolderBrowser(self)
-        self.browser_dock = QDockWidget(self.tr("Browse a folder"), self)
-        self.browser_dock.setObjectName("folderBrowserDock")
-        self.browser_dock.setWidget(self.browser)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.browser_dock)
-        self.browser_dock.hide()
-        self.history_panel = HistoryPanel(self)
-        self.history_dock = QDockWidget(self.tr("History"), self)
-        self.history_dock.setObjectName("historyDock")
-        self.history_dock.setWidget(self.history_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.history_dock.hide()
-        self.history_panel.openRequested.connect(lambda _id: self.page.setFocus())
-        self.notifier: Notifier = TrayNotifier(self)
         self._demo_images: list[tuple[str, str]] = []
         self._file_folder = ""
         self._file_error_box: QMessageBox | None = None
@@ -166,6 +147,111 @@ class MainWindow(QMainWindow):
         self.page.id_edit.setFocus()
         theme.watch(self._restyle)
 
+    # -- parts built on first use -------------------------------------------------------------
+    def _build_demo_list(self) -> QListWidget:
+        from PySide6.QtWidgets import QListWidget
+
+        demo_list = QListWidget(self)
+        demo_list.setObjectName("demoImageList")
+        demo_list.setAccessibleName(self.tr("Demo images"))
+        demo_list.setToolTip(
+            self.tr("Sample images of the demo API: click or press Enter to fetch")
+        )
+        demo_list.setAccessibleDescription(demo_list.toolTip())
+        demo_list.setAlternatingRowColors(True)
+        demo_list.itemActivated.connect(self._demo_item_chosen)
+        demo_list.itemClicked.connect(self._demo_item_chosen)
+        demo_list.hide()
+        place = self.splitter.replaceWidget(0, demo_list)
+        if place is not None:
+            place.deleteLater()
+        return demo_list
+
+    @property
+    def demo_list(self) -> QListWidget:
+        """The demo's sample images, on the left (built when the demo is first shown)."""
+        return self._demo_list.get()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        """Dock ``widget`` hidden, then put it where the saved window state had it, if it did."""
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.hide()
+        if not self.restoreDockWidget(dock):  # its place in the saved state, if it has one
+            self.addDockWidget(area, dock)
+
+    def _build_browser(self) -> FolderBrowser:
+        from inspector.ui.folder_browser import FolderBrowser
+
+        browser = FolderBrowser(self)
+        self._dock(
+            self.tr("Browse a folder"),
+            "folderBrowserDock",
+            browser,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        return browser
+
+    def _build_history(self) -> HistoryPanel:
+        from inspector.ui.history_panel import HistoryPanel
+
+        panel = HistoryPanel(self)
+        self._dock(self.tr("History"), "historyDock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        panel.openRequested.connect(lambda _id: self.page.setFocus())
+        return panel
+
+    @property
+    def browser(self) -> FolderBrowser:
+        """The folder browser (built, hidden, on first use)."""
+        return self.browser_part.get()
+
+    @property
+    def browser_dock(self) -> QDockWidget:
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = self.browser.parentWidget()
+        assert isinstance(dock, QDockWidget)
+        return dock
+
+    @property
+    def history_panel(self) -> HistoryPanel:
+        """The history panel (built, hidden, on first use)."""
+        return self.history_part.get()
+
+    @property
+    def history_dock(self) -> QDockWidget:
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = self.history_panel.parentWidget()
+        assert isinstance(dock, QDockWidget)
+        return dock
+
+    def open_docks(self, names: list[str]) -> None:
+        """Build and show the docks left open last time (their ``objectName``s)."""
+        docks = {
+            "folderBrowserDock": lambda: self.browser_dock,
+            "historyDock": lambda: self.history_dock,
+        }
+        for name in names:
+            if name in docks:
+                docks[name]().show()
+
+    @property
+    def notifier(self) -> Notifier:
+        """Desktop notifications (the tray's, made when the first one is due)."""
+        if self._notifier is None:
+            from inspector.ui.tray_notifier import TrayNotifier
+
+            self._notifier = TrayNotifier(self)
+        return self._notifier
+
+    @notifier.setter
+    def notifier(self, notifier: Notifier) -> None:
+        self._notifier = notifier
+
     def _restyle(self) -> None:
         self.demo_banner.setStyleSheet(
             theme.banner_style("QLabel#demoBanner", theme.colours().demo)
@@ -180,13 +266,16 @@ class MainWindow(QMainWindow):
     def focus_order(self) -> list[QWidget]:
         """Every possible Tab stop of the window in reading order: the folder browser docked
         on the left, the demo list, the tabs and the current page, then the history on the
-        right."""
+        right. Parts not built yet (docks never opened, no demo) have no stops."""
+        browser = self.browser_part.if_built()
+        demo_list = self._demo_list.if_built()
+        history = self.history_part.if_built()
         return [
-            *self.browser.focus_order(),
-            self.demo_list,
+            *(browser.focus_order() if browser is not None else []),
+            *([demo_list] if demo_list is not None else []),
             self.tabs.tabBar(),
             *self.page.focus_order(),
-            *in_creation_order(self.history_panel),
+            *(in_creation_order(history) if history is not None else []),
         ]
 
     def focusNextPrevChild(self, next: bool) -> bool:
@@ -563,6 +652,8 @@ class MainWindow(QMainWindow):
                 self.tr("Nothing to save: fetch an image first (an opened file is saved)")
             )
             return
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, self.tr("Save for Support"))
         dialog.setObjectName("saveBundleDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -595,6 +686,8 @@ class MainWindow(QMainWindow):
 
     def open_file_dialog(self) -> None:
         """Ask for a bundle or a JSON body to show offline (Ctrl+O)."""
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(self, self.tr("Open a Bundle or JSON File"))
         dialog.setObjectName("openFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
@@ -612,6 +705,8 @@ class MainWindow(QMainWindow):
 
     def _warning_box(self, object_name: str, title: str) -> QMessageBox:
         """A non-modal warning with plain text and a Close button: the window stays usable."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName(object_name)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -653,7 +748,7 @@ class MainWindow(QMainWindow):
         self.policy = policy
         for page in self.pages():
             page.set_policy(policy)
-        self.browser.set_policy(policy)
+        self.browser_part.when_built(lambda browser: browser.set_policy(self.policy))
         if self.compare_dialog is not None:
             self.compare_dialog.set_policy(policy)
 
@@ -699,6 +794,8 @@ class MainWindow(QMainWindow):
 
     def set_presenting(self, on: bool) -> None:
         """Mask IDs and hide folder IDs everywhere the window shows them, or stop."""
+        from inspector.present.presenting import Masker
+
         self._masker = Masker(active=True) if on else None
         if self.presenting_action.isChecked() != on:
             self.presenting_action.setChecked(on)
@@ -707,7 +804,8 @@ class MainWindow(QMainWindow):
         if self.compare_dialog is not None:
             self.compare_dialog.set_masker(self._masker)
         self.presenting_label.setVisible(on)
-        if on and self.browser_dock.isVisible():
+        browser = self.browser_part.if_built()
+        if on and browser is not None and self.browser_dock.isVisible():
             self.browser_dock.hide()  # it lists the folder's ID and its images'
         self.browse_action.setEnabled(not on)
         self._fill_demo_list()
@@ -732,6 +830,9 @@ class MainWindow(QMainWindow):
         if folder is None:
             return
         folder.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.statusBar().showMessage(
                 self.tr("Could not open a file manager; the logs are in {folder}").format(
@@ -744,6 +845,8 @@ class MainWindow(QMainWindow):
         self._unexpected_count += 1
         box = self._unexpected_box
         if box is None:
+            from PySide6.QtWidgets import QMessageBox
+
             box = self._warning_box("unexpectedErrorBox", self.tr("Unexpected error"))
             if self._log_folder is not None:
                 button = box.addButton(
@@ -795,7 +898,8 @@ class MainWindow(QMainWindow):
         """Back to a normal window after the user connected somewhere else."""
         self.setWindowTitle("")
         self.demo_banner.hide()
-        self.demo_list.hide()
+        if (demo_list := self._demo_list.if_built()) is not None:
+            demo_list.hide()
 
     def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
         """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
@@ -813,6 +917,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([300, 700])
 
     def _fill_demo_list(self) -> None:
+        if self._demo_list.if_built() is None and not self._demo_images:
+            return
+        from PySide6.QtWidgets import QListWidgetItem
+
         self.demo_list.clear()
         for image_id, summary in self._demo_images:
             item = QListWidgetItem(f"{self.mask_text(image_id)}\n{summary}", self.demo_list)
@@ -834,6 +942,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         event.accept()
-        if isinstance(self.notifier, TrayNotifier):
-            self.notifier.hide()
+        if self._notifier is not None:
+            from inspector.ui.tray_notifier import TrayNotifier
+
+            if isinstance(self._notifier, TrayNotifier):
+                self._notifier.hide()
         self.closed.emit()

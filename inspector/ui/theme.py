@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -167,7 +167,12 @@ class ThemeManager(QObject):
         super().__init__(app)
         self._app = app
         self.choice = Scheme.SYSTEM
-        app.installEventFilter(self)
+        # Not an event filter on the application: that one would see every event of every
+        # object, and wrapping each of them for Python costs the first paint (each Qt type an
+        # event comes from gets its Python class and enums built) and every later event.
+        # Qt 6 marks this signal as deprecated in favour of such a filter, but still emits it
+        # for every change of the application palette, whoever makes it.
+        app.paletteChanged.connect(self.changed)
 
     def set_choice(self, choice: Scheme) -> None:
         """Follow the system, or force light or dark; takes effect at once."""
@@ -185,11 +190,6 @@ class ThemeManager(QObject):
                 palette = dark_palette() if choice is Scheme.DARK else _light_palette()
         # On QApplication, not QGuiApplication, so widgets take it at once, not after an event.
         QApplication.setPalette(palette)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._app and event.type() == QEvent.Type.ApplicationPaletteChange:
-            self.changed.emit()
-        return False
 
 
 def _light_palette() -> QPalette:

@@ -18,7 +18,14 @@ from typing import Final
 
 from platformdirs import user_config_path
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QSplitter, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+)
 
 from inspector import APP_NAME
 from inspector.api.local_files import read_regular
@@ -111,6 +118,15 @@ class WindowState:
         with contextlib.suppress(OSError):
             self.path.chmod(PRIVATE_FILE)
 
+    def open_docks(self) -> list[str]:
+        """The object names of the docks open when the window last closed.
+
+        The window builds its docks on first use, so ``restoreState`` cannot show one that
+        does not exist yet: the window builds these itself, and each dock takes its saved
+        place as it is built (``restoreDockWidget``).
+        """
+        return [name for name in (self.value("window/openDocks") or "").split(",") if name]
+
     def restore(self, window: QMainWindow) -> bool:
         """Put back size, position, splitters and columns; False (defaults kept) if unusable."""
         states: list[tuple[str, QByteArray]] = []
@@ -160,6 +176,9 @@ class WindowState:
         settings.setValue("version", FORMAT_VERSION)
         settings.setValue("window/geometry", _encode(window.saveGeometry()))
         settings.setValue("window/state", _encode(window.saveState()))
+        docks = window.findChildren(QDockWidget)
+        open_docks = [dock.objectName() for dock in docks if dock.isVisible()]
+        settings.setValue("window/openDocks", ",".join(name for name in open_docks if name))
         for splitter in window.findChildren(QSplitter):
             if splitter.objectName():
                 settings.setValue(

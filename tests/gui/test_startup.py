@@ -28,6 +28,7 @@ def probe(self, event):
     if not self.painted:
         heavy = sorted(name for name in ("httpx", "pydantic") if name in sys.modules)
         print("loaded at first paint:", heavy or "none", flush=True)
+        print("ID at first paint:", self.page.id_edit.text() or "none", flush=True)
         QTimer.singleShot(0, self.close)
     original(self, event)
 
@@ -52,6 +53,13 @@ def test_window_paints_before_http_and_models_load() -> None:
     result = run_probe("--demo")
     assert result.returncode == 0, result.stderr
     assert "loaded at first paint: none" in result.stdout
+
+
+def test_the_first_frame_already_holds_the_image_id_to_fetch() -> None:
+    result = run_probe("--demo", "--image-id", "e3vdemoactive0000001")
+    assert result.returncode == 0, result.stderr
+    assert "ID at first paint: e3vdemoactive0000001" in result.stdout
+    assert "loaded at first paint: none" in result.stdout  # fetched after the first frame
 
 
 def test_normal_run_emits_no_qt_warning() -> None:

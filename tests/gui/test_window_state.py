@@ -136,3 +136,45 @@ def test_a_layout_from_another_version_keeps_the_rest(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.width() == 640)
     assert header(window, "labelsTable").sectionSize(0) == 311
     assert not Path(str(settings_path()) + ".bak").exists()
+
+
+def test_a_dock_built_later_takes_the_place_it_was_left_in(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    window = new_window(qtbot)
+    window.toggle_browser()
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.browser_dock)
+    window.browser_dock.hide()  # closed again: it is not rebuilt at the next start
+    WindowState().save(window)
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    state = WindowState()
+    assert state.restore(again)
+    again.open_docks(state.open_docks())
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.browser_part.if_built() is None  # not built at start
+    again.toggle_browser()  # View, Browse a Folder: built now, where the operator put it
+    assert again.browser_dock.isVisible()
+    assert again.dockWidgetArea(again.browser_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_a_dock_left_open_is_open_in_the_first_frame(qtbot: QtBot) -> None:
+    window = new_window(qtbot)
+    window.toggle_history()
+    assert window.history_dock.isVisible()
+    WindowState().save(window)
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    state = WindowState()
+    assert state.restore(again)
+    again.open_docks(state.open_docks())  # what run_window does before the first paint
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.history_part.if_built() is not None
+    assert again.history_dock.isVisible()
+    assert again.browser_part.if_built() is None

@@ -16,6 +16,7 @@ from inspector.logs import (
     LOG_FILE_NAME,
     MAX_LOG_BYTES,
     REDACTED,
+    hold_early_records,
     log_folder,
     log_unexpected,
     redact,
@@ -81,6 +82,22 @@ def test_the_file_is_in_the_users_log_folder(isolated_home: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "INFO inspector.test: fetched e3vdemoactive0000001" in text
     assert "not at info level" not in text
+
+
+def test_what_is_logged_before_the_file_opens_reaches_it_redacted() -> None:
+    """The window paints before it opens the log file; a warning from then is not lost."""
+    hold_early_records("warning")
+    early = logging.getLogger("inspector.test")
+    early.warning("the window settings were unusable (token %s)", IAM)
+    early.info("below the level: not kept")
+    path = setup_logging("warning")
+    assert path is not None
+    logging.getLogger("inspector.test").warning("after the file opened")
+    text = path.read_text(encoding="utf-8")
+    assert "WARNING inspector.test: the window settings were unusable" in text
+    assert text.index("unusable") < text.index("after the file opened")
+    assert IAM not in text
+    assert "not kept" not in text
 
 
 def test_no_token_reaches_the_file_or_the_console() -> None:

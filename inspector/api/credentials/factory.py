@@ -2,21 +2,22 @@
 
 :func:`plan_source` defers building it to the first token: a broken key file or a missing yc
 then shows up where the user looks (the error banner, the CLI's error), not as a crash while
-the window starts.
+the window starts. Each source's module is imported only when a plan needs it: PyJWT and
+``cryptography`` (the service account key) and the IAM exchange cost every start that does not
+use them.
 """
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
 
-from inspector.api.credentials.metadata import MetadataSource
-from inspector.api.credentials.oauth import OAuthTokenSource
 from inspector.api.credentials.plan import CredentialPlan, SourceKind
-from inspector.api.credentials.service_account import ServiceAccountSource
-from inspector.api.credentials.static import StaticTokenSource
-from inspector.api.credentials.tokens import CredentialSource, IssuedToken
-from inspector.api.credentials.yc_cli import YcCliSource
 from inspector.api.errors import UsageError
+
+if TYPE_CHECKING:
+    import httpx
+
+    from inspector.api.credentials.tokens import CredentialSource, IssuedToken
 
 
 def _secret(plan: CredentialPlan) -> str:
@@ -31,16 +32,26 @@ def _secret(plan: CredentialPlan) -> str:
 def build_source(plan: CredentialPlan) -> CredentialSource | None:
     """The source for ``plan`` (None: send no token); a broken key file raises UsageError."""
     if plan.kind is SourceKind.IAM_TOKEN:
+        from inspector.api.credentials.static import StaticTokenSource
+
         return StaticTokenSource(_secret(plan), plan.label)
     if plan.kind is SourceKind.OAUTH_TOKEN:
+        from inspector.api.credentials.oauth import OAuthTokenSource
+
         return OAuthTokenSource(_secret(plan), plan.iam_endpoint, plan.label)
     if plan.kind is SourceKind.SA_KEY:
         if plan.key_file is None:
             raise UsageError(f"{plan.origin} names no service account key file")
+        from inspector.api.credentials.service_account import ServiceAccountSource
+
         return ServiceAccountSource(plan.key_file, plan.iam_endpoint, plan.label)
     if plan.kind is SourceKind.YC:
+        from inspector.api.credentials.yc_cli import YcCliSource
+
         return YcCliSource(plan.yc_path, plan.yc_profile, plan.label)
     if plan.kind is SourceKind.METADATA:
+        from inspector.api.credentials.metadata import MetadataSource
+
         return MetadataSource(plan.metadata_url, plan.label)
     return None
 

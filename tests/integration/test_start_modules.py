@@ -1,0 +1,304 @@
+"""What the window imports before its first paint and before it shows an image, listed.
+
+Each module loaded before the first frame is paid on every start, so the lists below are
+closed: a module that is not on them fails this test, with its name, and either it moves
+behind the first paint (or to where it is used), or it goes on the list with a reason. The
+window runs in a process of its own, through the real entry point, on the offscreen platform;
+the modules a bare PySide6 window loads by then (Python's own start-up, Qt's bindings) are
+measured the same way and left out, so the lists hold only what the inspector adds.
+
+Modules are named by their top-level package (``httpx``, ``asyncio``), and the inspector's own
+in full; names starting with ``_`` (the C halves of the standard library) are left out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+IMAGE_ID = "e3vdemoactive0000001"
+
+# Loaded by the inspector at its first paint, beyond a bare window. Every start pays for them.
+FIRST_PAINT = frozenset(
+    {
+        # The command line: options, their help in the user's language, the profiles file.
+        "argparse",
+        "gettext",
+        "json",
+        "platformdirs",
+        "dataclasses",
+        "copy",
+        "ipaddress",
+        "urllib",
+        "tempfile",
+        "random",
+        "bisect",
+        "shutil",
+        "fnmatch",
+        "bz2",
+        "lzma",
+        "inspector",
+        "inspector.api",
+        "inspector.api.credentials",
+        "inspector.api.credentials.plan",
+        "inspector.api.errors",
+        "inspector.api.inputs",
+        "inspector.api.network",
+        "inspector.app",
+        "inspector.cli",
+        "inspector.connection",
+        "inspector.display",
+        "inspector.i18n",
+        "inspector.logs",
+        "inspector.options",
+        "inspector.profiles",
+        "inspector.resources",
+        # The shell the first frame shows: the menus, one empty tab, the status bar.
+        "inspector.ui",
+        "inspector.ui.error_banner",
+        "inspector.ui.icons",
+        "inspector.ui.image_form",
+        "inspector.ui.image_page",
+        "inspector.ui.labels_table",
+        "inspector.ui.main_window",
+        "inspector.ui.module_sources",
+        "inspector.ui.on_first_use",
+        "inspector.ui.status_badge",
+        "inspector.ui.theme",
+        "inspector.ui.translations",
+        "inspector.ui.value_label",
+        "inspector.ui.watch_bar",
+        "inspector.ui.window_state",
+    }
+)
+# With --demo, also at the first paint: the demo's socket is bound so the banner can say where.
+DEMO_FIRST_PAINT = frozenset(
+    {"inspector.demo", "inspector.demo.data", "socket", "selectors", "select", "array"}
+)
+# Loaded between the first paint and the demo image shown: the loop, the client stack, the
+# demo API's server, and the parts of the inspector that fetch and present an image.
+IMAGE_SHOWN = frozenset(
+    {
+        # The stack every fetch needs (the benchmark's stack floor loads the same).
+        "asyncio",
+        "qasync",
+        "httpx",
+        "httpcore",
+        "h11",
+        "anyio",
+        "idna",
+        "certifi",
+        "truststore",
+        "ssl",
+        "pydantic",
+        "pydantic_core",
+        "annotated_types",
+        "typing_extensions",
+        "typing_inspection",
+        # What those bring with them from the standard library.
+        "calendar",
+        "concurrent",
+        "contextvars",
+        "csv",
+        "datetime",
+        "decimal",
+        "email",
+        "fcntl",
+        "fractions",
+        "hashlib",
+        "heapq",
+        "hmac",
+        "html",
+        "http",
+        "locale",
+        "mimetypes",
+        "numbers",
+        "quopri",
+        "secrets",
+        "signal",
+        "socketserver",
+        "subprocess",
+        "sysconfig",
+        "unicodedata",
+        "uuid",
+        "zoneinfo",
+        # The log file's rotating handler.
+        "pickle",
+        "queue",
+        # The User-Agent names the platform; the copy actions quote for a shell.
+        "platform",
+        "shlex",
+        # The inspector's fetch, its presentation, the history and the demo API's server.
+        "inspector.api.client",
+        "inspector.api.credentials.cache",
+        "inspector.api.credentials.errors",
+        "inspector.api.credentials.factory",
+        "inspector.api.credentials.tokens",
+        "inspector.api.models",
+        "inspector.api.network_transport",
+        "inspector.api.retry",
+        "inspector.api.timestamp",
+        "inspector.api.tls",
+        "inspector.api.transport",
+        "inspector.api.wire_json",
+        "inspector.bundle",
+        "inspector.controller",
+        "inspector.demo.listing",
+        "inspector.demo.server",
+        "inspector.files",
+        "inspector.history",
+        "inspector.notify",
+        "inspector.present",
+        "inspector.present.diff",
+        "inspector.present.errors",
+        "inspector.present.exports",
+        "inspector.present.image",
+        "inspector.present.raw",
+        "inspector.present.sizes",
+        "inspector.present.status",
+        "inspector.present.text",
+        "inspector.present.times",
+        "inspector.settings",
+        "inspector.tab_controller",
+        "inspector.tabs",
+        "inspector.watch",
+    }
+)
+# Never loaded for the demo: credentials are not used there, and the docks, dialogs and the
+# raw view are built when first opened.
+NEVER_FOR_THE_DEMO = frozenset(
+    {
+        "jwt",
+        "cryptography",
+        "keyring",
+        "inspector.api.credentials.service_account",
+        "inspector.api.credentials.oauth",
+        "inspector.api.credentials.exchange",
+        "inspector.api.credentials.yc_cli",
+        "inspector.api.credentials.metadata",
+        "inspector.ui.folder_browser",
+        "inspector.ui.history_panel",
+        "inspector.ui.raw_view",
+        "inspector.ui.tray_notifier",
+        "inspector.ui.connection_dialog",
+        "inspector.ui.about_dialog",
+        "inspector.ui.shortcuts_dialog",
+        "inspector.selftest",
+    }
+)
+
+_APP_PROBE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from inspector.cli import main
+from inspector.ui.main_window import MainWindow
+
+image_id = sys.argv[1] or None
+seen = {}
+paint = MainWindow.paintEvent
+
+def probe(self, event):
+    if not self.painted:
+        seen["first_paint"] = sorted(sys.modules)
+        window = self
+        def check():
+            if image_id is None or window.page.shown_id == image_id:
+                seen["image_shown"] = sorted(sys.modules)
+                print("MODULES " + json.dumps(seen), flush=True)
+                window.close()
+            else:
+                QTimer.singleShot(10, check)
+        QTimer.singleShot(0, check)
+    paint(self, event)
+
+MainWindow.paintEvent = probe
+sys.exit(main(sys.argv[2:]))
+"""
+
+_BARE_PROBE = """
+import json, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print("MODULES " + json.dumps({"first_paint": sorted(sys.modules)}), flush=True)
+            app.quit()
+        return False
+
+app = QApplication([sys.argv[0]])
+window = QMainWindow()
+window.setCentralWidget(QLineEdit(window))
+table = QTableView(window)
+table.setModel(QStandardItemModel(0, 2, table))
+watcher = FirstPaint()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def _names(modules: list[str]) -> set[str]:
+    names = set()
+    for module in modules:
+        top = module.partition(".")[0]
+        if top.startswith("_"):
+            continue
+        names.add(module if top == "inspector" else top)
+    return names
+
+
+def _run(tmp_path: Path, script: str, *args: str) -> dict[str, set[str]]:
+    env = {
+        **{key: value for key, value in os.environ.items() if not key.startswith("YC_")},
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_API": "pyside6",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("MODULES ")]
+    assert lines, done.stderr
+    report = json.loads(lines[0].removeprefix("MODULES "))
+    return {moment: _names(modules) for moment, modules in report.items()}
+
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    """What a bare PySide6 window has loaded at its first paint."""
+    return _run(tmp_path_factory.mktemp("bare"), _BARE_PROBE)["first_paint"]
+
+
+def _unexpected(loaded: set[str], allowed: frozenset[str]) -> list[str]:
+    return sorted(loaded - allowed)
+
+
+def test_first_paint_loads_only_the_shell(tmp_path: Path, bare: set[str]) -> None:
+    seen = _run(tmp_path, _APP_PROBE, "")
+    assert _unexpected(seen["first_paint"] - bare, FIRST_PAINT) == []
+
+
+def test_demo_first_paint_and_image_shown_load_only_their_lists(
+    tmp_path: Path, bare: set[str]
+) -> None:
+    seen = _run(tmp_path, _APP_PROBE, IMAGE_ID, "--demo", "--image-id", IMAGE_ID)
+    first_paint = seen["first_paint"] - bare
+    assert _unexpected(first_paint, FIRST_PAINT | DEMO_FIRST_PAINT) == []
+    shown = seen["image_shown"] - bare
+    assert _unexpected(shown, FIRST_PAINT | DEMO_FIRST_PAINT | IMAGE_SHOWN) == []
+    assert sorted(shown & NEVER_FOR_THE_DEMO) == []
