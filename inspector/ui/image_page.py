@@ -276,7 +276,7 @@ class ImagePage(QWidget):
             ),
             form.other,
             *self.labels.focus_order(),
-            *(raw_view.focus_order() if (raw_view := self._raw_part.if_built()) else []),
+            *(raw.focus_order() if (raw := self._raw_part.if_built()) is not None else []),
         ]
 
     def focus_id(self) -> None:
@@ -307,6 +307,7 @@ class ImagePage(QWidget):
         layout = self._raw_tab.layout()
         assert layout is not None
         layout.addWidget(view)
+        view.show()  # at once, not on the next turn of the loop: Tab may reach it right away
         return view
 
     def title(self) -> str:

@@ -74,11 +74,46 @@ FIRST_PAINT = frozenset(
         "inspector.ui.value_label",
         "inspector.ui.watch_bar",
         "inspector.ui.window_state",
+        # Settings files are read bounded, regular-only and through the API's strict decoder.
+        "array",
+        "inspector.api.local_files",
+        "inspector.api.wire_json",
+        "inspector.files",
+        # One window per user: a launch first tries the running window's socket.
+        "inspector.instance",
+        "socket",
+        "selectors",
+        "select",
+        # The shell's own parts: foreign text kept plain, the default mark, the label policy's
+        # badge, the Tab order and announcements, the ID field's paste handling.
+        "html",
+        "inspector.api.pasted",
+        "inspector.present",
+        "inspector.present.defaults",
+        "inspector.ui.accessibility",
+        "inspector.ui.field_note",
+        "inspector.ui.focus_order",
+        "inspector.ui.inert",
+        "inspector.ui.pasted_ids",
+        "inspector.ui.policy_badge",
     }
 )
 # With --demo, also at the first paint: the demo's socket is bound so the banner can say where.
 DEMO_FIRST_PAINT = frozenset(
-    {"inspector.demo", "inspector.demo.data", "socket", "selectors", "select", "array"}
+    {
+        "inspector.demo",
+        "inspector.demo.data",
+        "socket",
+        "selectors",
+        "select",
+        "array",
+        # The demo's images are written by the gateway's own rules (canonical JSON).
+        "inspector.demo.canonical",
+        "inspector.api.status_enum",
+        "inspector.api.timestamp",
+        "decimal",
+        "numbers",
+    }
 )
 # Loaded between the first paint and the demo image shown: the loop, the client stack, the
 # demo API's server, and the parts of the inspector that fetch and present an image.
@@ -167,6 +202,12 @@ IMAGE_SHOWN = frozenset(
         "inspector.tab_controller",
         "inspector.tabs",
         "inspector.watch",
+        # The label policy is looked for (and read with tomllib) after the first paint; the
+        # comparison's session waits for the client; later launches are listened for.
+        "inspector.compare_session",
+        "inspector.policy",
+        "tomllib",
+        "inspector.ui.instance_listener",
     }
 )
 # Never loaded for the demo: credentials are not used there, and the docks, dialogs and the
