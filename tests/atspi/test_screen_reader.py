@@ -228,7 +228,9 @@ def test_the_error_is_an_alert_and_every_value_is_spoken(heard: dict[str, Any]) 
     assert client_id["labelled_by"] == ["x-client-request-id:"]
     assert re.fullmatch(f"x-request-id: {uuid}", said(by_name(tree, "requestIdValue")))
     assert re.fullmatch(r"x-server-trace-id: \w+", said(by_name(tree, "serverTraceIdValue")))
-    assert by_name(tree, "errorHint")["name"].startswith("What to do: No such image here")
+    assert by_name(tree, "errorHint")["name"].startswith(
+        "What to do: The image does not exist here"
+    )
 
 
 def test_the_result_of_a_fetch_is_announced(heard: dict[str, Any]) -> None:
@@ -236,7 +238,9 @@ def test_the_result_of_a_fetch_is_announced(heard: dict[str, Any]) -> None:
     assert "Loaded ubuntu-22-04-office. Status: ACTIVE, image is ready to use" in loaded
     error = [entry["text"] for entry in heard["error_heard"]]
     assert any(
-        text.startswith("The API refused the request (HTTP 404). What to do: No such image")
+        text.startswith(
+            "The API refused the request (HTTP 404). What to do: The image does not exist"
+        )
         for text in error
     ), error
 
