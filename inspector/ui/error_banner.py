@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.ui import accessibility, theme
-from inspector.ui.inert import plain, shrinkable
+from inspector.ui.inert import plain, readable, shrinkable
 from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class ErrorBanner(QFrame):
         top = QHBoxLayout()
         self.title = shrinkable(plain(QLabel(self)))  # a redirect's target, a server's words
         self.title.setObjectName("errorTitle")
-        self._make_readable(self.title)
+        readable(self.title)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -83,24 +83,13 @@ class ErrorBanner(QFrame):
         layout.addWidget(self._rows_host)
         self.hint = plain(QLabel(self))
         self.hint.setObjectName("errorHint")
-        self._make_readable(self.hint)
+        readable(self.hint)
         layout.addWidget(self.hint)
         self.values: dict[str, ValueLabel] = {}
         self._ids: list[tuple[str, str]] = []
         self._copy_text = ""
         self.hide()
         theme.watch(self._restyle)
-
-    @staticmethod
-    def _make_readable(label: QLabel) -> None:
-        """Plain text that the keyboard reaches and selects, named by what it shows."""
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def focus_order(self) -> list[QWidget]:
         """The banner's Tab stops in reading order: title, buttons, the values, the hint."""

@@ -26,6 +26,19 @@ def plain(label: L) -> L:
     return label
 
 
+def readable(label: L) -> L:
+    """``label`` as a read-only value: plain text that wraps, that the keyboard reaches and
+    selects, and that a screen reader names by what it shows (Qt's default for a label)."""
+    plain(label)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    return label
+
+
 def shrinkable(label: L) -> L:
     """``label`` may be narrower than its longest unbreakable run (300 characters of markup
     with no space would otherwise set the window's minimum width past the screen's)."""

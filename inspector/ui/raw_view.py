@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from inspector.present.sizes import exact_bytes
 from inspector.ui import theme
-from inspector.ui.inert import plain, tooltip_text
+from inspector.ui.inert import plain, readable, tooltip_text
 
 if TYPE_CHECKING:
     from inspector.present.raw import RawView
@@ -207,16 +207,9 @@ class RawResponseView(QWidget):
     def _label(self, object_name: str, purpose: str) -> QLabel:
         """A summary line: named by the text it shows (Qt's default for a label), described
         by ``purpose``, and reached by Tab."""
-        label = QLabel(self)
+        label = readable(QLabel(self))
         label.setObjectName(object_name)
         label.setAccessibleDescription(purpose)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return label
 
     def clear(self, message: str) -> None:
