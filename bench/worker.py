@@ -161,7 +161,7 @@ class Bench:
         rows = list(numbered_labels(FILTER_ROWS).items())
         for _ in range(runs):
             panel.setEnabled(True)
-            panel.set_labels(rows, sent=True)
+            panel.set_labels(rows, default=False)
             await asyncio.sleep(SETTLE_S)
             panel.filter.setFocus()
             self.meter.start()

@@ -35,13 +35,18 @@ class RowKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CompareRow:
-    """One aligned row; ``None`` on a side means that image has no such label or field."""
+    """One aligned row; ``None`` on a side means that image has no such label or field.
+
+    ``defaults`` says, for each side, whether the body left the field out (its value is then
+    proto3's default, shown with the same quiet mark as everywhere else).
+    """
 
     kind: RowKind
     key: str
     left: str | None
     right: str | None
     change: Change
+    defaults: tuple[bool, bool] = (False, False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,8 @@ class Comparison:
                     "change": str(row.change),
                     "left": row.left,
                     "right": row.right,
+                    "leftDefault": row.defaults[0],
+                    "rightDefault": row.defaults[1],
                 }
                 for row in self.rows
                 if row.change is not Change.EQUAL
@@ -109,7 +116,20 @@ def _row(kind: RowKind, key: str, left: str | None, right: str | None) -> Compar
 
 def compare_images(left: DesktopImage, right: DesktopImage) -> Comparison:
     """The aligned rows: the fields in the API's order, then labels and unknown fields by key."""
-    rows = [_row(RowKind.FIELD, key, value(left), value(right)) for key, value in _FIELDS]
+    rows = [
+        CompareRow(
+            RowKind.FIELD,
+            key,
+            value(left),
+            value(right),
+            _change(value(left), value(right)),
+            (
+                key in left.omitted and key != "createdAt",
+                key in right.omitted and key != "createdAt",
+            ),
+        )
+        for key, value in _FIELDS
+    ]
     left_labels = left.labels or {}
     right_labels = right.labels or {}
     rows += [

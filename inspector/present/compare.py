@@ -10,6 +10,7 @@ from typing import Final
 
 from inspector.compare import Change, CompareRow, Comparison, RowKind
 from inspector.i18n import N_, _, ngettext
+from inspector.present.defaults import with_mark
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.present.text import display_width, pad, printable
 
@@ -44,14 +45,17 @@ def row_caption(row: CompareRow) -> str:
     return _("other field {key}").format(key=row.key)
 
 
-def cell_text(row: CompareRow, value: str | None) -> str:
-    """One side's value: *absent*, ``""``, or the value (a size as bytes and human units)."""
+def cell_text(row: CompareRow, value: str | None, *, default: bool = False) -> str:
+    """One side's value: *absent*, ``""``, or the value (a size as bytes and human units),
+    marked *default* when the body left the field out."""
     if value is None:
         return _("(absent)")
     if row.kind is RowKind.FIELD and row.key in SIZE_KEYS:
         size = int(value)
-        return f"{exact_bytes(size)} ({human_size(size)})"
-    return value if value else '""'
+        text = f"{exact_bytes(size)} ({human_size(size)})"
+    else:
+        text = value if value else '""'
+    return with_mark(text) if default else text
 
 
 def summary(comparison: Comparison) -> str:
@@ -82,8 +86,8 @@ def format_comparison(
         (
             MARKS[row.change],
             printable(row_caption(row)),
-            printable(cell_text(row, row.left)),
-            printable(cell_text(row, row.right)),
+            printable(cell_text(row, row.left, default=row.defaults[0])),
+            printable(cell_text(row, row.right, default=row.defaults[1])),
         )
         for row in comparison.rows
         if show_equal or row.change is not Change.EQUAL

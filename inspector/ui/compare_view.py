@@ -191,8 +191,8 @@ class CompareDialog(QDialog):
             texts = [
                 MARKS[row.change],
                 row_caption(row),
-                self._cell(row, cell_text(row, row.left)),
-                self._cell(row, cell_text(row, row.right)),
+                self._cell(row, cell_text(row, row.left, default=row.defaults[0])),
+                self._cell(row, cell_text(row, row.right, default=row.defaults[1])),
             ]
             notes = ["", "", "", ""]
             for side, found in enumerate(broken or ([], [])):

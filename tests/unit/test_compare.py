@@ -50,5 +50,32 @@ def test_as_data_lists_only_the_differences() -> None:
     data = compare_images(image(name="a"), image(name="b")).as_data("A", "B")
     assert data["equal"] is False
     assert data["differences"] == [
-        {"kind": "field", "key": "name", "change": "changed", "left": "a", "right": "b"}
+        {
+            "kind": "field",
+            "key": "name",
+            "change": "changed",
+            "left": "a",
+            "right": "b",
+            "leftDefault": False,
+            "rightDefault": False,
+        }
     ]
+
+
+def test_a_field_left_out_is_its_default_marked_as_such() -> None:
+    """proto3 JSON leaves out a size of 0: the comparison shows 0 with the default mark on the
+    side that omitted it, and no mark on the side that sent it."""
+    comparison = compare_images(image(), image(storageSize="0", minDiskSize="5"))
+    storage = next(row for row in comparison.rows if row.key == "storageSize")
+    assert (storage.change, storage.defaults) == (Change.EQUAL, (True, False))
+    text = format_comparison(comparison, "A", "B", show_equal=True)
+    storage_line = next(line for line in text.splitlines() if "Storage size" in line)
+    assert "0 bytes (0 B) (default)" in storage_line
+    assert storage_line.count("(default)") == 1
+    data = comparison.as_data("A", "B")
+    (min_disk,) = data["differences"]
+    assert (min_disk["key"], min_disk["leftDefault"], min_disk["rightDefault"]) == (
+        "minDiskSize",
+        True,
+        False,
+    )
