@@ -16,7 +16,14 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QPalette, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QGuiApplication,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QTextEdit, QWidget
 
 from inspector.i18n import _
@@ -60,6 +67,11 @@ class ValueLabel(QTextEdit):
         size_policy = self.sizePolicy()
         size_policy.setHeightForWidth(True)
         self.setSizePolicy(size_policy)
+        self._measure = QTextDocument(self)
+        self._measure.setDocumentMargin(0)
+        self._measured_for: tuple[str, str] | None = None
+        self._heights: dict[int, int] = {}
+        self._ideal: int | None = None
         self.document().contentsChanged.connect(self.updateGeometry)
         self.setWordWrap(True)
         self.value: str | None = None
@@ -72,6 +84,7 @@ class ValueLabel(QTextEdit):
             QTextEdit.LineWrapMode.WidgetWidth if wrap else QTextEdit.LineWrapMode.NoWrap
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._measured_for = None  # measured again with the new wrapping
         self.updateGeometry()
 
     def wordWrap(self) -> bool:
@@ -86,17 +99,36 @@ class ValueLabel(QTextEdit):
     def selectedText(self) -> str:
         return self.textCursor().selection().toPlainText()
 
+    def _measured(self) -> QTextDocument:
+        """A document of its own that holds the text as shown, to measure sizes with: laying out
+        the shown document at another width would move what is on screen, and a clone per
+        layout pass is never freed. Its sizes are kept until the text or the font changes."""
+        measure = self._measure
+        text = self.toPlainText()
+        if (text, self.font().key()) != self._measured_for:
+            measure.setDefaultFont(self.font())
+            measure.setDefaultTextOption(self.document().defaultTextOption())
+            measure.setPlainText(text)
+            self._measured_for = (text, self.font().key())
+            self._heights.clear()
+            self._ideal = None
+        return measure
+
     def _ideal_width(self) -> int:
-        document = self.document().clone()
-        document.setTextWidth(-1)
-        return math.ceil(document.idealWidth())
+        measure = self._measured()
+        if self._ideal is None:
+            measure.setTextWidth(-1)
+            self._ideal = math.ceil(measure.idealWidth())
+        return self._ideal
 
     def _height_at(self, width: int) -> int:
-        document = self.document().clone()
-        document.setDefaultTextOption(self.document().defaultTextOption())
-        document.setTextWidth(width if self.wordWrap() else -1)
+        measure = self._measured()
+        width = width if self.wordWrap() else -1
+        if width not in self._heights:
+            measure.setTextWidth(width)
+            self._heights[width] = int(measure.size().height() + 0.999)
         margins = self.contentsMargins()
-        lines = max(int(document.size().height() + 0.999), self.fontMetrics().height())
+        lines = max(self._heights[width], self.fontMetrics().height())
         return lines + margins.top() + margins.bottom()
 
     def hasHeightForWidth(self) -> bool:
