@@ -26,6 +26,7 @@ from PySide6.QtCore import QCollator, QLocale, QTimeZone
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
 from inspector.demo.data import DEFAULT_IMAGE_ID
+from inspector.ui.value_label import ValueLabel
 
 if TYPE_CHECKING:
     from inspector.app import WindowSession
@@ -169,15 +170,12 @@ async def _wait_for(condition: Callable[[], bool], what: str, runner: asyncio.Fu
 
 
 def _answered(window: MainWindow, image_id: str) -> bool:
-    shown = _find(window, QLabel, "idValue").text() == image_id
+    shown = _shown(window, "idValue") == image_id
     return shown or _find(window, QWidget, "errorBanner").isVisible()
 
 
 def _error_text(window: MainWindow) -> str:
-    parts = [
-        _find(window, QLabel, name).text()
-        for name in ("errorTitle", "errorMessageValue", "errorHint")
-    ]
+    parts = [_shown(window, name) for name in ("errorTitle", "errorMessageValue", "errorHint")]
     return " / ".join(part for part in parts if part)
 
 
@@ -205,7 +203,7 @@ def _text_services_check() -> Check:
 
 def _value_checks(window: MainWindow, image_id: str) -> list[Check]:
     def text(name: str) -> str:
-        return _find(window, QLabel, name).text()
+        return _shown(window, name)
 
     badge = text("statusBadge")
     created = text("createdAtValue")
@@ -245,6 +243,14 @@ def _value_checks(window: MainWindow, image_id: str) -> list[Check]:
             f"{EXPECTED_LABELS} labels",
         ),
     ]
+
+
+def _shown(window: MainWindow, name: str) -> str:
+    """The text of the label or value ``name``."""
+    widget = _find(window, QWidget, name)
+    if not isinstance(widget, QLabel | ValueLabel):
+        raise SelfTestFailure(f"{name} is a {type(widget).__name__}, not a label or a value")
+    return widget.text()
 
 
 def _find(window: MainWindow, kind: type[W], name: str) -> W:

@@ -206,9 +206,7 @@ class ImageForm(QWidget):
     def _restyle_changes(self) -> None:
         scheme = theme.colours()
         for detail in self.details.values():
-            detail.setStyleSheet(
-                f"QLabel#{detail.objectName()} {{ color: {scheme.secondary_text}; }}"
-            )
+            detail.setStyleSheet(f"#{detail.objectName()} {{ color: {scheme.secondary_text}; }}")
         pair = scheme.changed
         for key, row_label in self.row_labels.items():
             style = ""
@@ -222,7 +220,7 @@ class ImageForm(QWidget):
             value = self.values.get(key)
             if value is not None:
                 value.setStyleSheet(
-                    f"QLabel#{value.objectName()} {{ background: {pair.background};"
+                    f"#{value.objectName()} {{ background: {pair.background};"
                     f" color: {pair.text}; }}"
                     if key in self.changed
                     else ""

@@ -17,6 +17,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
 
 L = TypeVar("L", bound=QLabel)
+W = TypeVar("W", bound=QWidget)
 _PARAGRAPH = '<p style="white-space:pre-wrap">{}</p>'  # untranslated: markup
 
 
@@ -39,7 +40,7 @@ def readable(label: L) -> L:
     return label
 
 
-def shrinkable(label: L) -> L:
+def shrinkable(label: W) -> W:
     """``label`` may be narrower than its longest unbreakable run (300 characters of markup
     with no space would otherwise set the window's minimum width past the screen's)."""
     label.setMinimumWidth(1)

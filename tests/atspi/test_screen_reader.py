@@ -233,6 +233,47 @@ def test_the_error_is_an_alert_and_every_value_is_spoken(heard: dict[str, Any]) 
     )
 
 
+LOADED_TEXTS = {
+    "idValue": "e3vdemoactive0000001",
+    "folderIdValue": "b1gdemofolder0000001",
+    "nameValue": "ubuntu-22-04-office",
+    "createdAtValue": "2026-11-20 09:15:42.123456789 +00:00 (UTC)",
+    "storageSizeValue": "20 GiB",
+    "storageSizeDetail": "21,474,836,480 bytes",
+    "minDiskSizeValue": "60 GiB",
+    "minDiskSizeDetail": "64,424,509,440 bytes",
+}
+
+
+def test_every_value_of_the_image_reads_as_text(heard: dict[str, Any]) -> None:
+    """A reader reads and moves through a value character by character with its Text."""
+    tree = heard["loaded_tree"]
+    for name, expected in LOADED_TEXTS.items():
+        assert by_name(tree, name)["text"] == expected, name
+    description = by_name(tree, "descriptionValue")
+    assert description["text"] == description["name"]
+    assert description["text"].startswith("Ubuntu 22.04 LTS")
+    created = by_name(tree, "createdAtDetail")["text"]
+    assert re.fullmatch(r"2026-11-20 09:15:42\.123456789 UTC · .+", created)
+
+
+def test_every_value_of_the_error_reads_as_text(heard: dict[str, Any]) -> None:
+    tree = heard["error_tree"]
+    assert by_name(tree, "httpStatusValue")["text"] == "404 Not Found"
+    assert by_name(tree, "grpcCodeValue")["text"] == "5 NOT_FOUND"
+    message = by_name(tree, "errorMessageValue")["text"]
+    assert message == f"Desktop image {NOT_FOUND} not found"
+    uuid = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    for name in ("clientRequestIdValue", "requestIdValue"):
+        assert re.fullmatch(uuid, by_name(tree, name)["text"]), name
+    request_id = by_name(tree, "requestIdValue")["text"]
+    details = json.loads(by_name(tree, "errorDetailsValue")["text"])
+    assert details["requestId"] == request_id
+    trace = by_name(tree, "serverTraceIdValue")
+    assert trace["text"] == trace["name"]
+    assert re.fullmatch(r"\w+", trace["text"])
+
+
 def test_the_result_of_a_fetch_is_announced(heard: dict[str, Any]) -> None:
     loaded = [entry["text"] for entry in heard["loaded_heard"]]
     assert "Loaded ubuntu-22-04-office. Status: ACTIVE, image is ready to use" in loaded
@@ -303,7 +344,7 @@ def test_transcript(heard: dict[str, Any]) -> None:
             print(f"  {entry['text']}")
         print(f"== {state}: values")
         for node in heard[f"{state}_tree"]:
-            if node["showing"] and node["role"] in ("label", "alert") and said(node):
+            if node["showing"] and node["role"] in ("label", "text", "alert") and said(node):
                 print(f"  {spoken(node)}")
         print(f"== {state}: Tab order")
         for node in heard[f"{state}_tab"]:

@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.demo.server import DemoServer
 from inspector.present.sizes import exact_bytes, human_size
+from inspector.ui.value_label import ValueLabel
 from tests.conformance.helpers import fresh_id
 from tests.conformance.oracle import TALLY, budget, created, pb_images, serialisers
 from tests.conformance.test_image import shown_status
@@ -43,8 +44,10 @@ def test_the_window_shows_what_the_message_holds(
     type_and_enter(qtbot, running, image_id)
     wait_idle(qtbot, running)
 
-    def label(name: str) -> QLabel:
-        return find(running, QLabel, name)
+    def label(name: str) -> QLabel | ValueLabel:
+        widget = find(running, QWidget, name)
+        assert isinstance(widget, QLabel | ValueLabel), name
+        return widget
 
     for key, value in (
         ("id", message.id),

@@ -112,8 +112,10 @@ def in_page(aids: Aids, kind: type[W], name: str) -> W:
     return widget
 
 
-def label(aids: Aids, name: str) -> QLabel:
-    return in_page(aids, QLabel, name)
+def label(aids: Aids, name: str) -> QLabel | ValueLabel:
+    widget = in_page(aids, QWidget, name)
+    assert isinstance(widget, QLabel | ValueLabel), name
+    return widget
 
 
 def fetch(qtbot: QtBot, aids: Aids, image_id: str) -> None:

@@ -21,6 +21,7 @@ from inspector.demo.server import DemoServer
 from inspector.options import ConnectionOptions
 from inspector.profiles import Profile, ProfileBook, load_profiles, profiles_path
 from inspector.ui.connection_dialog import ConnectionDialog
+from inspector.ui.value_label import ValueLabel
 from tests.gui.driver import Running, start_window
 from tests.integration.fake_iam import (
     FakeIam,
@@ -232,7 +233,9 @@ def test_a_broken_key_file_is_explained_in_the_window(
     window.window.page.request_fetch()
     banner = window.window.page.banner
     qtbot.waitUntil(banner.isVisible, timeout=10_000)
-    texts = " ".join(label.text() for label in banner.findChildren(QLabel))
+    shown: list[QLabel | ValueLabel] = [*banner.findChildren(QLabel)]
+    shown += banner.findChildren(ValueLabel)
+    texts = " ".join(widget.text() for widget in shown)
     assert f"{key} is not JSON" in texts
 
 

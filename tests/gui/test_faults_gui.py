@@ -16,7 +16,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.api.inputs import parse_endpoint
@@ -25,6 +25,7 @@ from inspector.app import WindowSession, report_unexpected_errors
 from inspector.connection import Connection
 from inspector.logs import log_folder, setup_logging, shutdown_logging
 from inspector.ui.main_window import MainWindow
+from inspector.ui.value_label import ValueLabel
 from tests.gui.driver import Running
 from tests.integration.fault_server import (
     IMAGES_PATH,
@@ -78,9 +79,9 @@ def server(qt_loop: qasync.QEventLoop, qtbot: QtBot) -> Iterator[FaultServer]:
         qtbot.waitUntil(lambda: fault_server.open_connections == 0, timeout=5000)
 
 
-def label(app: Running, name: str) -> QLabel:
-    widget = app.window.findChild(QLabel, name)
-    assert isinstance(widget, QLabel), name
+def label(app: Running, name: str) -> QLabel | ValueLabel:
+    widget = app.window.findChild(QWidget, name)
+    assert isinstance(widget, QLabel | ValueLabel), name
     return widget
 
 

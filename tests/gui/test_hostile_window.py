@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QTableWidget,
+    QTextEdit,
     QToolTip,
     QWidget,
 )
@@ -36,6 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.bundle import BUNDLE_FORMAT
 from inspector.ui.inert import tooltip_text
+from inspector.ui.value_label import ValueLabel
 from tests.gui.driver import Running
 from tests.gui.test_faults_gui import fetch, wait_idle, window_on
 from tests.integration.fault_server import FaultServer, answer, image_body, redirect
@@ -144,10 +146,10 @@ def app(qtbot: QtBot, hostile_server: FaultServer) -> Iterator[Running]:
         yield running
 
 
-def label(app: Running, name: str) -> QLabel:
-    """A label of the current tab (each tab has its own form, banner and error)."""
-    widget = app.window.page.findChild(QLabel, name)
-    assert isinstance(widget, QLabel), name
+def label(app: Running, name: str) -> QLabel | ValueLabel:
+    """A label or value of the current tab (each tab has its own form, banner and error)."""
+    widget = app.window.page.findChild(QWidget, name)
+    assert isinstance(widget, QLabel | ValueLabel), name
     return widget
 
 
@@ -217,6 +219,13 @@ def show_every_tooltip(qtbot: QtBot, root: QWidget) -> list[str]:
     return shown
 
 
+def caption(app: Running, name: str) -> QLabel:
+    """A label (not a value) of the current tab."""
+    widget = app.window.page.findChild(QLabel, name)
+    assert isinstance(widget, QLabel), name
+    return widget
+
+
 def rich_capable(root: QWidget) -> list[str]:
     """Every visible label that holds text and could read it as markup, and every tooltip
     that Qt would render as markup but the app did not escape."""
@@ -226,6 +235,10 @@ def rich_capable(root: QWidget) -> list[str]:
             continue  # Qt's own tooltip: what it shows is checked through the tooltips below
         if widget.isVisible() and widget.text() and widget.textFormat() != Qt.TextFormat.PlainText:
             found.append(f"label {widget.objectName() or widget.text()[:40]!r}")
+    for value in root.findChildren(QTextEdit):
+        # Plain text set as plain: an image or other object would show as U+FFFC.
+        if value.isVisible() and (value.acceptRichText() or "\ufffc" in value.toPlainText()):
+            found.append(f"text {value.objectName()!r}")
     for holder in [root, *root.findChildren(QWidget)]:
         tip = holder.toolTip()
         if tip and GuiQt.mightBeRichText(tip) and tooltip_text(shown_tooltip(tip)) != tip:
@@ -320,7 +333,7 @@ def test_a_hostile_redirect_target_is_shown_literally(
     with StallWatch() as watch:
         fetch(qtbot, app, MOVED)
         wait_idle(qtbot, app)
-        title = label(app, "errorTitle")
+        title = caption(app, "errorTitle")
         assert title.text() == "The server redirected the request to <b>x<"
         assert title.textFormat() == Qt.TextFormat.PlainText
         qtbot.wait(50)
@@ -337,7 +350,7 @@ def test_a_hostile_bundle_is_shown_literally_and_exports_only_what_was_configure
         qtbot.waitUntil(lambda: label(app, "offlineBanner").isVisible())
         assert label(app, "nameValue").text() == payload
         assert label(app, "statusBadge").text() == f"{payload} (unknown status)"
-        assert label(app, "resultCaption").textFormat() == Qt.TextFormat.PlainText
+        assert caption(app, "resultCaption").textFormat() == Qt.TextFormat.PlainText
         app.window.page.views.setCurrentIndex(1)  # the raw view: headers, ids, timing
         qtbot.wait(50)
         show_every_tooltip(qtbot, app.window)

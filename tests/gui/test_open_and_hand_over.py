@@ -24,6 +24,7 @@ from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.instance import listen, socket_path
 from inspector.ui.instance_listener import InstanceListener
+from inspector.ui.value_label import ValueLabel
 from tests.gui.driver import Running, start_window
 
 ACTIVE = "e3vdemoactive0000001"
@@ -38,7 +39,7 @@ def body_file(folder: Path, image_id: str, name: str) -> Path:
 
 def shown_id(running: Running, index: int) -> str:
     page = running.window.pages()[index]
-    value = page.findChild(QLabel, "idValue")
+    value = page.findChild(ValueLabel, "idValue")
     assert value is not None
     return value.text()
 
@@ -206,7 +207,7 @@ def test_text_without_an_id_gets_the_usual_message(qtbot: QtBot, running: Runnin
     assert page.pasted.chooser is None
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=10_000)
     title = page.findChild(QLabel, "errorTitle")
-    message = page.findChild(QLabel, "errorMessageValue")
+    message = page.findChild(ValueLabel, "errorMessageValue")
     assert title is not None
     assert message is not None
     assert title.text() == "Bad input"

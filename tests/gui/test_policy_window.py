@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtWidgets import QLabel, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from inspector.app import load_policy
@@ -41,7 +41,7 @@ def test_violations_are_counted_in_the_badge_row_and_marked_in_the_table(
     write_policy(POLICY)
     load_policy(aids.window, None)
     fetch(qtbot, aids, ACTIVE)  # env = production
-    badge = label(aids, "policyBadge")
+    badge = in_page(aids, QLabel, "policyBadge")
     assert badge.isVisible()
     assert badge.text() == "\u26a0 1 policy violation"
     assert "env (allowed): env is one of three" in badge.toolTip()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.api.retry import RetryPolicy
+from inspector.ui.value_label import ValueLabel
 from tests.gui.test_faults_gui import window_on
 from tests.integration.fault_server import (
     Fault,
@@ -85,9 +86,9 @@ class Expected:
     refresh: bool = False
 
 
-def label(window: QWidget, name: str) -> QLabel:
-    widget = window.findChild(QLabel, name)
-    assert isinstance(widget, QLabel), name
+def label(window: QWidget, name: str) -> QLabel | ValueLabel:
+    widget = window.findChild(QWidget, name)
+    assert isinstance(widget, QLabel | ValueLabel), name
     return widget
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidge
 from pytestqt.qtbot import QtBot
 
 from inspector.demo.server import DemoServer
+from inspector.ui.value_label import ValueLabel
 from tests.gui.driver import Running
 
 ACTIVE = "e3vdemoactive0000001"
@@ -29,8 +30,10 @@ def find(app: Running, kind: type[W], name: str) -> W:
     return widget
 
 
-def child_label(app: Running, name: str) -> QLabel:
-    return find(app, QLabel, name)
+def child_label(app: Running, name: str) -> QLabel | ValueLabel:
+    widget = find(app, QWidget, name)
+    assert isinstance(widget, QLabel | ValueLabel), name
+    return widget
 
 
 def type_and_enter(qtbot: QtBot, app: Running, text: str) -> None:
