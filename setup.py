@@ -1,6 +1,6 @@
 """The build hook: every wheel and editable install carries the compiled translations.
 
-``build_py`` runs the project's own compiler (``inspector.i18n_build``: Babel for the gettext
+``build_py`` runs the project's own compiler (``tools.i18n_build``: Babel for the gettext
 catalogue, PySide6's ``lrelease`` for Qt's) over ``resources/i18n`` into the package's
 ``locale`` folder, in the build tree for a wheel and in the source tree for an editable install.
 Nothing is downloaded: Babel and PySide6 are build requirements (``pyproject.toml``).
@@ -25,7 +25,7 @@ class BuildWithTranslations(build_py):
         super().run()
         sys.path.insert(0, str(ROOT))
         try:
-            from inspector import i18n_build
+            from tools import i18n_build
         finally:
             sys.path.remove(str(ROOT))
         package = ROOT / "inspector" if self.editable_mode else Path(self.build_lib) / "inspector"

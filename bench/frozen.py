@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from inspector.selftest import RENDERED_MARK
+from inspector.ui.selftest import RENDERED_MARK
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = "cloud-desktop-inspector"

@@ -1,13 +1,13 @@
 """A child process for the start and memory figures: it starts a window and reports when.
 
 ``python -m bench.probe app [APP ARGS...]`` starts the inspector through its real entry point
-(``inspector.cli.main``); ``python -m bench.probe bare`` starts the bare baseline window, and
+(``inspector.cli.main.main``); ``python -m bench.probe bare`` starts the bare baseline window, and
 ``python -m bench.probe floor`` the same window loading the stack floor after its first paint
 (:mod:`bench.stack_floor`). The
 probe imports nothing of Qt itself: PySide6 makes every module imported after it slower (its
 ``__feature__`` import hook reads each module's source), so loading it early would move the
 app's costs around. Instead it waits, with an import hook, for the app to load
-``inspector.ui.main_window``, and attaches :class:`bench.first_frame.FirstFrameProbe` to each
+``inspector.ui.window.main_window``, and attaches :class:`bench.first_frame.FirstFrameProbe` to each
 ``MainWindow`` as it is built, before it is shown. The bare window gets the same probe at the
 same point. The probe reports one JSON line on stdout (:mod:`bench.protocol`) and exits.
 
@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
 
-WATCHED_MODULE = "inspector.ui.main_window"
+WATCHED_MODULE = "inspector.ui.window.main_window"
 
 
 class _AfterImport(importlib.abc.MetaPathFinder):
@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
     attach = _attach(labels_expected)
     if target == "app":
         sys.meta_path.insert(0, _AfterImport(WATCHED_MODULE, _watch_main_window(attach)))
-        from inspector.cli import main as app_main
+        from inspector.cli.main import main as app_main
 
         code = app_main(rest)
     elif target == "bare":

@@ -23,8 +23,8 @@ from PySide6.QtGui import QGuiApplication
 
 from inspector.api.client import ImageClient
 from inspector.api.transport import Timeouts
-from inspector.bundle import build_bundle, default_bundle_name, environment, save_bundle
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
+from inspector.core.bundle import build_bundle, default_bundle_name, environment, save_bundle
 from inspector.demo.server import DemoServer
 
 OUT = Path(__file__).parent / "screenshots" / "open-bundle.png"

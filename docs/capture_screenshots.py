@@ -18,12 +18,12 @@ os.environ["QT_API"] = "pyside6"
 import qasync
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from inspector.app import WindowSession
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.ui import theme, translations
-from inspector.ui.main_window import MainWindow
+from inspector.ui.app import WindowSession
+from inspector.ui.window.main_window import MainWindow
 
 OUT = Path(__file__).parent / "screenshots"
 
@@ -112,7 +112,7 @@ async def aids_round_two(window: MainWindow, session: WindowSession) -> None:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
 
-    from inspector.policy import parse_policy
+    from inspector.core.policy import parse_policy
 
     await fetch(window, "e3vdemoerror50300001")  # 503 three times, retried
     for _ in range(100):

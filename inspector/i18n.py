@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Final
 
 from inspector import APP_NAME
-from inspector.files import write_atomically
+from inspector.config.files import write_atomically
 
 log = logging.getLogger(__name__)
 

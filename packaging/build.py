@@ -5,7 +5,7 @@
 
 1. Installs the pinned versions: requirements.lock, plus the `build` extra of pyproject.toml
    (PyInstaller, pinned exactly) constrained by the lock.
-2. Compiles the translations (``python -m inspector.i18n_build``) and runs PyInstaller on
+2. Compiles the translations (``python -m tools.i18n_build``) and runs PyInstaller on
    packaging/cloud-desktop-inspector.spec into dist/cloud-desktop-inspector/.
 3. Adds the licence, the third-party notices and the icon to the folder (its own
    ``desktop install`` puts it in the desktop's menu),
@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_install:
         install()
     # The compiled translations are package data the spec collects: build them from their sources.
-    subprocess.run([sys.executable, "-m", "inspector.i18n_build"], check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-m", "tools.i18n_build"], check=True, cwd=ROOT)
     run_pyinstaller()
     check_plugins_resolve()
     add_release_files()

@@ -42,7 +42,7 @@ from inspector.api.models import (
     integral_value,
     parse_image,
 )
-from inspector.api.network_transport import untrusted_issuer
+from inspector.api.network.transport import untrusted_issuer
 from inspector.api.retry import (
     RetryNotice,
     RetryPolicy,

@@ -22,8 +22,8 @@ import httpx
 
 from inspector import APP_NAME, __version__
 from inspector.api.inputs import Endpoint
-from inspector.api.network import NetworkSettings
-from inspector.api.network_transport import NetworkTransport
+from inspector.api.network.proxy import NetworkSettings
+from inspector.api.network.transport import NetworkTransport
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from inspector import APP_NAME
+from inspector.config.files import write_atomically
 from inspector.desktop.entries import DESKTOP_FILE, desktop_files
-from inspector.files import write_atomically
 
 # Each tool and the data subfolder it refreshes; absent tools are skipped.
 CACHE_TOOLS: tuple[tuple[str, str, list[str]], ...] = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from inspector.compare import Change, CompareRow, Comparison, RowKind
+from inspector.core.compare import Change, CompareRow, Comparison, RowKind
 from inspector.i18n import N_, _, ngettext
 from inspector.present.defaults import with_mark
 from inspector.present.sizes import exact_bytes, human_size

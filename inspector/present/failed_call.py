@@ -5,7 +5,7 @@ attempt (its request ids, status or error, duration and the wait after it).
 from __future__ import annotations
 
 from inspector.api.timestamp import parse_timestamp
-from inspector.failed_call import AttemptRecord, FailedCapture
+from inspector.core.failed_call import AttemptRecord, FailedCapture
 from inspector.i18n import _, conventions
 from inspector.present.text import printable
 from inspector.present.times import now_ns, present_time
@@ -17,7 +17,7 @@ def _number(value: float, digits: int) -> str:
 
 def failed_heading(capture: FailedCapture, now: int | None = None) -> str:
     """``OFFLINE · failed call e3v... · bundle x.inspector.json · captured 2026-... (2 h ago)``."""
-    from inspector.bundle import iso_utc
+    from inspector.core.bundle import iso_utc
 
     when = present_time(parse_timestamp(iso_utc(capture.captured_at_ns)), now or now_ns())
     return _(

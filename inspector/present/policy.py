@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from inspector.core.policy import Violation
 from inspector.i18n import _, ngettext
-from inspector.policy import Violation
 from inspector.present.text import display_width, pad, printable
 
 _GAP: Final = 2

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Final
 
+from inspector.config.logs import redact
 from inspector.i18n import _
-from inspector.logs import redact
 from inspector.present.sizes import exact_bytes
 
 if TYPE_CHECKING:

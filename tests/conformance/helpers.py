@@ -13,9 +13,9 @@ import httpx
 from inspector.api.client import ImageClient, static_token
 from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
-from inspector.cli import run_get, run_list
+from inspector.cli.main import run_get, run_list
+from inspector.config.options import parse_options
 from inspector.demo.server import DemoServer
-from inspector.options import parse_options
 
 T = TypeVar("T")
 _serial = itertools.count()

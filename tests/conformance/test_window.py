@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.demo.server import DemoServer
 from inspector.present.sizes import exact_bytes, human_size
-from inspector.ui.value_label import ValueLabel
+from inspector.ui.widgets.value_label import ValueLabel
 from tests.conformance.helpers import fresh_id
 from tests.conformance.oracle import TALLY, budget, created, pb_images, serialisers
 from tests.conformance.test_image import shown_status

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from inspector import __version__
-from inspector.display import NO_DISPLAY_MESSAGE, prepare_display
+from inspector.ui.display import NO_DISPLAY_MESSAGE, prepare_display
 from tests.frozen.runner import run_app
 
 NO_DISPLAY = {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None}

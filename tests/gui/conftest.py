@@ -21,7 +21,7 @@ os.environ["QT_API"] = "pyside6"
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
 from inspector.demo.server import DemoServer
 from tests.gui.driver import Running, start_window
 

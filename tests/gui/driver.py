@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pytestqt.qtbot import QtBot
 
-from inspector.app import WindowSession
-from inspector.connection import Connection
-from inspector.ui.main_window import MainWindow
+from inspector.config.connection import Connection
+from inspector.ui.app import WindowSession
+from inspector.ui.window.main_window import MainWindow
 
 
 @dataclass

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
+from inspector.core.tab import WatchProgress
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
-from inspector.tab_controller import WatchProgress
 from inspector.ui import translations
-from inspector.ui.main_window import MainWindow
-from inspector.ui.shortcuts_dialog import ShortcutsDialog, shortcut_entries
-from inspector.ui.value_label import ValueLabel
+from inspector.ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_entries
+from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.main_window import MainWindow
 from tests.gui.driver import Running, start_window
 
 pytestmark = pytest.mark.gui

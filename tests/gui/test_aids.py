@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from inspector.app import WindowSession
-from inspector.connection import Connection, resolve_connection
+from inspector.config.connection import Connection, resolve_connection
+from inspector.config.history import History, history_path
+from inspector.config.options import ConnectionOptions
+from inspector.core.watch import WatchPolicy
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
-from inspector.history import History, history_path
-from inspector.options import ConnectionOptions
 from inspector.present.presenting import HIDDEN_FOLDER
-from inspector.ui.main_window import MainWindow
-from inspector.ui.value_label import ValueLabel
-from inspector.watch import WatchPolicy
+from inspector.ui.app import WindowSession
+from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.main_window import MainWindow
 from tests.gui.driver import Running
 
 W = TypeVar("W", bound=QWidget)

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from inspector.app import load_policy
+from inspector.core.policy import default_policy_path
 from inspector.demo.data import FOLDER_ID
-from inspector.policy import default_policy_path
-from inspector.ui.folder_browser import POLICY_COLUMN
+from inspector.ui.app import load_policy
+from inspector.ui.browser.folder_browser import POLICY_COLUMN
 from tests.gui.driver import Running
 from tests.gui.test_folder_browser import FOLDER_SIZE, list_folder, open_browser, shown_column
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.present.presenting import HIDDEN_FOLDER
 from inspector.ui import theme
-from inspector.ui.compare_view import CompareDialog
+from inspector.ui.dialogs.compare_view import CompareDialog
 from tests.gui.test_aids import ACTIVE, ACTIVE_BODY, Aids, aids, fetch, keys
 
 __all__ = ["aids"]  # the fixture, shared with the first round of aids
@@ -105,7 +105,7 @@ def test_a_broken_file_is_said_in_the_dialog(qtbot: QtBot, aids: Aids, tmp_path:
 
 
 def test_policy_violations_are_marked_on_each_side(qtbot: QtBot, aids: Aids) -> None:
-    from inspector.policy import parse_policy
+    from inspector.core.policy import parse_policy
 
     policy = b"[labels.gpu]\nforbidden = true\n[labels.owner]\nrequired = true\n"
     aids.window.set_policy(parse_policy(policy, Path("policy.toml")))

@@ -16,12 +16,12 @@ import qasync
 from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
+from inspector.config.options import ConnectionOptions
+from inspector.config.profiles import Profile, ProfileBook, load_profiles, profiles_path
 from inspector.demo.server import DemoServer
-from inspector.options import ConnectionOptions
-from inspector.profiles import Profile, ProfileBook, load_profiles, profiles_path
-from inspector.ui.connection_dialog import ConnectionDialog
-from inspector.ui.value_label import ValueLabel
+from inspector.ui.dialogs.connection_dialog import ConnectionDialog
+from inspector.ui.widgets.value_label import ValueLabel
 from tests.gui.driver import Running, start_window
 from tests.integration.fake_iam import (
     FakeIam,

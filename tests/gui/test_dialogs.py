@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 import inspector
-from inspector.ui.about_dialog import SHIPPED, AboutDialog, versions_text
-from inspector.ui.shortcuts_dialog import ShortcutsDialog, action_text, shortcut_entries
+from inspector.ui.dialogs.about_dialog import SHIPPED, AboutDialog, versions_text
+from inspector.ui.dialogs.shortcuts_dialog import ShortcutsDialog, action_text, shortcut_entries
 
 pytestmark = pytest.mark.gui
 
@@ -135,7 +135,7 @@ def test_every_shipped_dependency_has_its_licence_listed() -> None:
 
 @pytest.mark.parametrize("component", [c for c in SHIPPED if c.distribution], ids=str)
 def test_listed_licences_match_the_packages_own(component: object) -> None:
-    from inspector.ui.about_dialog import Component
+    from inspector.ui.dialogs.about_dialog import Component
 
     assert isinstance(component, Component) and component.distribution
     if _name(component.distribution) == "cloud-desktop-inspector":

@@ -13,9 +13,9 @@ import qasync
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
+from inspector.config.options import ConnectionOptions
 from inspector.demo.server import DemoServer
-from inspector.options import ConnectionOptions
 from tests.gui.test_aids import TOKEN, Aids, accept_file_dialog, fetch, keys, label, open_window
 
 UNAVAILABLE = "e3vdemoerror50300001"

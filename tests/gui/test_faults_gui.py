@@ -21,11 +21,11 @@ from pytestqt.qtbot import QtBot
 
 from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
-from inspector.app import WindowSession, report_unexpected_errors
-from inspector.connection import Connection
-from inspector.logs import log_folder, setup_logging, shutdown_logging
-from inspector.ui.main_window import MainWindow
-from inspector.ui.value_label import ValueLabel
+from inspector.config.connection import Connection
+from inspector.config.logs import log_folder, setup_logging, shutdown_logging
+from inspector.ui.app import WindowSession, report_unexpected_errors
+from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.main_window import MainWindow
 from tests.gui.driver import Running
 from tests.integration.fault_server import (
     IMAGES_PATH,

@@ -11,12 +11,12 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.api.models import DesktopImage
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
+from inspector.config.settings import load_folder_id
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.present.listing import COLUMNS, present_row
-from inspector.settings import load_folder_id
-from inspector.ui.folder_browser import HEADERS, FolderBrowser, count_text
+from inspector.ui.browser.folder_browser import HEADERS, FolderBrowser, count_text
 from tests.gui.driver import Running, start_window
 
 FOLDER_SIZE = 120

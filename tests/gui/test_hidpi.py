@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from inspector.ui.status_badge import ICON_SIZE
+from inspector.ui.widgets.status_badge import ICON_SIZE
 
 ICONS = sorted(
     item.name.removesuffix(".svg")
@@ -30,8 +30,8 @@ _PROBE = """
 import json, sys
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
-from inspector.ui.icons import render, svg_icon
-from inspector.ui.main_window import MainWindow
+from inspector.ui.widgets.icons import render, svg_icon
+from inspector.ui.window.main_window import MainWindow
 
 def edge_share(image):
     # Of the pixels an icon covers, the share only partly covered: the blur at its edges.

@@ -13,7 +13,7 @@ import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
 from inspector.demo.data import FOLDER_ID
 from inspector.demo.server import DemoServer
 from tests.gui.driver import start_window
@@ -98,7 +98,7 @@ def test_a_damaged_browse_settings_file_is_kept_aside_and_the_window_works(
 def test_browse_settings_nested_deep_are_kept_aside_when_read(
     qt_loop: qasync.QEventLoop, qtbot: QtBot, isolated_home: Path
 ) -> None:
-    from inspector.settings import load_folder_id, save_folder_id, settings_path
+    from inspector.config.settings import load_folder_id, save_folder_id, settings_path
 
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +116,7 @@ def test_the_window_state_file_is_private(
     app = start_window(qtbot, resolve_connection(demo_url=demo_server.base_url))
     app.window.close()
     qtbot.waitUntil(app.task.done, timeout=5000)
-    from inspector.ui.window_state import WindowState
+    from inspector.ui.window.window_state import WindowState
 
     state = WindowState()
     state.save(app.window)
@@ -130,9 +130,9 @@ def test_the_window_says_the_profiles_were_kept_aside(
     """What the person sees when ``run_window`` had to set a damaged profiles file aside."""
     from PySide6.QtWidgets import QMessageBox
 
-    from inspector.app import _set_profiles_aside
-    from inspector.profiles import ProfilesFileError, load_profiles
-    from inspector.ui.main_window import MainWindow
+    from inspector.config.profiles import ProfilesFileError, load_profiles
+    from inspector.ui.app import _set_profiles_aside
+    from inspector.ui.window.main_window import MainWindow
 
     profiles = config(isolated_home) / "profiles.json"
     os.mkfifo(profiles)

@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from inspector.bundle import BUNDLE_FORMAT
-from inspector.ui.inert import tooltip_text
-from inspector.ui.value_label import ValueLabel
+from inspector.core.bundle import BUNDLE_FORMAT
+from inspector.ui.widgets.inert import tooltip_text
+from inspector.ui.widgets.value_label import ValueLabel
 from tests.gui.driver import Running
 from tests.gui.test_faults_gui import fetch, wait_idle, window_on
 from tests.integration.fault_server import FaultServer, answer, image_body, redirect

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.demo.data import numbered_labels
-from inspector.ui.labels_table import LabelsPanel
+from inspector.ui.page.labels_table import LabelsPanel
 
 pytestmark = pytest.mark.gui
 

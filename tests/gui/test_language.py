@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from inspector import i18n
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
 from inspector.demo.data import DEMO_IMAGES
 from inspector.demo.server import DemoServer
 from inspector.i18n import catalogue_path, qt_catalogue_path, save_language
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.ui import translations
-from inspector.ui.about_dialog import AboutDialog
+from inspector.ui.dialogs.about_dialog import AboutDialog
 from tests.gui.driver import start_window
 
 pytestmark = pytest.mark.gui

@@ -18,13 +18,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from inspector.app import serve_later_launches
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
+from inspector.core.instance import listen, socket_path
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
-from inspector.instance import listen, socket_path
-from inspector.ui.instance_listener import InstanceListener
-from inspector.ui.value_label import ValueLabel
+from inspector.ui.app import serve_later_launches
+from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.instance_listener import InstanceListener
 from tests.gui.driver import Running, start_window
 
 ACTIVE = "e3vdemoactive0000001"

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from inspector.app import load_policy
-from inspector.policy import default_policy_path
+from inspector.core.policy import default_policy_path
 from inspector.ui import theme
+from inspector.ui.app import load_policy
 from tests.gui.test_aids import ACTIVE, Aids, aids, fetch, in_page, label
 
 __all__ = ["aids"]  # the fixture, shared with the first round of aids

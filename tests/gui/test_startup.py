@@ -9,7 +9,7 @@ import sys
 import qasync
 from pytestqt.qtbot import QtBot
 
-from inspector.connection import resolve_connection
+from inspector.config.connection import resolve_connection
 from inspector.demo.server import DemoServer
 from tests.gui.driver import start_window
 
@@ -18,9 +18,9 @@ HARMLESS_OFFSCREEN = ("This plugin does not support propagateSizeHints()",)
 _PROBE = """
 import sys
 from PySide6.QtCore import QTimer
-from inspector.ui.main_window import MainWindow
-from inspector.app import run_window
-from inspector.options import parse_options
+from inspector.ui.window.main_window import MainWindow
+from inspector.ui.app import run_window
+from inspector.config.options import parse_options
 
 original = MainWindow.paintEvent
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.api.retry import RetryPolicy
-from inspector.ui.value_label import ValueLabel
+from inspector.ui.widgets.value_label import ValueLabel
 from tests.gui.test_faults_gui import window_on
 from tests.integration.fault_server import (
     Fault,

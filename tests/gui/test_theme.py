@@ -14,11 +14,11 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from inspector.app import remember_window
 from inspector.ui import theme
-from inspector.ui.main_window import MainWindow
+from inspector.ui.app import remember_window
 from inspector.ui.theme import Scheme
-from inspector.ui.window_state import WindowState
+from inspector.ui.window.main_window import MainWindow
+from inspector.ui.window.window_state import WindowState
 from tests.gui.driver import Running
 
 pytestmark = pytest.mark.gui

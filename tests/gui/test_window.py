@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidge
 from pytestqt.qtbot import QtBot
 
 from inspector.demo.server import DemoServer
-from inspector.ui.value_label import ValueLabel
+from inspector.ui.widgets.value_label import ValueLabel
 from tests.gui.driver import Running
 
 ACTIVE = "e3vdemoactive0000001"

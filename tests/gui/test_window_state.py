@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView
 from pytestqt.qtbot import QtBot
 
-from inspector.ui.main_window import MainWindow
-from inspector.ui.window_state import WindowState, settings_path
+from inspector.ui.window.main_window import MainWindow
+from inspector.ui.window.window_state import WindowState, settings_path
 
 pytestmark = pytest.mark.gui
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from inspector.api.errors import RedirectError
-from inspector.logs import LOG_FILE_NAME
+from inspector.config.logs import LOG_FILE_NAME
 from tests.integration.fault_server import FaultServer, answer, image_body, redirect
 from tests.integration.test_faults import fetch
 

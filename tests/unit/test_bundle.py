@@ -11,7 +11,7 @@ import pytest
 from inspector.api.client import Exchange, FetchResult
 from inspector.api.errors import RequestIds
 from inspector.api.models import parse_image
-from inspector.bundle import (
+from inspector.core.bundle import (
     BUNDLE_FORMAT,
     CaptureError,
     CaptureKind,

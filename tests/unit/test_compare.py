@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from inspector.api.models import DesktopImage
-from inspector.compare import Change, RowKind, compare_images
+from inspector.core.compare import Change, RowKind, compare_images
 from inspector.present.compare import format_comparison
 
 

@@ -11,7 +11,7 @@ import httpx
 
 from inspector.api.client import ImageClient, static_token
 from inspector.api.inputs import parse_endpoint
-from inspector.controller import FetchController
+from inspector.core.fetch import FetchController
 from inspector.present.errors import Explanation
 from inspector.present.image import ImageView
 

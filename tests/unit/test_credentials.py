@@ -32,14 +32,12 @@ from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.credentials.yc_cli import YcCliSource
 from inspector.api.errors import UsageError
 from inspector.api.inputs import parse_endpoint
-from inspector.api.network import NetworkSettings, ProxyRoutes, parse_proxy, proxy_display
-from inspector.api.network_transport import NetworkTransport, PlainHttpRefused
+from inspector.api.network.proxy import NetworkSettings, ProxyRoutes, parse_proxy, proxy_display
+from inspector.api.network.transport import NetworkTransport, PlainHttpRefused
 from inspector.api.retry import RetryPolicy
-from inspector.connection import connect_profile, resolve_connection
-from inspector.options import ConnectionOptions, parse_options
-from inspector.present.credentials import expiry_text
-from inspector.present.errors import explain, explanation_lines
-from inspector.profiles import (
+from inspector.config.connection import connect_profile, resolve_connection
+from inspector.config.options import ConnectionOptions, parse_options
+from inspector.config.profiles import (
     Profile,
     ProfileBook,
     load_profiles,
@@ -49,6 +47,8 @@ from inspector.profiles import (
     save_profiles,
     validate_profile,
 )
+from inspector.present.credentials import expiry_text
+from inspector.present.errors import explain, explanation_lines
 from tests.integration.fake_iam import (
     FakeIam,
     ServiceAccount,

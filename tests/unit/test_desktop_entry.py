@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.cli import main
+from inspector.cli.main import main
 from inspector.desktop.entries import BUNDLE_TYPE, exec_line
 from inspector.desktop.install import data_home, running_command
 from inspector.resources import icon_files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from inspector.history import History, history_path
+from inspector.config.history import History, history_path
 
 ENDPOINT = "https://cloud-desktop.api.cloud.yandex.net"
 

@@ -16,11 +16,11 @@ from inspector.api.local_files import (
     read_regular,
 )
 from inspector.api.wire_json import BodyError
-from inspector.bundle import save_bundle
-from inspector.files import write_atomically
-from inspector.history import History
+from inspector.config.files import write_atomically
+from inspector.config.history import History
+from inspector.config.profiles import Profile, ProfileBook, load_profiles, save_profiles
+from inspector.core.bundle import save_bundle
 from inspector.i18n import save_language, saved_language
-from inspector.profiles import Profile, ProfileBook, load_profiles, save_profiles
 
 
 def mode(path: Path) -> int:

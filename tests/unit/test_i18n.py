@@ -50,7 +50,7 @@ def moscow(_epoch_seconds: int) -> tuple[int, str]:
 
 @pytest.fixture
 def russian() -> Iterator[None]:
-    assert use_language("ru") == "ru", "run `python -m inspector.i18n_build` first"
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
     yield
     use_language("en")
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.app import listen_for_later_launches
-from inspector.cli import _handed_over
-from inspector.instance import (
+from inspector.cli.main import _handed_over
+from inspector.config.options import parse_options
+from inspector.core.instance import (
     Request,
     acknowledge,
     hand_over,
@@ -24,7 +24,7 @@ from inspector.instance import (
     runtime_folder,
     socket_path,
 )
-from inspector.options import parse_options
+from inspector.ui.app import listen_for_later_launches
 
 
 def test_the_socket_lives_in_a_private_folder_of_the_user(runtime_dir: Path) -> None:

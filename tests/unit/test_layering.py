@@ -36,17 +36,17 @@ def _modules(package: str) -> list[str]:
 
 def test_headless_layers_import_without_qt() -> None:
     modules = [m for package in HEADLESS for m in _modules(package)]
-    modules += ["inspector.cli", "inspector.connection", "inspector.options"]
+    modules += ["inspector.cli.main", "inspector.config.connection", "inspector.config.options"]
     # The aids' policies and each tab's controller are driven by the window but need no Qt.
     modules += [
-        "inspector.watch",
-        "inspector.history",
-        "inspector.bundle",
-        "inspector.notify",
-        "inspector.tab_controller",
-        "inspector.tabs",
+        "inspector.core.watch",
+        "inspector.config.history",
+        "inspector.core.bundle",
+        "inspector.core.notify",
+        "inspector.core.tab",
+        "inspector.ui.window.tabs",
         # one window per user, and the desktop files: checked before Qt loads, or without it
-        "inspector.instance",
+        "inspector.core.instance",
         "inspector.desktop.command",
         "inspector.desktop.entries",
         "inspector.desktop.install",
@@ -75,8 +75,8 @@ def _imports_of(path: Path) -> set[str]:
 def test_arrows_point_one_way() -> None:
     """api imports nothing of ours above it; present never imports ui; ui never does HTTP."""
     forbidden = {
-        "api": ("inspector.present", "inspector.ui", "inspector.app", "inspector.cli"),
-        "present": ("inspector.ui", "inspector.app", "inspector.cli", "httpx"),
+        "api": ("inspector.present", "inspector.ui", "inspector.ui.app", "inspector.cli.main"),
+        "present": ("inspector.ui", "inspector.ui.app", "inspector.cli.main", "httpx"),
         "ui": ("httpx", "inspector.api.client", "inspector.api.transport"),
     }
     for layer, banned in forbidden.items():

@@ -39,7 +39,8 @@ from inspector.api.listing import (
     parse_order_by,
 )
 from inspector.api.models import DesktopImage
-from inspector.browse_controller import BrowseController
+from inspector.config.settings import connection_key, load_folder_id, save_folder_id, settings_path
+from inspector.core.browse import BrowseController
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
 from inspector.demo.listing import list_images
 from inspector.demo.server import DemoServer
@@ -52,7 +53,6 @@ from inspector.present.listing import (
     present_listed,
     present_row,
 )
-from inspector.settings import connection_key, load_folder_id, save_folder_id, settings_path
 
 T = TypeVar("T")
 FOLDER_SIZE = 120  # the demo folder: 14 samples and 106 ordinary images

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.cli import main
-from inspector.logs import (
+from inspector.cli.main import main
+from inspector.config.logs import (
     LOG_BACKUPS,
     LOG_FILE_NAME,
     MAX_LOG_BYTES,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.policy import PolicyError, Rule, load_policy, parse_policy
+from inspector.core.policy import PolicyError, Rule, load_policy, parse_policy
 
 SOURCE = Path("policy.toml")
 POLICY = b"""

@@ -13,12 +13,12 @@ import httpx
 from inspector.api.client import ImageClient, static_token
 from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
-from inspector.bundle import bundle_bytes, environment, load_capture
+from inspector.core.bundle import bundle_bytes, environment, load_capture
+from inspector.core.tab import TabController, WatchProgress
 from inspector.present.diff import ImageChanges
 from inspector.present.errors import Explanation
 from inspector.present.image import ImageView
 from inspector.present.raw import RawView
-from inspector.tab_controller import TabController, WatchProgress
 
 TOKEN = "t1.9euelZqSnc2Wk4-TAB-CONTROLLER-TOKEN.Zm9vYmFyYmF6"
 IMAGE_ID = "e3vc67qdve8q12345678"

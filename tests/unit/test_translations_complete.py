@@ -20,7 +20,7 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 
 from inspector.i18n import catalogue_path, qt_catalogue_path
-from inspector.i18n_build import (
+from tools.i18n_build import (
     PACKAGE,
     TRANSLATED,
     build,
@@ -197,7 +197,7 @@ def test_the_catalogue_has_every_message_of_the_code(
     catalogue = _messages(read_catalogue(po_path(language)))
     missing = sorted(str(key) for key in template.keys() - catalogue.keys())
     stale = sorted(str(key) for key in catalogue.keys() - template.keys())
-    hint = "run `python -m inspector.i18n_build --update` and translate"
+    hint = "run `python -m tools.i18n_build --update` and translate"
     assert missing == [], f"{hint}: not in {po_path(language).name}: {missing}"
     assert stale == [], f"{hint}: no longer in the code: {stale}"
 
@@ -246,7 +246,7 @@ def test_the_window_sources_have_every_message_of_the_code(language: str, tmp_pa
     shutil.copy(committed, fresh)
     update_ts(language, fresh)
     assert _ts_messages(fresh).keys() == _ts_messages(committed).keys(), (
-        "run `python -m inspector.i18n_build --update` and translate"
+        "run `python -m tools.i18n_build --update` and translate"
     )
 
 
@@ -284,4 +284,4 @@ def test_the_installed_translations_are_built_from_the_sources(
         )
         if not path.exists() or path.read_bytes() != fresh.read_bytes()
     ]
-    assert stale == [], "run `python -m inspector.i18n_build`"
+    assert stale == [], "run `python -m tools.i18n_build`"

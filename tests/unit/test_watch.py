@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.watch import (
+from inspector.core.watch import (
     Watch,
     WatchOutcome,
     WatchPolicy,

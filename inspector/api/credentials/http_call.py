@@ -13,7 +13,7 @@ import httpx
 from inspector.api.client import connection_error
 from inspector.api.credentials.errors import CredentialError, scrub
 from inspector.api.errors import RequestIds
-from inspector.api.network_transport import untrusted_issuer
+from inspector.api.network.transport import untrusted_issuer
 from inspector.api.transport import BodyEncodingError, BodyTooLarge, read_body
 from inspector.api.wire_json import BodyError, loads_object
 

@@ -1,0 +1,208 @@
+"""The IDs inspected before: a small JSON file in the user's state folder, remembered between runs.
+
+Each entry holds the image ID, its name and status, when it was last fetched and from which
+endpoint, and nothing else: never a token, never a body. :meth:`History.record` only changes
+the entries in memory, so a fetch never waits for the disk; :meth:`History.flush` (which the
+window runs on a worker thread, soon after a fetch and when it closes) merges them by time with
+what another window may have saved meanwhile and rewrites the file atomically (a temporary file
+renamed over it), keeping a bounded number of entries. A file that cannot be read as history is
+moved aside as a backup and the history starts empty, saying so.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from platformdirs import user_state_path
+
+from inspector import APP_NAME
+from inspector.api.errors import UsageError
+from inspector.api.inputs import validate_resource_id
+from inspector.api.local_files import LocalFileError, file_reason, read_regular
+from inspector.api.wire_json import BodyError, loads_object
+from inspector.config.files import keep_aside, write_atomically
+
+HISTORY_FILE_NAME: Final = "history.json"
+MAX_ENTRIES: Final = 200
+MAX_FILE_BYTES: Final = 1024 * 1024
+MAX_TEXT: Final = 200
+_VERSION: Final = 1
+
+
+def history_path() -> Path:
+    """``~/.local/state/cloud-desktop-inspector/config/history.json`` on Linux."""
+    return user_state_path(APP_NAME, appauthor=False) / HISTORY_FILE_NAME
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    image_id: str
+    name: str | None
+    status: str | None
+    fetched_at: float
+    endpoint: str
+
+    def matches(self, query: str) -> bool:
+        """Case-insensitive: every word of ``query`` is in the ID, name, status or endpoint."""
+        haystack = " ".join(
+            part for part in (self.image_id, self.name, self.status, self.endpoint) if part
+        ).casefold()
+        return all(word in haystack for word in query.casefold().split())
+
+
+class HistoryFileError(ValueError):
+    """The history file is not one this version can read."""
+
+
+def _short(value: object, what: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise HistoryFileError(f"{what} is not a string")
+    return value[:MAX_TEXT]
+
+
+def _iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _entry_from_json(item: Any) -> HistoryEntry:
+    if not isinstance(item, dict):
+        raise HistoryFileError("an entry is not an object")
+    try:
+        image_id = validate_resource_id(str(item.get("imageId", "")))
+        fetched = datetime.fromisoformat(str(item["fetchedAt"])).timestamp()
+    except (UsageError, KeyError, ValueError) as error:
+        raise HistoryFileError(f"an entry is malformed ({error})") from None
+    endpoint = item.get("endpoint")
+    if not isinstance(endpoint, str):
+        raise HistoryFileError("an entry has no endpoint")
+    return HistoryEntry(
+        image_id=image_id,
+        name=_short(item.get("name"), "a name"),
+        status=_short(item.get("status"), "a status"),
+        fetched_at=fetched,
+        endpoint=endpoint[:MAX_TEXT],
+    )
+
+
+def _entry_to_json(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "imageId": entry.image_id,
+        "name": entry.name,
+        "status": entry.status,
+        "fetchedAt": _iso(entry.fetched_at),
+        "endpoint": entry.endpoint,
+    }
+
+
+class History:
+    """Most recent first; one entry per image ID."""
+
+    def __init__(self, path: Path | None = None, *, max_entries: int = MAX_ENTRIES) -> None:
+        self.path = path or history_path()
+        self.max_entries = max_entries
+        self.problem: str | None = None
+        self.entries: list[HistoryEntry] = self._read()
+        self._unsaved = False
+        self._lock = threading.Lock()  # flush() runs on a worker thread
+
+    def _read(self) -> list[HistoryEntry]:
+        """The entries on disk; a broken file is kept as a backup and reads as empty."""
+        try:
+            data = read_regular(self.path, MAX_FILE_BYTES)
+        except FileNotFoundError:
+            return []
+        except LocalFileError as error:
+            return self._damaged(error.reason)
+        except OSError as error:
+            self.problem = f"cannot read the history file {self.path}: {error.strerror or error}"
+            return []
+        try:
+            try:
+                document, _ = loads_object(data)
+            except BodyError as error:
+                raise HistoryFileError(file_reason(error)) from None
+            if not isinstance(document.get("entries"), list):
+                raise HistoryFileError("it has no list of entries")
+            if document.get("version") != _VERSION:
+                raise HistoryFileError(f"its version is {document.get('version')!r}")
+            return [_entry_from_json(item) for item in document["entries"]][: self.max_entries]
+        except HistoryFileError as error:
+            return self._damaged(str(error))
+
+    def _damaged(self, reason: str) -> list[HistoryEntry]:
+        """Keep a broken file aside and start empty, saying where the copy went."""
+        backup = keep_aside(self.path)
+        where = f"; a copy was kept as {backup}" if backup else ""
+        self.problem = f"The history file {self.path} could not be read ({reason}){where}."
+        return []
+
+    def _write(self, entries: list[HistoryEntry]) -> None:
+        document = {"version": _VERSION, "entries": [_entry_to_json(e) for e in entries]}
+        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, text.encode("utf-8"))
+        except OSError as error:
+            self.problem = f"cannot save the history in {self.path}: {error.strerror or error}"
+
+    def record(
+        self,
+        image_id: str,
+        *,
+        name: str | None,
+        status: str | None,
+        endpoint: str,
+        fetched_at: float | None = None,
+    ) -> HistoryEntry:
+        """Remember a fetch: the ID moves to the top with its latest name and status."""
+        entry = HistoryEntry(
+            image_id=image_id,
+            name=None if name is None else name[:MAX_TEXT],
+            status=None if status is None else status[:MAX_TEXT],
+            fetched_at=time.time() if fetched_at is None else fetched_at,
+            endpoint=endpoint,
+        )
+        with self._lock:
+            others = [e for e in self.entries if e.image_id != image_id]
+            self.entries = [entry, *others][: self.max_entries]
+            self._unsaved = True
+        return entry
+
+    def flush(self) -> None:
+        """Save what :meth:`record` changed, merged with what is on disk now."""
+        with self._lock:
+            if not self._unsaved:
+                return
+            self._unsaved = False
+        saved = self._read() if self.problem is None else []
+        with self._lock:
+            self.entries = _newest_first([*self.entries, *saved], self.max_entries)
+            entries = list(self.entries)
+        self._write(entries)
+
+    def search(self, query: str) -> list[HistoryEntry]:
+        return [entry for entry in self.entries if entry.matches(query)]
+
+    def clear(self) -> None:
+        with self._lock:
+            self.entries = []
+            self._unsaved = False
+        self._write([])
+
+
+def _newest_first(entries: list[HistoryEntry], limit: int) -> list[HistoryEntry]:
+    """One entry per image ID, the most recently fetched, newest first."""
+    newest: dict[str, HistoryEntry] = {}
+    for entry in entries:
+        kept = newest.get(entry.image_id)
+        if kept is None or entry.fetched_at > kept.fetched_at:
+            newest[entry.image_id] = entry
+    return sorted(newest.values(), key=lambda entry: entry.fetched_at, reverse=True)[:limit]

@@ -1,0 +1,168 @@
+"""The browse controller: owns the one running listing, pages on demand, drops stale pages.
+
+Like :mod:`inspector.core.fetch` it needs no Qt: it holds a strong reference to the task that
+fetches a page, bumps a generation number on every new listing so a late page of an old listing
+is never shown, and talks to the browser through the small :class:`BrowseView` protocol.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Protocol
+
+from inspector.api.client import ImageClient
+from inspector.api.errors import InspectorError, UsageError
+from inspector.api.listing import ListedPage, Pager, make_query
+from inspector.i18n import _
+from inspector.present.listing import ImageRow, explain_listing, explanation_text, present_listed
+from inspector.present.times import now_ns
+
+log = logging.getLogger(__name__)
+
+BROWSE_PAGE_SIZE = 50
+
+
+class BrowseView(Protocol):
+    """What the controller needs from the folder browser."""
+
+    def show_listing(self, description: str) -> None:
+        """A new listing started: the old rows go."""
+
+    def show_page(self, rows: list[ImageRow], *, more: bool, replace: bool) -> None:
+        """Rows of one page, appended (or replacing all rows after a restart)."""
+
+    def set_loading(self, loading: bool) -> None: ...
+
+    def show_note(self, text: str) -> None:
+        """Something the operator should know that is not an error (empty, restarted...)."""
+
+    def show_error(self, title: str, text: str) -> None:
+        """What went wrong, with the request ids; the rows already shown stay."""
+
+
+class BrowseController:
+    """Lists one folder at a time for the browser; pages come when the view asks for them."""
+
+    def __init__(
+        self,
+        client: ImageClient,
+        view: BrowseView,
+        *,
+        page_size: int = BROWSE_PAGE_SIZE,
+        clock_ns: Callable[[], int] = now_ns,
+    ) -> None:
+        self._client = client
+        self._view = view
+        self._page_size = page_size
+        self._clock_ns = clock_ns
+        self._generation = 0
+        self._pager: Pager | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._load_all = False
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def list(self, folder_id: str, name: str = "", order_by: str = "") -> str | None:
+        """Start listing; returns the checked folder ID, or ``None`` when the input was refused.
+
+        A running listing is cancelled and its late pages are dropped.
+        """
+        try:
+            query = make_query(folder_id, name=name, order_by=order_by, page_size=self._page_size)
+        except UsageError as error:
+            self._report(error)
+            return None
+        self._cancel_running()
+        self._generation += 1
+        self._pager = Pager(self._client, query)
+        self._load_all = False
+        self._view.show_listing(query.describe())
+        self._start()
+        return query.folder_id
+
+    def fetch_more(self) -> None:
+        """Fetch the next page, unless one is on its way or there is none."""
+        if not self.busy and self._pager is not None and not self._pager.finished:
+            self._start()
+
+    def load_all(self) -> None:
+        """Keep fetching pages until the last one (or an error, or :meth:`stop`)."""
+        self._load_all = True
+        self.fetch_more()
+
+    def stop(self) -> None:
+        """Stop the page on its way; the rows already shown stay, paging can resume."""
+        self._load_all = False
+        if self.busy:
+            self._cancel_running()
+            self._generation += 1
+            self._view.set_loading(False)
+
+    async def aclose(self) -> None:
+        """Cancel and wait for the running page, so nothing outlives the window."""
+        task = self._task
+        self._cancel_running()
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+
+    def _start(self) -> None:
+        assert self._pager is not None
+        self._view.set_loading(True)
+        self._task = asyncio.get_event_loop().create_task(
+            self._run(self._generation, self._pager), name=f"list {self._pager.query.folder_id}"
+        )
+
+    def _cancel_running(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+
+    async def _run(self, generation: int, pager: Pager) -> None:
+        while True:
+            try:
+                page = await pager.next_page()
+            except InspectorError as error:
+                if generation == self._generation:
+                    self._failed(error)
+                return
+            except Exception as error:  # a bug must not kill the browser: log it and say so
+                log.exception("unexpected error while listing %s", pager.query.folder_id)
+                if generation == self._generation:
+                    self._failed(
+                        InspectorError(
+                            _("unexpected {error}; details are in the log file").format(
+                                error=type(error).__name__
+                            )
+                        )
+                    )
+                return
+            if generation != self._generation:
+                log.debug("dropping a late page of %s", pager.query.describe())
+                return
+            self._show(pager, page)
+            if not (self._load_all and page.more):
+                self._view.set_loading(False)
+                return
+
+    def _show(self, pager: Pager, page: ListedPage) -> None:
+        now = self._clock_ns()
+        rows = [present_listed(item, now) for item in page.images]
+        self._view.show_page(rows, more=page.more, replace=page.restart_note is not None)
+        for note in (page.restart_note, page.stop_note):
+            if note:
+                self._view.show_note(note)
+        if pager.loaded == 0 and not page.more and page.stop_note is None:
+            self._view.show_note(_("No images in {where}.").format(where=pager.query.describe()))
+
+    def _failed(self, error: InspectorError) -> None:
+        self._load_all = False
+        self._view.set_loading(False)
+        self._report(error)
+
+    def _report(self, error: InspectorError) -> None:
+        explanation = explain_listing(error, endpoint=self._client.endpoint.base_url)
+        self._view.show_error(explanation.title, explanation_text(explanation))

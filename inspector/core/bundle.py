@@ -1,0 +1,400 @@
+"""Support bundles: one JSON file with everything support asks about one answer, and back.
+
+*Save for support* writes the body exactly, the status, the response headers without secrets,
+the request ids, timing, endpoint, the app / Qt / Python / OS versions and the clock skew
+against the server's ``Date`` header. *Open* reads such a bundle, or a plain JSON body saved
+from a terminal (the REST body in camelCase, or ``yc ... --format json`` output in snake_case),
+into an :class:`OfflineResult` that the window shows like a live fetch, marked OFFLINE. A file
+that is none of these gets a :class:`CaptureError` naming the file and what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final
+
+import httpx
+
+from inspector import APP_NAME, __version__
+from inspector.api.client import MAX_BODY_BYTES, Exchange, FetchResult
+from inspector.api.errors import RequestIds
+from inspector.api.local_files import FileTooLarge, read_regular
+from inspector.api.models import DesktopImage, ImageParseError, image_from_mapping, parse_image
+from inspector.api.timestamp import TimestampError, parse_timestamp
+from inspector.api.wire_json import BodyError, loads_object
+from inspector.config.files import write_atomically
+from inspector.i18n import N_
+from inspector.present.raw import clock_skew, describe_skew, header_value, safe_headers
+
+BUNDLE_FORMAT: Final = "cloud-desktop-inspector/support-bundle"
+# 2: a failed call can be saved too ("outcome": "failure"); version 1 files still open.
+BUNDLE_VERSION: Final = 2
+FAILURE_OUTCOME: Final = "failure"
+BUNDLE_SUFFIX: Final = ".inspector.json"
+MAX_FILE_BYTES: Final = 16 * 1024 * 1024
+_NANOS: Final = 1_000_000_000
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MAX_ELAPSED_MS: Final = 24 * 3600 * 1000  # no call waits a day
+
+CAMEL_FIELDS: Final = frozenset(
+    {"id", "folderId", "createdAt", "status", "name", "description", "labels"}
+    | {"storageSize", "minDiskSize"}
+)
+SNAKE_FIELDS: Final = frozenset({"folder_id", "created_at", "storage_size", "min_disk_size"})
+_SNAKE_WORD = re.compile(r"_([a-z0-9])")
+
+
+class CaptureKind(StrEnum):
+    """What a file held; the values are English text, translated where shown."""
+
+    BUNDLE = N_("support bundle")
+    REST = N_("REST JSON body")
+    YC = N_("yc --format json output")
+
+
+class CaptureError(ValueError):
+    """A file that cannot be opened as a bundle or an image; the message names the file."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"Cannot open {path.name}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class FailedCallBundle(CaptureError):
+    """The bundle of a failed call, which holds no image (:mod:`inspector.core.failed_call`)."""
+
+    def __init__(self, path: Path, document: dict[str, Any], captured_at_ns: int) -> None:
+        super().__init__(path, "it is the support bundle of a failed call: it holds no image")
+        self.document = document
+        self.captured_at_ns = captured_at_ns
+
+
+@dataclass(frozen=True)
+class OfflineResult:
+    """An image read from a file; ``exchange`` is there only for a support bundle.
+
+    ``captured_at_ns`` is when the answer came (a bundle) or when the file was last written (a
+    plain body, which carries no time of its own: ``captured_at_known`` is then False).
+    """
+
+    image: DesktopImage
+    text: str
+    raw: bytes
+    kind: CaptureKind
+    source: Path
+    captured_at_ns: int
+    captured_at_known: bool
+    exchange: Exchange | None = None
+    endpoint: str | None = None
+    environment: dict[str, str] = field(default_factory=dict)
+
+
+def environment(qt_version: str | None = None, pyside_version: str | None = None) -> dict[str, str]:
+    """The versions support asks for first."""
+    versions = {
+        "app": f"{APP_NAME} {__version__}",
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "os": platform.platform(),
+        "httpx": httpx.__version__,
+    }
+    if qt_version:
+        versions["qt"] = qt_version
+    if pyside_version:
+        versions["pyside6"] = pyside_version
+    return versions
+
+
+def _utc(epoch_ns: int) -> datetime:
+    """The instant to the microsecond, in integers: a float overflows near year 9999."""
+    seconds, nanos = divmod(epoch_ns, _NANOS)
+    return _EPOCH + timedelta(seconds=seconds, microseconds=nanos // 1000)
+
+
+def iso_utc(epoch_ns: int) -> str:
+    """``2026-11-27T08:01:17.123456Z``."""
+    return _utc(epoch_ns).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def build_bundle(
+    result: FetchResult,
+    *,
+    image_id: str,
+    endpoint: str,
+    received_at_ns: int,
+    versions: dict[str, str],
+) -> dict[str, Any]:
+    """The bundle of one live answer, as a JSON-ready dict with no secret in it."""
+    exchange = result.exchange
+    date = header_value(exchange.headers, "date")
+    skew = clock_skew(date, received_at_ns)
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "outcome": "success",
+        "capturedAt": iso_utc(received_at_ns),
+        "environment": versions,
+        "request": {
+            "method": "GET",
+            "url": exchange.url,
+            "endpoint": endpoint,
+            "imageId": image_id,
+        },
+        "requestIds": dict(exchange.request_ids.as_pairs()),
+        "timing": {"elapsedMs": round(exchange.elapsed_seconds * 1000, 3)},
+        "clock": {
+            "serverDate": date,
+            "localTimeAtResponse": iso_utc(received_at_ns),
+            "skewSeconds": None if skew is None else round(skew, 3),
+            "meaning": None if skew is None else describe_skew(skew),
+        },
+        "response": {
+            "httpVersion": exchange.http_version,
+            "status": exchange.status_code,
+            "reason": exchange.reason,
+            "headers": [list(pair) for pair in safe_headers(exchange.headers)],
+            "body": exchange.raw.decode("utf-8", "replace"),
+        },
+    }
+
+
+def bundle_bytes(bundle: dict[str, Any]) -> bytes:
+    return (json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def save_bundle(path: Path, bundle: dict[str, Any]) -> None:
+    """Write the bundle atomically; an ``OSError`` says why it could not be written."""
+    write_atomically(path, bundle_bytes(bundle))
+
+
+def default_bundle_name(image_id: str, captured_at_ns: int) -> str:
+    stamp = _utc(captured_at_ns).strftime("%Y%m%d-%H%M%S")
+    return f"{image_id}-{stamp}{BUNDLE_SUFFIX}"
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
+def load_capture(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> OfflineResult:
+    """Read a bundle or a plain JSON body from ``path``, or raise :class:`CaptureError`."""
+    try:
+        data = read_regular(path, max_bytes)
+        file_time_ns = path.stat().st_mtime_ns
+    except FileTooLarge as error:
+        raise CaptureError(path, _too_big(error.size, max_bytes)) from None
+    except OSError as error:
+        raise CaptureError(path, error.strerror or str(error)) from None
+    return capture_from_bytes(data, path, file_time_ns)
+
+
+def _too_big(size: int, cap: int) -> str:
+    return (
+        f"it is {size / 1024 / 1024:.1f} MiB; a bundle or an image body is a few KiB "
+        f"(at most {cap // 1024 // 1024} MiB is read)"
+    )
+
+
+def capture_from_bytes(data: bytes, source: Path, file_time_ns: int) -> OfflineResult:
+    """The offline result in ``data`` (read from ``source``, last written at ``file_time_ns``)."""
+    if not data.strip():
+        raise CaptureError(source, "the file is empty")
+    if b"\x00" in data:
+        raise CaptureError(source, "it is a binary file, not JSON text")
+    try:
+        document, _ = loads_object(data)
+    except BodyError as error:
+        raise CaptureError(source, _file_reason(str(error))) from None
+    if "format" in document:
+        return _from_bundle(document, source)
+    kind, mapping = _image_mapping(document, source)
+    try:
+        image = image_from_mapping(mapping)
+    except ImageParseError as error:
+        problems = "; ".join(error.problems)
+        raise CaptureError(source, f"it is not a valid DesktopImage: {problems}") from None
+    return OfflineResult(
+        image=image,
+        text=data.decode("utf-8-sig"),
+        raw=data,
+        kind=kind,
+        source=source,
+        captured_at_ns=file_time_ns,
+        captured_at_known=False,
+    )
+
+
+def _file_reason(reason: str) -> str:
+    if reason.startswith("the body is not valid UTF-8"):
+        return "it is not UTF-8 text (a binary file?)" + reason.removeprefix(
+            "the body is not valid UTF-8"
+        )
+    if reason.startswith("the body is HTML"):
+        return "it is an HTML page, not JSON"
+    return reason.replace("the body", "the file")
+
+
+def _camel(key: str) -> str:
+    return _SNAKE_WORD.sub(lambda match: match.group(1).upper(), key)
+
+
+def _image_mapping(document: dict[str, Any], source: Path) -> tuple[CaptureKind, dict[str, Any]]:
+    """The document as the REST API's camelCase mapping, and which kind of file it was."""
+    keys = set(document)
+    if "desktopImages" in keys or "desktop_images" in keys:
+        raise CaptureError(
+            source,
+            "it is a list of images (DesktopImageService.List); save one image's JSON "
+            "(`yc desktops image get ID --format json`) and open that",
+        )
+    if "code" in keys and "message" in keys and not keys & {"id", "status"}:
+        raise CaptureError(
+            source,
+            f"it is an API error (code {document['code']!r}: {str(document['message'])[:200]}), "
+            "not an image",
+        )
+    snake = keys & SNAKE_FIELDS
+    camel = keys & (CAMEL_FIELDS - {"id", "status", "name", "description", "labels"})
+    if snake and camel:
+        raise CaptureError(
+            source, "it mixes camelCase and snake_case field names; open a file from one tool"
+        )
+    if not keys & (CAMEL_FIELDS | SNAKE_FIELDS):
+        found = ", ".join(sorted(keys)[:5]) or "none"
+        raise CaptureError(
+            source,
+            "it is JSON, but neither a support bundle nor a DesktopImage "
+            f"(no field of an image; its keys: {found})",
+        )
+    if not snake:
+        return CaptureKind.REST, document
+    converted: dict[str, Any] = {}
+    for key, value in document.items():
+        name = _camel(key)
+        if name in converted:
+            raise CaptureError(source, f"it has both {key!r} and {name!r}")
+        converted[name] = value
+    return CaptureKind.YC, converted
+
+
+def _section(document: dict[str, Any], key: str, source: Path) -> dict[str, Any]:
+    value = document.get(key)
+    if not isinstance(value, dict):
+        raise CaptureError(source, f"the support bundle has no {key!r} section")
+    return value
+
+
+def _string(section: dict[str, Any], key: str, where: str, source: Path) -> str:
+    value = section.get(key)
+    if not isinstance(value, str):
+        raise CaptureError(source, f"the support bundle's {where}.{key} is missing or not text")
+    return value
+
+
+def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
+    if document.get("format") != BUNDLE_FORMAT:
+        raise CaptureError(
+            source, f"it is a JSON file of another kind (format {str(document['format'])[:80]!r})"
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise CaptureError(source, "the support bundle has no valid version")
+    if version > BUNDLE_VERSION:
+        raise CaptureError(
+            source, f"it was written by a newer version of the app (bundle version {version})"
+        )
+    if document.get("outcome") == FAILURE_OUTCOME:
+        raise FailedCallBundle(source, document, _captured_at(document, source))
+    response = _section(document, "response", source)
+    request = _section(document, "request", source)
+    body = _string(response, "body", "response", source)
+    raw = body.encode("utf-8")
+    if len(raw) > MAX_BODY_BYTES:
+        raise CaptureError(source, "the bundle's body is larger than an API answer can be")
+    try:
+        image, text = parse_image(raw)
+    except ImageParseError as error:
+        problems = f": {'; '.join(error.problems)}" if error.problems else ""
+        raise CaptureError(
+            source, f"the bundle's body is not a DesktopImage ({error}){problems}"
+        ) from None
+    captured_ns = _captured_at(document, source)
+    status = response.get("status")
+    if not isinstance(status, int) or isinstance(status, bool):
+        raise CaptureError(source, "the support bundle's response.status is not a number")
+    ids = document.get("requestIds")
+    ids = ids if isinstance(ids, dict) else {}
+    timing = document.get("timing")
+    elapsed = _elapsed_ms(timing.get("elapsedMs") if isinstance(timing, dict) else None, source)
+    exchange = Exchange(
+        url=str(request.get("url") or ""),
+        status_code=status,
+        reason=str(response.get("reason") or ""),
+        http_version=str(response.get("httpVersion") or ""),
+        headers=_headers(response.get("headers"), source),
+        raw=raw,
+        elapsed_seconds=elapsed / 1000,
+        request_ids=RequestIds(
+            client_request_id=str(ids.get("x-client-request-id") or "not recorded"),
+            request_id=_optional_text(ids.get("x-request-id")),
+            server_trace_id=_optional_text(ids.get("x-server-trace-id")),
+        ),
+    )
+    versions = document.get("environment")
+    return OfflineResult(
+        image=image,
+        text=text,
+        raw=raw,
+        kind=CaptureKind.BUNDLE,
+        source=source,
+        captured_at_ns=captured_ns,
+        captured_at_known=True,
+        exchange=exchange,
+        endpoint=_optional_text(request.get("endpoint")),
+        environment=(
+            {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
+        ),
+    )
+
+
+def _elapsed_ms(value: object, source: Path) -> float:
+    """The call's duration; absent is 0, a number out of any real range is a damaged file."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CaptureError(source, "the support bundle's timing.elapsedMs is not a number")
+    if not 0 <= value <= _MAX_ELAPSED_MS:  # also refuses NaN; compared before float()
+        raise CaptureError(
+            source, "the support bundle's timing.elapsedMs is out of range (0 to one day)"
+        )
+    return float(value)
+
+
+def _captured_at(document: dict[str, Any], source: Path) -> int:
+    try:
+        captured = parse_timestamp(_string(document, "capturedAt", "bundle", source))
+    except TimestampError as error:
+        raise CaptureError(source, f"the bundle's capturedAt is not a time ({error})") from None
+    return captured.epoch_nanos
+
+
+def _optional_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _headers(value: object, source: Path) -> list[tuple[str, str]]:
+    if value is None:
+        return []
+    pairs = value if isinstance(value, list) else None
+    if pairs is None or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
+        for pair in pairs
+    ):
+        raise CaptureError(source, "the support bundle's response.headers are not name/value pairs")
+    # Secrets were removed when it was saved; a hand-edited file gets the same treatment.
+    return safe_headers([(name, text) for name, text in pairs])

@@ -1,0 +1,443 @@
+"""One tab: the fetch controller plus the troubleshooting aids that build on what it fetched.
+
+The :class:`FetchController` runs one request at a time and reports each answer it shows; this
+class takes those answers and keeps what the aids need: the raw exchange (raw view, copy as
+curl, support bundle), the previous answer for the same ID (what changed), the history, and the
+watch of an image that is CREATING or DELETING, which it drives by asking the controller to
+fetch again after each delay. It also shows files opened from disk, marked OFFLINE. No Qt: the
+page is a protocol and tests use a fake.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from inspector.api.client import IMAGES_PATH, Attempt, Exchange, FetchResult, ImageClient
+from inspector.api.errors import APIStatusError, InspectorError, UsageError
+from inspector.api.inputs import validate_resource_id
+from inspector.api.models import DesktopImage
+from inspector.api.timestamp import parse_timestamp
+from inspector.core.bundle import (
+    OfflineResult,
+    build_bundle,
+    default_bundle_name,
+    environment,
+    iso_utc,
+    save_bundle,
+)
+from inspector.core.fetch import FetchController, PageView
+from inspector.core.notify import Notifier
+from inspector.core.watch import Watch, WatchPolicy, WatchStep, should_watch
+from inspector.i18n import _
+from inspector.present.diff import ImageChanges, image_changes
+from inspector.present.errors import explain, explanation_lines
+from inspector.present.exports import curl_command, image_json, request_ids_text, yc_command
+from inspector.present.image import present_image
+from inspector.present.raw import RawView, present_body, present_exchange
+from inspector.present.times import now_ns, present_time
+
+if TYPE_CHECKING:
+    from inspector.core.failed_call import FailedCapture
+
+log = logging.getLogger(__name__)
+_NANOS = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class WatchProgress:
+    """The watch line as the page shows it, refreshed every second."""
+
+    text: str
+    slow: bool
+
+
+class TabPage(PageView, Protocol):
+    """The page, with what the aids add to the controller's :class:`PageView`."""
+
+    def show_raw(self, raw: Callable[[], RawView] | None) -> None:
+        """``raw`` builds the raw view when it is first looked at (a big body takes time)."""
+
+    def show_changes(self, changes: ImageChanges | None, since: str) -> None: ...
+
+    def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None: ...
+
+    def show_offline(self, note: str | None) -> None: ...
+
+
+class HistorySink(Protocol):
+    def record(
+        self, image_id: str, *, name: str | None, status: str | None, endpoint: str
+    ) -> object: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The answer the tab shows now; ``offline`` is set for one opened from a file."""
+
+    image_id: str
+    image: DesktopImage
+    text: str
+    raw: bytes
+    exchange: Exchange | None
+    received_at_ns: int
+    offline: OfflineResult | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A fetch that failed, kept so that *Save for support* can save it."""
+
+    image_id: str
+    error: InspectorError
+    attempts: list[Attempt]
+    at_ns: int
+
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class TabController:
+    """Everything one tab does: fetch, and the aids around each answer."""
+
+    def __init__(
+        self,
+        client: ImageClient,
+        page: TabPage,
+        *,
+        notifier: Notifier,
+        history: HistorySink | None = None,
+        clock_ns: Callable[[], int] = now_ns,
+        policy: WatchPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._client = client
+        self._page = page
+        self._notifier = notifier
+        self._history = history
+        self._clock_ns = clock_ns
+        self._policy = policy or WatchPolicy()
+        self._sleep = sleep
+        self.fetcher = FetchController(client, page, clock_ns=clock_ns)
+        self.fetcher.observer = self
+        self.endpoint = self.fetcher.endpoint
+        self.shown: Shown | None = None
+        self.failure: Failure | None = None  # the last fetch failed: what to save for support
+        self.watch: Watch | None = None
+        self._poll: asyncio.Task[None] | None = None
+        self._next_poll_ns: int | None = None
+
+    # -- what the user asks for ---------------------------------------------------------------
+    def fetch(self, raw_id: str) -> None:
+        """Fetch ``raw_id``; watching another image stops."""
+        if self.watch is not None and self.watch.image_id != raw_id.strip():
+            self.stop_watch(quietly=True)
+        self.fetcher.fetch(raw_id)
+
+    def cancel(self) -> None:
+        """Cancel the running fetch and any watch: Esc stops everything."""
+        self.fetcher.cancel()
+        self.stop_watch()
+
+    def stop_watch(self, *, quietly: bool = False) -> None:
+        self._cancel_poll()
+        watch, self.watch = self.watch, None
+        if watch is not None and watch.active:
+            step = watch.stop()
+            self._page.show_watch(None, "" if quietly else step.message)
+
+    def open_offline(self, result: OfflineResult) -> None:
+        """Show an answer read from a file like a live one, marked OFFLINE."""
+        self.stop_watch(quietly=True)
+        self.fetcher.cancel()
+        self.failure = None
+        now = self._clock_ns()
+        image_id = result.image.id or result.source.name
+        note = offline_note(result, now)
+        caption = _("OFFLINE \u00b7 {id} \u00b7 from {file}").format(
+            id=image_id, file=result.source.name
+        )
+        self._page.show_image(image_id, present_image(result.image, now), caption)
+        self._page.show_offline(note)
+        exchange = result.exchange
+        if exchange is not None:
+            self._page.show_raw(lambda: present_exchange(exchange, note=note))
+        else:
+            self._page.show_raw(lambda: present_body(result.raw, note))
+        self._page.show_changes(None, "")
+        self.shown = Shown(
+            image_id,
+            result.image,
+            result.text,
+            result.raw,
+            result.exchange,
+            result.captured_at_ns,
+            result,
+        )
+
+    def open_failed(self, capture: FailedCapture) -> None:
+        """Show a failed call read from its bundle: the error banner as it was, marked
+        OFFLINE, with each attempt listed."""
+        from inspector.present.failed_call import attempt_lines, failed_heading
+
+        self.stop_watch(quietly=True)
+        self.fetcher.cancel()
+        self.failure = None
+        explanation = capture.explanation
+        copy_text = "\n".join(explanation_lines(explanation))
+        self._page.show_error(capture.image_id, explanation, copy_text, keep_result=False)
+        note = "\n".join(
+            [failed_heading(capture, self._clock_ns()), *attempt_lines(capture.attempts)]
+        )
+        self._page.show_offline(note)
+        body = capture.body.encode("utf-8")
+        self._page.show_raw((lambda: present_body(body, note)) if body else None)
+        self._page.show_changes(None, "")
+
+    # -- exports --------------------------------------------------------------------------------
+    def export_id(self) -> str | None:
+        """The image ID the copied commands name: the one asked for (validated when it was
+        fetched), or an opened file's once it passes the same check; never a URL from a file."""
+        shown = self.shown
+        if shown is None:
+            return None
+        if shown.offline is None:
+            return shown.image_id
+        try:
+            return validate_resource_id(shown.image.id or "")
+        except UsageError:
+            return None
+
+    def export_problem(self) -> str | None:
+        """Why Copy as curl / yc are off for the answer shown, or None when they are on."""
+        shown = self.shown
+        if shown is None or shown.offline is None:
+            return None
+        try:
+            validate_resource_id(shown.image.id or "")
+        except UsageError as error:
+            return _("Copy as curl and as yc are off for {file}: {reason}").format(
+                file=shown.offline.source.name, reason=error
+            )
+        return None
+
+    def curl_text(self) -> str | None:
+        """The call for the shown image on the configured endpoint, with a fresh token."""
+        image_id = self.export_id()
+        return None if image_id is None else curl_command(self._client.image_url(image_id))
+
+    def yc_text(self) -> str | None:
+        image_id = self.export_id()
+        return None if image_id is None else yc_command(image_id)
+
+    def image_json_text(self) -> str | None:
+        return None if self.shown is None else image_json(self.shown.text)
+
+    def request_ids_text(self) -> str | None:
+        shown = self.shown
+        if shown is None or shown.exchange is None:
+            return None
+        return request_ids_text(shown.exchange.request_ids.as_pairs())
+
+    def compare_source(self) -> str | None:
+        """What *Compare with...* puts on side A: the file shown offline, else the image's ID."""
+        shown = self.shown
+        if shown is None:
+            return None
+        if shown.offline is not None:
+            return str(shown.offline.source)
+        return shown.image_id
+
+    def _live(self) -> tuple[Shown, Exchange] | None:
+        """The answer shown, if it came live (a file opened offline is already saved)."""
+        shown = self.shown
+        if shown is None or shown.exchange is None or shown.offline is not None:
+            return None
+        return shown, shown.exchange
+
+    def support_bundle(self, versions: dict[str, str]) -> tuple[str, dict[str, Any]] | None:
+        """The default file name and the bundle of the live answer shown (or of the failed
+        fetch shown instead), if there is one."""
+        if (failure := self.failure) is not None:
+            return self._failure_name(failure), failure_bundle(failure, self.endpoint, versions)
+        live = self._live()
+        if live is None:
+            return None
+        shown, exchange = live
+        result = FetchResult(image=shown.image, text=shown.text, exchange=exchange)
+        bundle = build_bundle(
+            result,
+            image_id=shown.image_id,
+            endpoint=self.endpoint,
+            received_at_ns=shown.received_at_ns,
+            versions=versions,
+        )
+        return default_bundle_name(shown.image_id, shown.received_at_ns), bundle
+
+    def bundle_file_name(self) -> str | None:
+        """The file name *Save for support* suggests, or None when there is nothing to save."""
+        if self.failure is not None:
+            return self._failure_name(self.failure)
+        live = self._live()
+        return (
+            None if live is None else default_bundle_name(live[0].image_id, live[0].received_at_ns)
+        )
+
+    @staticmethod
+    def _failure_name(failure: Failure) -> str:
+        return default_bundle_name(f"{failure.image_id}-failed", failure.at_ns)
+
+    def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool:
+        """Write the bundle to ``path``; False when there is nothing to save, OSError on failure."""
+        saved = self.support_bundle(environment(qt_version, pyside_version))
+        if saved is None:
+            return False
+        save_bundle(path, saved[1])
+        return True
+
+    async def aclose(self) -> None:
+        self._cancel_poll()
+        self.watch = None
+        await self.fetcher.aclose()
+
+    # -- FetchObserver: what the controller showed ----------------------------------------------
+    def fetched(self, image_id: str, result: FetchResult, received_at_ns: int) -> None:
+        self.failure = None
+        previous = self.shown
+        self.shown = Shown(
+            image_id,
+            result.image,
+            result.text,
+            result.exchange.raw,
+            result.exchange,
+            received_at_ns,
+        )
+        exchange = result.exchange
+        self._page.show_raw(lambda: present_exchange(exchange, received_at_ns=received_at_ns))
+        if previous is not None and previous.image_id == image_id:
+            old_view = present_image(previous.image, received_at_ns)
+            since = _since(previous, received_at_ns)
+            self._page.show_changes(image_changes(previous.image, result.image, old_view), since)
+        else:
+            self._page.show_changes(None, "")
+        self._follow(image_id, result.image, received_at_ns)
+        if self._history is not None:
+            self._history.record(
+                image_id,
+                name=result.image.name,
+                # None: the body left the status out, so it held its default.
+                status=None if "status" in result.image.omitted else result.image.status,
+                endpoint=self.endpoint,
+            )
+
+    def failed(self, image_id: str, error: InspectorError) -> None:
+        self.failure = Failure(image_id, error, self.fetcher.last_attempts, self._clock_ns())
+        watch = self.watch
+        if watch is None or not watch.active or watch.image_id != image_id:
+            return
+        if isinstance(error, APIStatusError) and error.status_code == 404:
+            self._apply(watch.observe_not_found(self._clock_ns()))
+        else:
+            self._apply(watch.observe_failure(str(error)))
+
+    # -- watching -------------------------------------------------------------------------------
+    def _follow(self, image_id: str, image: DesktopImage, now: int) -> None:
+        watch = self.watch
+        if watch is not None and watch.active and watch.image_id == image_id:
+            self._apply(watch.observe_status(image.status, now, image.name))
+            return
+        if should_watch(image.status):
+            created = None if image.created_at is None else image.created_at.epoch_nanos
+            self.watch = Watch(
+                image_id,
+                image.status,
+                started_ns=now,
+                created_at_ns=created,
+                name=image.name,
+                policy=self._policy,
+            )
+            self._apply(self.watch.first_step())
+
+    def _apply(self, step: WatchStep) -> None:
+        if step.announcement is not None:
+            self._notifier.notify(step.announcement.title, step.announcement.message)
+        watch = self.watch
+        if step.done or watch is None or step.delay is None:
+            self._cancel_poll()
+            self.watch = None
+            self._page.show_watch(None, step.message)
+            return
+        self._schedule(watch.image_id, step.delay)
+        self._page.show_watch(self.watch_progress, step.message)
+
+    def watch_progress(self) -> WatchProgress:
+        watch = self.watch
+        if watch is None:
+            return WatchProgress("", False)
+        now = self._clock_ns()
+        next_in = None if self._next_poll_ns is None else max(0, self._next_poll_ns - now) / _NANOS
+        return WatchProgress(watch.progress(now, next_in), watch.is_slow(now))
+
+    def _schedule(self, image_id: str, delay: float) -> None:
+        self._cancel_poll()
+        self._next_poll_ns = self._clock_ns() + int(delay * _NANOS)
+        self._poll = asyncio.get_event_loop().create_task(
+            self._poll_after(image_id, delay), name=f"watch {image_id}"
+        )
+
+    async def _poll_after(self, image_id: str, delay: float) -> None:
+        await self._sleep(delay)
+        self._next_poll_ns = None
+        self._poll = None
+        log.debug("watch: checking %s again", image_id)
+        self.fetcher.fetch(image_id)
+
+    def _cancel_poll(self) -> None:
+        if self._poll is not None and not self._poll.done():
+            self._poll.cancel()
+        self._poll = None
+        self._next_poll_ns = None
+
+
+def failure_bundle(failure: Failure, endpoint: str, versions: dict[str, str]) -> dict[str, Any]:
+    """The support bundle of a failed fetch, the error explained as the window showed it."""
+    from inspector.core.failed_call import build_failure_bundle
+
+    last = next((item.exchange for item in reversed(failure.attempts) if item.exchange), None)
+    url = last.url if last else f"{endpoint}{IMAGES_PATH}/{failure.image_id}"
+    return build_failure_bundle(
+        explain(failure.error, endpoint=endpoint),
+        failure.attempts,
+        image_id=failure.image_id,
+        endpoint=endpoint,
+        url=url,
+        captured_at_ns=failure.at_ns,
+        versions=versions,
+    )
+
+
+def _since(previous: Shown, now: int) -> str:
+    """When the answer compared against came: ``the previous fetch at 10:15:42``."""
+    when = present_time(parse_timestamp(iso_utc(previous.received_at_ns)), now)
+    if previous.offline is not None:
+        return _("the file {file} (captured {age})").format(
+            file=previous.offline.source.name, age=when.age
+        )
+    return _("the previous fetch ({age})").format(age=when.age)
+
+
+def offline_note(result: OfflineResult, now: int) -> str:
+    """``OFFLINE · support bundle e3v....inspector.json · captured 2026-11-27 08:01 UTC (…)``."""
+    when = present_time(parse_timestamp(iso_utc(result.captured_at_ns)), now)
+    captured = _("captured {time} ({age})").format(time=when.utc, age=when.age)
+    if not result.captured_at_known:
+        captured = _("file saved {time} ({age}); a plain body carries no capture time").format(
+            time=when.utc, age=when.age
+        )
+    return _("OFFLINE \u00b7 {kind} {file} \u00b7 {captured}").format(
+        kind=_(result.kind), file=result.source.name, captured=captured
+    )

@@ -1,0 +1,358 @@
+"""The Connection dialog: a profile's endpoints, credential source, CA file and proxy.
+
+It only collects what the user chose and says what went wrong; the app checks the choice,
+saves the profile and reconnects. It is opened with ``open()`` and answers with signals, never
+``exec()``, because a nested event loop inside the qasync loop breaks running tasks. Typed
+tokens sit in masked fields, which Qt keeps out of the clipboard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.config.profiles import AUTO_SOURCE, SECRET_SOURCES, Profile, ProfileBook
+from inspector.ui import theme
+from inspector.ui.widgets.inert import plain
+
+# Translated where shown (``ConnectionDialog`` context).
+SOURCE_TITLES: dict[str, str] = {
+    AUTO_SOURCE: str(
+        QT_TRANSLATE_NOOP(
+            "ConnectionDialog", "From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)"
+        )
+    ),
+    "iam-token": str(QT_TRANSLATE_NOOP("ConnectionDialog", "IAM token")),
+    "oauth-token": str(
+        QT_TRANSLATE_NOOP("ConnectionDialog", "OAuth token (exchanged for IAM tokens)")
+    ),
+    "sa-key": str(QT_TRANSLATE_NOOP("ConnectionDialog", "Service account key file")),
+    "yc": str(QT_TRANSLATE_NOOP("ConnectionDialog", "yc CLI (yc iam create-token)")),
+    "metadata": str(
+        QT_TRANSLATE_NOOP("ConnectionDialog", "Metadata service of this Yandex Cloud VM")
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ConnectionChoice:
+    """What the user asked for: the profile to save and use, and a token typed for it."""
+
+    profile: Profile
+    secret: str | None = field(default=None, repr=False)
+
+
+def _path_row(parent: QWidget, edit: QLineEdit, title: str, name_filter: str) -> QWidget:
+    """``edit`` with a Browse… button that opens a file chooser without a nested loop."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    button = QPushButton(QCoreApplication.translate("ConnectionDialog", "Browse\u2026"), row)
+    button.setObjectName(f"{edit.objectName()}Browse")
+    button.setAccessibleName(
+        QCoreApplication.translate("ConnectionDialog", "Browse for {what}").format(what=title)
+    )
+
+    def choose() -> None:
+        chooser = QFileDialog(row, title, edit.text(), name_filter)
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(edit.setText)
+        chooser.open()
+
+    button.clicked.connect(choose)
+    layout.addWidget(button)
+    return row
+
+
+class _SecretPage(QWidget):
+    """A masked token field, a token file, and "remember in the keyring"."""
+
+    def __init__(self, prefix: str, what: str, keyring: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.form = form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.token = QLineEdit(self)
+        self.token.setObjectName(f"{prefix}TokenEdit")
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setAccessibleName(what)
+        self.token.setPlaceholderText(
+            QCoreApplication.translate(
+                "ConnectionDialog", "paste it here; it is never shown or saved in a file"
+            )
+        )
+        form.addRow(
+            QCoreApplication.translate("ConnectionDialog", "{what}:").format(what=what), self.token
+        )
+        self.file = QLineEdit(self)
+        self.file.setObjectName(f"{prefix}TokenFileEdit")
+        self.file.setAccessibleName(QCoreApplication.translate("ConnectionDialog", "Token file"))
+        self.file.setPlaceholderText(
+            QCoreApplication.translate("ConnectionDialog", "or a file that holds it")
+        )
+        form.addRow(
+            QCoreApplication.translate("ConnectionDialog", "Token file:"),
+            _path_row(
+                self,
+                self.file,
+                QCoreApplication.translate("ConnectionDialog", "Token file"),
+                QCoreApplication.translate("ConnectionDialog", "All files (*)"),
+            ),
+        )
+        self.remember = QCheckBox(
+            QCoreApplication.translate("ConnectionDialog", "Remember in the system keyring"), self
+        )
+        self.remember.setObjectName(f"{prefix}RememberCheck")
+        self.remember.setEnabled(keyring)
+        if not keyring:
+            self.remember.setToolTip(
+                QCoreApplication.translate(
+                    "ConnectionDialog", "No system keyring is available on this computer"
+                )
+            )
+        form.addRow("", self.remember)
+
+    def load(self, profile: Profile, source: str) -> None:
+        mine = profile.source == source
+        self.token.clear()
+        self.file.setText((profile.token_file or "") if mine else "")
+        remembered = mine and profile.remember
+        self.remember.setChecked(remembered and self.remember.isEnabled())
+        self.token.setPlaceholderText(
+            QCoreApplication.translate(
+                "ConnectionDialog", "remembered in the keyring; type to replace it"
+            )
+            if remembered
+            else QCoreApplication.translate(
+                "ConnectionDialog", "paste it here; it is never shown or saved in a file"
+            )
+        )
+
+
+class ConnectionDialog(QDialog):
+    """Edits one profile at a time; Connect emits :attr:`connectRequested` with the choice."""
+
+    connectRequested = Signal(object)
+    deleteRequested = Signal(str)
+
+    def __init__(
+        self,
+        book: ProfileBook,
+        *,
+        active: str,
+        keyring: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("connectionDialog")
+        self.setWindowTitle(self.tr("Connection"))
+        self.setMinimumWidth(560)
+        self._book = book
+        layout = QVBoxLayout(self)
+
+        self.profile_combo = QComboBox(self)
+        self.profile_combo.setObjectName("profileCombo")
+        self.profile_combo.setEditable(True)
+        self.profile_combo.setToolTip(
+            self.tr("Pick a saved profile, or type a new name to add one")
+        )
+        self.profile_combo.setAccessibleName(self.tr("Profile"))
+        self.profile_combo.setAccessibleDescription(self.profile_combo.toolTip())
+        self.profile_combo.activated.connect(self._profile_picked)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Delete this profile"))
+        self.delete_button.setObjectName("deleteProfileButton")
+        self.delete_button.clicked.connect(
+            lambda: self.deleteRequested.emit(self.profile_combo.currentText().strip())
+        )
+        top = QHBoxLayout()
+        profile_label = QLabel(self.tr("&Profile:"), self)
+        profile_label.setBuddy(self.profile_combo)
+        top.addWidget(profile_label)
+        top.addWidget(self.profile_combo, 1)
+        top.addWidget(self.delete_button)
+        layout.addLayout(top)
+
+        form = QFormLayout()
+        self.endpoint_edit = self._line("apiEndpointEdit", "https://cloud-desktop.api...")
+        form.addRow(self.tr("API endpoint:"), self.endpoint_edit)
+        self.iam_edit = self._line("iamEndpointEdit", "https://iam.api.cloud.yandex.net")
+        form.addRow(self.tr("IAM endpoint:"), self.iam_edit)
+        self.source_combo = QComboBox(self)
+        self.source_combo.setObjectName("sourceCombo")
+        for source, title in SOURCE_TITLES.items():
+            self.source_combo.addItem(QCoreApplication.translate("ConnectionDialog", title), source)
+        form.addRow(self.tr("Credentials:"), self.source_combo)
+        layout.addLayout(form)
+
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("sourcePages")
+        auto = QLabel(
+            self.tr(
+                "Uses YC_IAM_TOKEN or, if that is not set, YC_OAUTH_TOKEN. Options on the command "
+                "line (--sa-key, --use-yc, ...) choose a source for that run only."
+            ),
+            self,
+        )
+        auto.setWordWrap(True)
+        self.iam_page = _SecretPage("iam", self.tr("IAM token"), keyring, self)
+        self.oauth_page = _SecretPage("oauth", self.tr("OAuth token"), keyring, self)
+        oauth_note = QLabel(
+            self.tr(
+                "Yandex has announced the end of OAuth token exchange; a service account key or "
+                "the yc CLI will keep working."
+            ),
+            self.oauth_page,
+        )
+        oauth_note.setWordWrap(True)
+        self.oauth_page.form.addRow(oauth_note)
+        key_page = QWidget(self)
+        key_form = QFormLayout(key_page)
+        self.key_edit = self._line("saKeyEdit", self.tr("the JSON file `yc iam key create` wrote"))
+        key_form.addRow(
+            self.tr("Key file:"),
+            _path_row(key_page, self.key_edit, self.tr("Key file"), self.tr("JSON (*.json)")),
+        )
+        yc_page = QWidget(self)
+        yc_form = QFormLayout(yc_page)
+        self.yc_profile_edit = self._line("ycProfileEdit", self.tr("yc's current profile"))
+        yc_form.addRow(self.tr("yc profile:"), self.yc_profile_edit)
+        self.yc_path_edit = self._line("ycPathEdit", self.tr("yc on PATH"))
+        yc_form.addRow(
+            self.tr("yc program:"),
+            _path_row(yc_page, self.yc_path_edit, self.tr("yc program"), self.tr("yc (yc*)")),
+        )
+        metadata_page = QWidget(self)
+        metadata_form = QFormLayout(metadata_page)
+        self.metadata_edit = self._line("metadataUrlEdit", "http://169.254.169.254/...")
+        metadata_form.addRow(self.tr("Token URL:"), self.metadata_edit)
+        for page in (auto, self.iam_page, self.oauth_page, key_page, yc_page, metadata_page):
+            self.pages.addWidget(page)
+        self.source_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        layout.addWidget(self.pages)
+
+        network = QFormLayout()
+        self.ca_edit = self._line("caFileEdit", self.tr("only the operating system's certificates"))
+        network.addRow(
+            self.tr("CA file:"),
+            _path_row(self, self.ca_edit, self.tr("CA certificates"), self.tr("PEM (*.pem *.crt)")),
+        )
+        self.proxy_edit = self._line(
+            "proxyEdit", self.tr("from HTTPS_PROXY; loopback never uses one")
+        )
+        network.addRow(self.tr("Proxy:"), self.proxy_edit)
+        layout.addLayout(network)
+
+        self.active_label = plain(
+            QLabel(self.tr("Now: {connection}").format(connection=active), self)
+        )
+        self.active_label.setObjectName("activeConnectionLabel")
+        self.active_label.setWordWrap(True)
+        self.active_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.active_label)
+        self.error_label = plain(QLabel(self))  # names files and repeats what they hold
+        self.error_label.setObjectName("connectionError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.connect_button = buttons.addButton(
+            self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.setDefault(True)
+        buttons.accepted.connect(self._request_connect)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.set_book(book)
+        theme.watch(self._restyle)
+
+    def _restyle(self) -> None:
+        self.error_label.setStyleSheet(
+            theme.banner_style("QLabel#connectionError", theme.colours().error)
+            + " QLabel#connectionError { padding: 4px; }"
+        )
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(name)
+        edit.setPlaceholderText(placeholder)
+        return edit
+
+    def set_book(self, book: ProfileBook) -> None:
+        """Show ``book``'s profiles and load the one in use."""
+        self._book = book
+        self.profile_combo.clear()
+        self.profile_combo.addItems(book.names())
+        self.profile_combo.setCurrentText(book.current)
+        self.load_profile(book.get(book.current))
+
+    def _profile_picked(self, index: int) -> None:
+        self.load_profile(self._book.get(self.profile_combo.itemText(index)))
+
+    def load_profile(self, profile: Profile) -> None:
+        """Fill every field from ``profile``; typed tokens are cleared, never shown."""
+        self.profile_combo.setCurrentText(profile.name)
+        self.endpoint_edit.setText(profile.endpoint)
+        self.iam_edit.setText(profile.iam_endpoint)
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(profile.source)))
+        self.iam_page.load(profile, "iam-token")
+        self.oauth_page.load(profile, "oauth-token")
+        self.key_edit.setText(profile.key_file or "")
+        self.yc_profile_edit.setText(profile.yc_profile or "")
+        self.yc_path_edit.setText(profile.yc_path or "")
+        self.metadata_edit.setText(profile.metadata_url or "")
+        self.ca_edit.setText(profile.ca_file or "")
+        self.proxy_edit.setText(profile.proxy or "")
+        self.error_label.hide()
+
+    def choice(self) -> ConnectionChoice:
+        """The profile as the fields describe it, with the token typed for its source."""
+        source = str(self.source_combo.currentData())
+        secret_page = {"iam-token": self.iam_page, "oauth-token": self.oauth_page}.get(source)
+        profile = Profile(
+            name=self.profile_combo.currentText().strip(),
+            endpoint=self.endpoint_edit.text().strip(),
+            iam_endpoint=self.iam_edit.text().strip(),
+            source=source,
+            token_file=secret_page.file.text() if secret_page else None,
+            key_file=self.key_edit.text() if source == "sa-key" else None,
+            yc_profile=self.yc_profile_edit.text() if source == "yc" else None,
+            yc_path=self.yc_path_edit.text() if source == "yc" else None,
+            metadata_url=self.metadata_edit.text() if source == "metadata" else None,
+            ca_file=self.ca_edit.text(),
+            proxy=self.proxy_edit.text(),
+            remember=source in SECRET_SOURCES
+            and secret_page is not None
+            and secret_page.remember.isChecked(),
+        )
+        secret = secret_page.token.text().strip() if secret_page else ""
+        return ConnectionChoice(profile, secret or None)
+
+    def _request_connect(self) -> None:
+        self.error_label.hide()
+        self.connectRequested.emit(self.choice())
+
+    def show_error(self, message: str) -> None:
+        """Say why the choice cannot be used; the dialog stays open to fix it."""
+        self.error_label.setText(message)
+        self.error_label.show()

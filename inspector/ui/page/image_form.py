@@ -1,0 +1,227 @@
+"""The image as a form: one selectable row per field, the status as a badge."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from inspector.ui import theme
+from inspector.ui.page.field_note import FieldNote
+from inspector.ui.page.policy_badge import PolicyBadge
+from inspector.ui.widgets.inert import plain, set_tooltip, tooltip_of
+from inspector.ui.widgets.status_badge import StatusBadge
+from inspector.ui.widgets.value_label import ValueLabel
+
+if TYPE_CHECKING:
+    from inspector.present.image import ImageView
+
+
+def _before(old: str) -> str:
+    return QCoreApplication.translate("ImageForm", "Before: {value}").format(value=old)
+
+
+def _without_before(tooltip: str) -> str:
+    """A tooltip without the old value :meth:`ImageForm.mark_changed` added to it."""
+    marker = _before("")
+    if tooltip.startswith(marker):
+        return ""
+    return tooltip.split("\n\n" + marker)[0]
+
+
+# Wire name -> row label, in the order operators read them; translated where shown.
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", str(QT_TRANSLATE_NOOP("ImageForm", "ID"))),
+    ("folderId", str(QT_TRANSLATE_NOOP("ImageForm", "Folder ID"))),
+    ("name", str(QT_TRANSLATE_NOOP("ImageForm", "Name"))),
+    ("description", str(QT_TRANSLATE_NOOP("ImageForm", "Description"))),
+    ("status", str(QT_TRANSLATE_NOOP("ImageForm", "Status"))),
+    ("createdAt", str(QT_TRANSLATE_NOOP("ImageForm", "Created"))),
+    ("storageSize", str(QT_TRANSLATE_NOOP("ImageForm", "Storage size"))),
+    ("minDiskSize", str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size"))),
+)
+
+
+# What the detail beside a value shows, as a screen reader names it.
+DETAILS: dict[str, str] = {
+    "createdAt": str(QT_TRANSLATE_NOOP("ImageForm", "Created, in UTC, and age")),
+    "storageSize": str(QT_TRANSLATE_NOOP("ImageForm", "Storage size in bytes")),
+    "minDiskSize": str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size in bytes")),
+}
+
+
+def field_label(key: str) -> str:
+    """The translated row label of a wire field (``folderId -> Folder ID``)."""
+    return QCoreApplication.translate("ImageForm", dict(FIELDS)[key])
+
+
+class ImageForm(QWidget):
+    """Shows one presented image; ``clear_image`` leaves it blank (no stale values)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageForm")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.caption = plain(QLabel(self))  # an opened file's ID and name
+        self.caption.setObjectName("resultCaption")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.caption.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.caption.setWordWrap(True)
+        outer.addWidget(self.caption)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        outer.addLayout(form)
+        self.values: dict[str, ValueLabel] = {}
+        self.details: dict[str, ValueLabel] = {}
+        self.row_labels: dict[str, QLabel] = {}
+        self.notes: dict[str, FieldNote] = {}
+        self.rows: dict[str, QHBoxLayout] = {}
+        self.changed: dict[str, str] = {}
+        self.badge = StatusBadge(self)
+        self.policy_badge = PolicyBadge(self)
+        for key, _english in FIELDS:
+            label = field_label(key)
+            row_label = plain(QLabel(self.tr("{label}:").format(label=label), self))
+            row_label.setObjectName(f"{key}Row")
+            self.row_labels[key] = row_label
+            note = FieldNote(f"{key}Note", self)
+            self.notes[key] = note
+            row = QHBoxLayout()
+            if key == "status":
+                row.addWidget(self.badge)
+                row.addWidget(note)
+                row.addWidget(self.policy_badge)
+                row.addStretch(1)
+                form.addRow(row_label, row)
+                continue
+            value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
+            self.values[key] = value
+            if key in DETAILS:
+                value.setWordWrap(False)  # the detail beside it takes the remaining width
+                detail_name = QCoreApplication.translate("ImageForm", DETAILS[key])
+                detail = ValueLabel(f"{key}Detail", detail_name, self)
+                self.details[key] = detail
+                row.addWidget(value)
+                row.addWidget(detail)
+            else:
+                row.addWidget(value)
+            row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+            row.addStretch()
+            self.rows[key] = row
+            self._widen(key, marked=False)
+            form.addRow(row_label, row)
+        self.other_label = plain(QLabel(self.tr("Other fields:"), self))
+        self.other = ValueLabel(
+            "unknownFieldsValue", self.tr("Other fields"), self, row_label=self.other_label
+        )
+        self.other_label.setToolTip(
+            self.tr("Fields this build does not know, exactly as they came")
+        )
+        self.other_label.setObjectName("unknownFieldsRow")
+        self.row_labels["unknownFields"] = self.other_label
+        form.addRow(self.other_label, self.other)
+        self.clear_image("")
+        theme.watch(self._restyle_changes)
+
+    def clear_image(self, caption: str) -> None:
+        self.mark_changed({})
+        self.caption.setText(caption)
+        self.badge.clear_status()
+        self.policy_badge.show_violations([], str)
+        for widget in (*self.values.values(), *self.details.values(), self.other):
+            widget.set_value(None, blank=True)
+        for note in self.notes.values():
+            note.clear_note()
+        self.other.setVisible(False)
+        self.other_label.setVisible(False)
+
+    def show_image(self, view: ImageView, caption: str) -> None:
+        self.caption.setText(caption)
+        self.badge.show_status(view.status)
+        for field in view.fields:
+            tooltip = field.tooltip or ""
+            note = self.notes[field.key]
+            if field.problem:
+                note.show_problem(field.problem)
+                tooltip = tooltip or field.problem
+            elif field.default:
+                note.show_default()
+                tooltip = tooltip or note.toolTip()
+            else:
+                note.clear_note()
+            if field.key in self.rows:
+                self._widen(field.key, marked=note.isVisibleTo(self))
+            if field.key in self.values:
+                self.values[field.key].set_value(field.value, tooltip=tooltip)
+            if field.key in self.details:
+                # An unset time has no detail: blank, never an empty quoted string.
+                self.details[field.key].set_value(
+                    field.detail, blank=field.value is None, tooltip=tooltip
+                )
+        others = "\n".join(f"{name}: {text}" for name, text in view.unknown_fields)
+        self.other.set_value(others or None, blank=not others)
+        self.other.setVisible(bool(others))
+        self.other_label.setVisible(bool(others))
+
+    def _widen(self, key: str, *, marked: bool) -> None:
+        """A value takes the row's width (long text wraps wide); a marked one, which is short
+        (a default), leaves it to the end so that its mark stays right beside it."""
+        row = self.rows[key]
+        text_index = row.count() - 3  # the value, or the detail after it; then mark, stretch
+        row.setStretch(text_index, 0 if marked else 1)
+        row.setStretch(row.count() - 1, 1 if marked else 0)
+
+    def mark_changed(self, old_values: dict[str, str]) -> None:
+        """Highlight the rows whose value changed since the previous fetch (wire name -> the
+        old value as it was shown); hovering the value shows the old one."""
+        for key in self.changed.keys() - old_values.keys():
+            if (target := self._holder(key)) is not None:
+                set_tooltip(target, _without_before(tooltip_of(target)))
+                target.setAccessibleDescription(tooltip_of(target))
+        self.changed = dict(old_values)
+        for key, old in old_values.items():
+            if (target := self._holder(key)) is not None:
+                current = _without_before(tooltip_of(target))
+                text = old.replace("\n", " \u00b7 ")
+                before = _before(text)
+                set_tooltip(target, f"{current}\n\n{before}" if current else before)
+                target.setAccessibleDescription(tooltip_of(target))
+        self._restyle_changes()
+
+    def _holder(self, key: str) -> QWidget | None:
+        """The widget that shows the value of ``key``, where its old value goes on hover."""
+        if key == "status":
+            return self.badge
+        if key == "unknownFields":
+            return self.other
+        return self.values.get(key)
+
+    def _restyle_changes(self) -> None:
+        scheme = theme.colours()
+        for detail in self.details.values():
+            detail.setStyleSheet(f"#{detail.objectName()} {{ color: {scheme.secondary_text}; }}")
+        pair = scheme.changed
+        for key, row_label in self.row_labels.items():
+            style = ""
+            if key in self.changed:
+                style = (
+                    f"QLabel#{row_label.objectName()} {{ background: {pair.background};"
+                    f" color: {pair.text}; border: 1px solid {pair.border}; border-radius: 3px;"
+                    " padding: 0 3px; font-weight: 600; }"
+                )
+            row_label.setStyleSheet(style)
+            value = self.values.get(key)
+            if value is not None:
+                value.setStyleSheet(
+                    f"#{value.objectName()} {{ background: {pair.background};"
+                    f" color: {pair.text}; }}"
+                    if key in self.changed
+                    else ""
+                )
