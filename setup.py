@@ -1,9 +1,9 @@
 """The build hook: every wheel and editable install carries the compiled translations.
 
-``build_py`` runs the project's own compiler (``tools.i18n_build``: Babel for the gettext
-catalogue, PySide6's ``lrelease`` for Qt's) over ``resources/i18n`` into the package's
-``locale`` folder, in the build tree for a wheel and in the source tree for an editable install.
-Nothing is downloaded: Babel and PySide6 are build requirements (``pyproject.toml``).
+``build_py`` runs the project's own compiler (``tools.i18n_build``: Babel compiles the one
+gettext catalogue) over ``resources/i18n`` into the package's ``locale`` folder, in the build
+tree for a wheel and in the source tree for an editable install. Nothing is downloaded: Babel
+is a build requirement (``pyproject.toml``).
 The rest of the metadata is in ``pyproject.toml``.
 """
 
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent
 
 
 class BuildWithTranslations(build_py):
-    """``build_py``, then the compiled ``.mo`` and ``.qm`` catalogues next to the modules."""
+    """``build_py``, then the compiled ``.mo`` catalogues next to the modules."""
 
     def run(self) -> None:
         super().run()

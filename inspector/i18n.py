@@ -1,14 +1,13 @@
 """The operator's language: a gettext catalogue shared by ``present/``, the CLI and the window.
 
-Qt-free, so the headless layers can speak Russian too; the window's own widgets go through Qt's
-translation system, and Qt's ``tr()`` has no plural that works without a catalogue, so the
-window's plural phrases come from here as well. English is the source: with no catalogue every
-message is its own translation, so English needs no file and a missing or broken catalogue can
-always fall back to it. Numbers and dates follow the chosen language's conventions
+Qt-free and below every layer, so the window, the CLI and ``present/`` all speak from the one
+catalogue (``resources/i18n/inspector_<language>.po``). English is the source: with no catalogue
+every message is its own translation, so English needs no file and a missing or broken
+catalogue can always fall back to it. Numbers and dates follow the chosen language's conventions
 (``20 ГиБ``, ``21 474 836 480 байт``, ``02.01.2025``).
 
-The language is chosen once per process: ``--lang`` beats the saved menu setting, which beats
-the system's locale; anything unknown is English.
+The language is chosen once per process: ``--lang`` beats the saved menu setting
+(:mod:`inspector.config.language`), which beats the system's locale; anything unknown is English.
 """
 
 from __future__ import annotations
@@ -22,16 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from inspector import APP_NAME
-from inspector.config.files import write_atomically
-
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE: Final = "en"
 # Each language by its own name, as a language menu shows it.
-LANGUAGES: Final = {"en": "English", "ru": "Русский"}
+LANGUAGES: Final = {"en": "English", "ru": "Русский"}  # untranslated: each in its own words
 SYSTEM: Final = "system"
-_MAX_PREFERENCE_BYTES: Final = 1024
 DOMAIN: Final = "inspector"
 LOCALE_DIR: Final = Path(__file__).with_name("locale")
 _LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -47,9 +42,9 @@ class Conventions:
 
 
 _CONVENTIONS: Final = {
-    "en": Conventions(decimal=".", group=",", date="{year}-{month}-{day}"),
+    "en": Conventions(decimal=".", group=",", date="{year}-{month}-{day}"),  # untranslated
     # CLDR groups Russian digits with a no-break space, so a number never wraps mid-way.
-    "ru": Conventions(decimal=",", group="\u00a0", date="{day}.{month}.{year}"),
+    "ru": Conventions(decimal=",", group="\u00a0", date="{day}.{month}.{year}"),  # untranslated
 }
 
 _catalogue: gettext.NullTranslations = gettext.NullTranslations()
@@ -144,11 +139,6 @@ def catalogue_path(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
     return locale_dir / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
-def qt_catalogue_path(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    """The window's half of a translation, compiled for Qt (``.qm``)."""
-    return locale_dir / f"{DOMAIN}_{language}.qm"
-
-
 def use_language(language: str, locale_dir: Path = LOCALE_DIR) -> str:
     """Speak ``language`` from now on; returns the language in effect.
 
@@ -184,40 +174,6 @@ def localize_argparse() -> None:
 
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
-
-
-def preference_file() -> Path:
-    """Where the language menu's choice is kept: a plain file, because the CLI reads it too."""
-    # Imported here: the package build compiles the catalogues with this module and only the
-    # build's own requirements installed.
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False) / "language"
-
-
-def saved_language(path: Path | None = None) -> str | None:
-    """The saved choice (a language or ``system``), or None if there is none or it is unusable."""
-    path = preference_file() if path is None else path
-    from inspector.api.local_files import read_regular  # it speaks through this module
-
-    try:
-        text = read_regular(path, _MAX_PREFERENCE_BYTES).decode("utf-8").strip()
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeError) as error:
-        log.warning("cannot read the language setting %s (%s); ignoring it", path, error)
-        return None
-    if text in LANGUAGES or text == SYSTEM:
-        return text
-    log.warning("the language setting %s holds %r, not a language; ignoring it", path, text[:40])
-    return None
-
-
-def save_language(choice: str, path: Path | None = None) -> None:
-    """Keep ``choice`` (a language or ``system``) for the next start; all or nothing is written."""
-    if choice not in LANGUAGES and choice != SYSTEM:
-        raise ValueError(f"not a language choice: {choice!r}")
-    write_atomically(preference_file() if path is None else path, f"{choice}\n".encode())
 
 
 def language_from_argv(argv: Sequence[str]) -> str | None:

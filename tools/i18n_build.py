@@ -1,4 +1,4 @@
-"""Build the translations: ``.po`` to ``.mo`` for the shared catalogue, ``.ts`` to ``.qm`` for Qt.
+"""Build the translations: the one gettext catalogue, ``.po`` to ``.mo``.
 
 ``python -m tools.i18n_build`` compiles ``resources/i18n`` into ``inspector/locale``, where
 the app and the frozen build find them; every package build (a wheel, an editable install: see
@@ -10,13 +10,12 @@ sources; a test rebuilds them and fails if the installed ones are stale.
 messages come in untranslated, fuzzy-matched ones are marked for review, vanished ones leave.
 A test fails until every message has its translation.
 
-A development tool (it needs Babel and Qt's ``lupdate``/``lrelease``); the app never imports it.
+A development tool (it needs Babel); the app never imports it.
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 from typing import Final
@@ -33,7 +32,6 @@ from inspector.i18n import (
     LOCALE_DIR,
     SOURCE_LANGUAGE,
     catalogue_path,
-    qt_catalogue_path,
 )
 
 PACKAGE: Final = Path(inspector.__file__).resolve().parent
@@ -42,8 +40,6 @@ TRANSLATED: Final = tuple(language for language in LANGUAGES if language != SOUR
 # The calls that mark a message for the catalogue (Babel's keyword specs).
 KEYWORDS: Final = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS: Final = ("Translators:",)
-# Qt's names for the languages in .ts files.
-QT_LANGUAGES: Final = {"ru": "ru_RU"}
 PROJECT: Final = "Cloud Desktop Image Inspector"
 
 
@@ -51,21 +47,9 @@ def po_path(language: str) -> Path:
     return SOURCES / f"{DOMAIN}_{language}.po"
 
 
-def ts_path(language: str) -> Path:
-    return SOURCES / f"{DOMAIN}_{language}.ts"
-
-
 def python_sources() -> list[Path]:
     """Every module of the app, in a stable order (the build tool itself marks nothing)."""
     return sorted(path for path in PACKAGE.rglob("*.py") if path.name != "i18n_build.py")
-
-
-def _qt_tool(name: str) -> Path:
-    """PySide6 ships ``lupdate`` and ``lrelease`` beside its modules."""
-    import PySide6
-
-    suffix = ".exe" if sys.platform == "win32" else ""
-    return Path(PySide6.__file__).resolve().parent / f"{name}{suffix}"
 
 
 def extract_messages() -> Catalog:
@@ -117,26 +101,6 @@ def update_po(language: str) -> None:
         write_po(handle, catalogue, width=100, include_lineno=False, sort_output=False)
 
 
-def update_ts(language: str, target: Path | None = None) -> None:
-    """Run Qt's ``lupdate`` over the window's code into the language's ``.ts`` (or ``target``)."""
-    files = [str(path) for path in python_sources()]
-    subprocess.run(
-        [
-            str(_qt_tool("lupdate")),
-            "-silent",
-            "-no-obsolete",
-            "-locations",
-            "none",
-            "-target-language",
-            QT_LANGUAGES[language],
-            *files,
-            "-ts",
-            str(target or ts_path(language)),
-        ],
-        check=True,
-    )
-
-
 def compile_po(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
     """The ``.mo`` the app loads; fuzzy (unreviewed) translations are left out."""
     target = catalogue_path(language, locale_dir)
@@ -148,25 +112,11 @@ def compile_po(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
     return target
 
 
-def compile_ts(language: str, locale_dir: Path = LOCALE_DIR) -> Path:
-    """The ``.qm`` Qt loads; unfinished translations are left out."""
-    target = qt_catalogue_path(language, locale_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    subprocess.run(
-        [str(_qt_tool("lrelease")), "-silent", str(ts_path(language)), "-qm", str(partial)],
-        check=True,
-    )
-    partial.replace(target)
-    return target
-
-
 def build(locale_dir: Path = LOCALE_DIR) -> list[Path]:
     """Compile every translation into ``locale_dir``; returns the files written."""
     built: list[Path] = []
     for language in TRANSLATED:
         built.append(compile_po(language, locale_dir))
-        built.append(compile_ts(language, locale_dir))
     return built
 
 
@@ -175,13 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tools.i18n_build", description=__doc__.splitlines()[0]
     )
     parser.add_argument(
-        "--update", action="store_true", help="refresh the .po and .ts sources from the code first"
+        "--update", action="store_true", help="refresh the .po sources from the code first"
     )
     arguments = parser.parse_args(argv)
     if arguments.update:
         for language in TRANSLATED:
             update_po(language)
-            update_ts(language)
     for path in build():
         print(path.relative_to(PACKAGE.parent))
     return 0

@@ -11,6 +11,7 @@ import sys
 from contextlib import ExitStack, asynccontextmanager
 from typing import TYPE_CHECKING, TextIO
 
+from inspector.config.language import saved_language
 from inspector.config.options import Options, parse_options
 from inspector.i18n import (
     _,
@@ -19,7 +20,6 @@ from inspector.i18n import (
     language_from_argv,
     localize_argparse,
     ngettext,
-    saved_language,
     system_languages,
     use_language,
 )

@@ -207,7 +207,8 @@ def wait_for_first_paint(window: MainWindow) -> None:
 def remember_window(window: MainWindow, state: WindowState) -> None:
     """Put the window back as it was left, with the scheme and language chosen in its menus;
     keep each new choice at once and the layout when the window closes."""
-    from inspector.i18n import SYSTEM, saved_language
+    from inspector.config.language import saved_language
+    from inspector.i18n import SYSTEM
     from inspector.ui.theme import Scheme
 
     try:
@@ -223,7 +224,7 @@ def remember_window(window: MainWindow, state: WindowState) -> None:
 
 
 def _keep_language(choice: str) -> None:
-    from inspector.i18n import save_language
+    from inspector.config.language import save_language
 
     try:
         save_language(choice)

@@ -11,7 +11,9 @@ import sys
 from collections.abc import MutableMapping
 from typing import Final
 
-NO_DISPLAY_MESSAGE: Final = (
+from inspector.i18n import N_, _
+
+NO_DISPLAY_MESSAGE: Final = N_(
     "error: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
     "is set). Start it from a desktop session; for headless use run "
     "`cloud-desktop-inspector get IMAGE_ID`; `--self-test` runs without a display."
@@ -35,4 +37,4 @@ def prepare_display(
     if self_test:
         env["QT_QPA_PLATFORM"] = "offscreen"
         return None
-    return NO_DISPLAY_MESSAGE
+    return _(NO_DISPLAY_MESSAGE)

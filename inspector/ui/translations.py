@@ -1,9 +1,9 @@
-"""The window in the operator's language: Qt's translators for widgets, the catalogue for the rest.
+"""The window in the operator's language: the one catalogue, and Qt's own words beside it.
 
-Both halves switch together or not at all: a window half in Russian and half in English would
-be worse than either, so if either file is missing or unreadable the whole window stays in
-English, with a log line naming the file. Qt's own words (the buttons of standard dialogs, the
-text fields' context menus) come from Qt's translations where they are installed.
+Every sentence of ours, in the window as on the command line, comes from the gettext catalogue
+(:mod:`inspector.i18n`); if it is missing or unreadable the whole window stays in English, with
+a log line naming the file. Qt's own words (the buttons of standard dialogs, the text fields'
+context menus) come from Qt's translations where they are installed.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from inspector.config.language import saved_language
 from inspector.i18n import (
-    LANGUAGES,
     LOCALE_DIR,
     SOURCE_LANGUAGE,
     choose_language,
-    qt_catalogue_path,
-    saved_language,
     system_languages,
     use_language,
 )
@@ -57,22 +55,8 @@ def install(app: QCoreApplication, language: str, locale_dir: Path = LOCALE_DIR)
     _installed.clear()
     effective = use_language(language, locale_dir)
     if effective != SOURCE_LANGUAGE:
-        path = qt_catalogue_path(effective, locale_dir)
-        translator = QTranslator(app)
-        if translator.load(str(path)):
-            qt_own = _qt_own_translator(app, effective, locale_dir)
-            for each in (qt_own, translator):  # the last installed is asked first
-                app.installTranslator(each)
-                _installed.append(each)
-        else:
-            reason = "is missing" if not path.exists() else "cannot be read"  # untranslated
-            log.warning(
-                "the window's %s translation %s %s; using English",
-                LANGUAGES[effective],
-                path,
-                reason,
-            )
-            translator.deleteLater()
-            effective = use_language(SOURCE_LANGUAGE)
+        qt_own = _qt_own_translator(app, effective, locale_dir)
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
     QLocale.setDefault(QLocale(effective))
     return effective

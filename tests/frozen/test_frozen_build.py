@@ -45,9 +45,11 @@ def test_only_the_qt_plugins_it_uses_and_qt_words_only_in_the_app_languages(
     allowed |= {Path("platforminputcontexts", name) for name in INPUT_METHODS}
     assert plugins <= allowed
     assert not list(qt.glob("translations/*.qm"))
-    for language in [path.stem.split("_", 1)[1] for path in LOCALE.glob("inspector_*.qm")]:
+    languages = [path.parent.parent.name for path in LOCALE.glob("*/LC_MESSAGES/inspector.mo")]
+    assert languages
+    for language in languages:
         locale = folder / "_internal" / "inspector" / "locale"
-        assert (locale / f"inspector_{language}.qm").is_file()
+        assert (locale / language / "LC_MESSAGES" / "inspector.mo").is_file()
         assert (locale / f"qtbase_{language}.qm").is_file()
 
 

@@ -18,9 +18,9 @@ from inspector.api.local_files import (
 from inspector.api.wire_json import BodyError
 from inspector.config.files import write_atomically
 from inspector.config.history import History
+from inspector.config.language import save_language, saved_language
 from inspector.config.profiles import Profile, ProfileBook, load_profiles, save_profiles
 from inspector.core.bundle import save_bundle
-from inspector.i18n import save_language, saved_language
 
 
 def mode(path: Path) -> int:

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from inspector import i18n
 from inspector.api.errors import APIStatusError, RequestIds, StatusBody, UsageError
 from inspector.api.timestamp import parse_timestamp
+from inspector.config import language
+from inspector.config.language import save_language, saved_language
 from inspector.i18n import (
     _,
     catalogue_path,
@@ -26,8 +28,6 @@ from inspector.i18n import (
     language_from_argv,
     localize_argparse,
     normalize,
-    save_language,
-    saved_language,
     system_languages,
     use_language,
 )
@@ -189,7 +189,7 @@ def test_the_menu_choice_is_kept_in_a_plain_file() -> None:
     assert saved_language() is None
     save_language("ru")
     assert saved_language() == "ru"
-    assert i18n.preference_file().read_text(encoding="utf-8") == "ru\n"
+    assert language.preference_file().read_text(encoding="utf-8") == "ru\n"
     save_language("system")
     assert saved_language() == "system"
 
@@ -198,7 +198,7 @@ def test_the_menu_choice_is_kept_in_a_plain_file() -> None:
 def test_an_unusable_saved_choice_is_ignored(
     content: bytes, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = i18n.preference_file()
+    path = language.preference_file()
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     with caplog.at_level(logging.WARNING):

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog, Message
 
-from inspector.i18n import catalogue_path, qt_catalogue_path
+from inspector.i18n import catalogue_path
 from tools.i18n_build import (
     PACKAGE,
     TRANSLATED,
@@ -27,38 +25,59 @@ from tools.i18n_build import (
     extract_messages,
     po_path,
     read_catalogue,
-    ts_path,
-    update_ts,
 )
 
-# Modules whose every user-visible literal must go through a translation call: everything that
-# shows text to the operator. Not here: api/ and demo/ (protocol text and sample data), logs,
-# the self-test's report (it checks English on purpose) and the build tools.
-CHECKED_MODULES = [
-    *sorted(
-        path.relative_to(PACKAGE).as_posix()
-        for pattern in ("present/*.py", "ui/*.py")
-        for path in PACKAGE.glob(pattern)
-    ),
-    "api/inputs.py",  # what is wrong with an ID, a token or an endpoint the operator gave
-    "app.py",
-    "browse_controller.py",
-    "cli.py",
-    "cli_aids.py",
-    "compare_session.py",
-    "policy.py",
-    "connection.py",
-    "connection_switch.py",
-    "controller.py",
-    "desktop/command.py",
-    "options.py",
-    "tab_controller.py",
-    "tabs.py",
-    "watch.py",
-]
+# Every module of the app is checked, in every package; these alone are not, and say why.
+EXEMPT = {
+    "demo/": "sample data and a fake server: what they hold is data, not the app's words",
+    "ui/selftest.py": "the self-test's report checks the English window on purpose",
+    "config/logs.py": "log lines are for developers and support, in English",
+    "__main__.py": "no words",
+    "desktop/entries.py": "desktop files in their own formats, with their own translations",
+}
+# Modules that still show English the catalogue lacks (their messages are being moved to
+# present/ or marked): each entry is a known leak, and the list only shrinks.
+PENDING = {
+    "api/client.py",
+    "api/credentials/cache.py",
+    "api/credentials/exchange.py",
+    "api/credentials/factory.py",
+    "api/credentials/http_call.py",
+    "api/credentials/metadata.py",
+    "api/credentials/oauth.py",
+    "api/credentials/plan.py",
+    "api/credentials/service_account.py",
+    "api/credentials/yc_cli.py",
+    "api/errors.py",
+    "api/listing.py",
+    "api/local_files.py",
+    "api/models.py",
+    "api/network/proxy.py",
+    "api/network/tls.py",
+    "api/network/transport.py",
+    "api/timestamp.py",
+    "api/transport.py",
+    "api/wire_json.py",
+    "config/history.py",
+    "config/profiles.py",
+    "core/bundle.py",
+    "core/failed_call.py",
+}
+
+
+def _checked_modules() -> list[str]:
+    modules = (path.relative_to(PACKAGE).as_posix() for path in sorted(PACKAGE.rglob("*.py")))
+    return [
+        module
+        for module in modules
+        if not any(module.startswith(e) for e in EXEMPT) and module not in PENDING
+    ]
+
+
+CHECKED_MODULES = _checked_modules()
 # A literal on a line marked so is not shown to the operator (a log line, a file format...).
 UNTRANSLATED = "# untranslated"
-TRANSLATING_CALLS = {"_", "N_", "ngettext", "pgettext", "tr", "translate", "QT_TRANSLATE_NOOP"}
+TRANSLATING_CALLS = {"_", "N_", "ngettext", "pgettext"}
 # Calls whose string arguments are for machines or for the log, not for the operator.
 NOT_SHOWN_CALLS = {
     "debug",
@@ -153,7 +172,7 @@ def untranslated_literals(path: Path) -> Iterator[Literal]:
 @pytest.mark.parametrize("module", CHECKED_MODULES)
 def test_every_shown_literal_is_marked_for_translation(module: str) -> None:
     found = [str(literal) for literal in untranslated_literals(PACKAGE / module)]
-    assert found == [], "wrap these in _() / self.tr(), or mark them N_():\n" + "\n".join(found)
+    assert found == [], "wrap these in _(), or mark them N_():\n" + "\n".join(found)
 
 
 def test_the_literal_check_catches_what_it_should(tmp_path: Path) -> None:
@@ -229,59 +248,12 @@ def test_every_catalogue_message_is_translated_whole(language: str) -> None:
     assert problems == []
 
 
-# -- the window's messages (.ts) ------------------------------------------------------------------
-def _ts_messages(path: Path) -> dict[tuple[str, str], ET.Element]:
-    root = ET.parse(path).getroot()
-    return {
-        (context.findtext("name") or "", message.findtext("source") or ""): message
-        for context in root.iter("context")
-        for message in context.iter("message")
-    }
-
-
-@pytest.mark.parametrize("language", TRANSLATED)
-def test_the_window_sources_have_every_message_of_the_code(language: str, tmp_path: Path) -> None:
-    committed = ts_path(language)
-    fresh = tmp_path / committed.name
-    shutil.copy(committed, fresh)
-    update_ts(language, fresh)
-    assert _ts_messages(fresh).keys() == _ts_messages(committed).keys(), (
-        "run `python -m tools.i18n_build --update` and translate"
-    )
-
-
-@pytest.mark.parametrize("language", TRANSLATED)
-def test_every_window_message_is_translated_whole(language: str) -> None:
-    problems = []
-    for key, message in _ts_messages(ts_path(language)).items():
-        translation = message.find("translation")
-        assert translation is not None
-        forms = [form.text or "" for form in translation.iter("numerusform")]
-        texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
-        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(texts):
-            problems.append(f"{key}: not translated ({translation.get('type')})")
-            continue
-        wanted = _placeholders(key[1])
-        problems.extend(
-            f"{key}: placeholders {_placeholders(text)} instead of {wanted}"
-            for text in texts
-            if _placeholders(text) != wanted
-        )
-    assert problems == []
-
-
 # -- the compiled files ---------------------------------------------------------------------------
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_installed_translations_are_built_from_the_sources(
     language: str, tmp_path: Path
 ) -> None:
     build(tmp_path)
-    stale = [
-        path.name
-        for path, fresh in (
-            (catalogue_path(language), catalogue_path(language, tmp_path)),
-            (qt_catalogue_path(language), qt_catalogue_path(language, tmp_path)),
-        )
-        if not path.exists() or path.read_bytes() != fresh.read_bytes()
-    ]
-    assert stale == [], "run `python -m tools.i18n_build`"
+    installed, fresh = catalogue_path(language), catalogue_path(language, tmp_path)
+    assert installed.exists(), "run `python -m tools.i18n_build`"
+    assert installed.read_bytes() == fresh.read_bytes(), "run `python -m tools.i18n_build`"

@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import ngettext
+from inspector.i18n import N_, _, ngettext
 from inspector.ui import theme
 from inspector.ui.widgets import icons
 from inspector.ui.widgets.accessibility import announce, name_clear_button
@@ -53,33 +51,33 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS: Final = tuple(
     str(header)
     for header in (
-        QT_TRANSLATE_NOOP("ImageRowsModel", "ID"),
-        QT_TRANSLATE_NOOP("ImageRowsModel", "Name"),
-        QT_TRANSLATE_NOOP("ImageRowsModel", "Status"),
-        QT_TRANSLATE_NOOP("ImageRowsModel", "Created (local)"),
-        QT_TRANSLATE_NOOP("ImageRowsModel", "Age"),
-        QT_TRANSLATE_NOOP("ImageRowsModel", "Storage"),
-        QT_TRANSLATE_NOOP("ImageRowsModel", "Min disk"),
+        N_("ID"),
+        N_("Name"),
+        N_("Status"),
+        N_("Created (local)"),
+        N_("Age"),
+        N_("Storage"),
+        N_("Min disk"),
     )
 )
 STATUS_COLUMN: Final = 2
-POLICY_HEADER: Final = str(QT_TRANSLATE_NOOP("ImageRowsModel", "Policy"))
+POLICY_HEADER: Final = N_("Policy")
 POLICY_COLUMN: Final = len(HEADERS)  # after the list command's columns
 # (label, orderBy); the first keeps the server's own order. Labels translated where shown.
 ORDERS: Final = (
-    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Server default")), ""),
-    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Name, A\u2013Z")), "name asc"),  # untranslated
-    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Name, Z\u2013A")), "name desc"),  # untranslated
+    (N_("Server default"), ""),
+    (N_("Name, A\u2013Z"), "name asc"),  # untranslated
+    (N_("Name, Z\u2013A"), "name desc"),  # untranslated
     (
-        str(QT_TRANSLATE_NOOP("FolderBrowser", "Created, oldest first")),
+        N_("Created, oldest first"),
         "createdAt asc",  # untranslated
     ),
     (
-        str(QT_TRANSLATE_NOOP("FolderBrowser", "Created, newest first")),
+        N_("Created, newest first"),
         "createdAt desc",  # untranslated
     ),
-    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Status, A\u2013Z")), "status asc"),  # untranslated
-    (str(QT_TRANSLATE_NOOP("FolderBrowser", "Status, Z\u2013A")), "status desc"),  # untranslated
+    (N_("Status, A\u2013Z"), "status asc"),  # untranslated
+    (N_("Status, Z\u2013A"), "status desc"),  # untranslated
 )
 
 
@@ -91,11 +89,11 @@ def count_text(loaded: int, shown: int, *, more: bool, loading: bool) -> str:
         text = ngettext("{shown} of {count} image shown", "{shown} of {count} images shown", loaded)
     text = text.format(shown=shown, count=loaded)
     if loading:
-        state = QCoreApplication.translate("FolderBrowser", "loading\u2026")
+        state = _("loading\u2026")
     elif more:
-        state = QCoreApplication.translate("FolderBrowser", "more on the server")
+        state = _("more on the server")
     else:
-        state = QCoreApplication.translate("FolderBrowser", "all loaded")
+        state = _("all loaded")
     return f"{text} \u00b7 {state}"
 
 
@@ -185,7 +183,7 @@ class ImageRowsModel(QAbstractTableModel):
             from inspector.present.policy import violations_tooltip
 
             if not found:
-                return QCoreApplication.translate("ImageRowsModel", "No policy violations")
+                return _("No policy violations")
             return tooltip_text(violations_tooltip(found))
         if role == Qt.ItemDataRole.ForegroundRole and found:
             return QColor(theme.colours().error.border)
@@ -203,7 +201,7 @@ class ImageRowsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             header = POLICY_HEADER if section == POLICY_COLUMN else HEADERS[section]
-            return QCoreApplication.translate("ImageRowsModel", header)
+            return _(header)
         # The row header is hidden on screen; a screen reader names each row by its image ID.
         return self.rows[section].cells[0] if 0 <= section < len(self.rows) else None
 
@@ -253,28 +251,28 @@ class FolderBrowser(QWidget):
         self.setObjectName("folderBrowser")
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("folderIdEdit")
-        self.folder_edit.setAccessibleName(self.tr("Folder ID"))
+        self.folder_edit.setAccessibleName(_("Folder ID"))
         self.folder_edit.setAccessibleDescription(
-            self.tr("The folder whose images to list; Enter lists them")
+            _("The folder whose images to list; Enter lists them")
         )
-        self.folder_edit.setPlaceholderText(self.tr("e.g. b1g0123456789abcdefg"))
-        name_clear_button(self.folder_edit, self.tr("Clear the folder ID"))
+        self.folder_edit.setPlaceholderText(_("e.g. b1g0123456789abcdefg"))
+        name_clear_button(self.folder_edit, _("Clear the folder ID"))
         self.folder_edit.returnPressed.connect(self.request_list)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("serverNameFilter")
-        self.name_edit.setAccessibleName(self.tr("Exact image name (asked of the server)"))
-        self.name_edit.setPlaceholderText(self.tr("exact name, asked of the server (optional)"))
-        name_clear_button(self.name_edit, self.tr("Clear the image name"))
+        self.name_edit.setAccessibleName(_("Exact image name (asked of the server)"))
+        self.name_edit.setPlaceholderText(_("exact name, asked of the server (optional)"))
+        name_clear_button(self.name_edit, _("Clear the image name"))
         self.name_edit.returnPressed.connect(self.request_list)
         self.order_combo = QComboBox(self)
         self.order_combo.setObjectName("orderByCombo")
-        self.order_combo.setAccessibleName(self.tr("Order (asked of the server)"))
+        self.order_combo.setAccessibleName(_("Order (asked of the server)"))
         for label, order in ORDERS:
-            self.order_combo.addItem(QCoreApplication.translate("FolderBrowser", label), order)
+            self.order_combo.addItem(_(label), order)
         self.order_combo.activated.connect(self._order_chosen)
-        self.list_button = QPushButton(self.tr("&List"), self)
+        self.list_button = QPushButton(_("&List"), self)
         self.list_button.setObjectName("listButton")
-        self.list_button.setToolTip(self.tr("List the folder's images (Enter)"))
+        self.list_button.setToolTip(_("List the folder's images (Enter)"))
         self.list_button.clicked.connect(self.request_list)
 
         self.model = ImageRowsModel(self)
@@ -285,17 +283,15 @@ class FolderBrowser(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.substring_edit = QLineEdit(self)
         self.substring_edit.setObjectName("loadedRowsFilter")
-        self.substring_edit.setAccessibleName(self.tr("Filter the loaded rows"))
-        self.substring_edit.setPlaceholderText(
-            self.tr("Filter loaded rows (any part of any column)")
-        )
-        name_clear_button(self.substring_edit, self.tr("Clear the filter"))
+        self.substring_edit.setAccessibleName(_("Filter the loaded rows"))
+        self.substring_edit.setPlaceholderText(_("Filter loaded rows (any part of any column)"))
+        name_clear_button(self.substring_edit, _("Clear the filter"))
         self.substring_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.substring_edit.textChanged.connect(self._update_count)
 
         self.table = QTableView(self)
         self.table.setObjectName("imagesTable")
-        self.table.setAccessibleName(self.tr("Images in the folder"))
+        self.table.setAccessibleName(_("Images in the folder"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
@@ -310,32 +306,30 @@ class FolderBrowser(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.setToolTip(self.tr("Double-click or press Enter to open the image"))
+        self.table.setToolTip(_("Double-click or press Enter to open the image"))
         self.table.setAccessibleDescription(self.table.toolTip())
         # Enter and double-click (or a single click where the platform activates on one).
         self.table.activated.connect(self._choose)
 
         self.count = plain(QLabel(self))
         self.count.setObjectName("browseCount")
-        self.count.setAccessibleDescription(self.tr("Images loaded"))
-        self.load_more_button = QPushButton(self.tr("Load mo&re"), self)
+        self.count.setAccessibleDescription(_("Images loaded"))
+        self.load_more_button = QPushButton(_("Load mo&re"), self)
         self.load_more_button.setObjectName("loadMoreButton")
-        self.load_more_button.setToolTip(
-            self.tr("Fetch the next page (scrolling to the end does too)")
-        )
+        self.load_more_button.setToolTip(_("Fetch the next page (scrolling to the end does too)"))
         self.load_more_button.clicked.connect(self.moreRequested)
-        self.load_all_button = QPushButton(self.tr("Load &all"), self)
+        self.load_all_button = QPushButton(_("Load &all"), self)
         self.load_all_button.setObjectName("loadAllButton")
-        self.load_all_button.setToolTip(self.tr("Fetch every remaining page"))
+        self.load_all_button.setToolTip(_("Fetch every remaining page"))
         self.load_all_button.clicked.connect(self.loadAllRequested)
-        self.stop_button = QPushButton(self.tr("&Stop"), self)
+        self.stop_button = QPushButton(_("&Stop"), self)
         self.stop_button.setObjectName("stopListingButton")
-        self.stop_button.setToolTip(self.tr("Stop fetching pages; the rows loaded stay"))
+        self.stop_button.setToolTip(_("Stop fetching pages; the rows loaded stay"))
         self.stop_button.clicked.connect(self.stopRequested)
-        self.export_button = QPushButton(self.tr("E&xport CSV\u2026"), self)
+        self.export_button = QPushButton(_("E&xport CSV\u2026"), self)
         self.export_button.setObjectName("exportCsvButton")
         self.export_button.setToolTip(
-            self.tr(
+            _(
                 "Save the loaded rows as CSV: a header row, sizes in bytes, labels as one "
                 "JSON column"
             )
@@ -353,12 +347,12 @@ class FolderBrowser(QWidget):
         self.message.hide()
 
         form = QFormLayout()
-        form.addRow(self._buddy(self.tr("Folder &ID:"), self.folder_edit), self.folder_edit)
-        form.addRow(self._buddy(self.tr("&Name:"), self.name_edit), self.name_edit)
+        form.addRow(self._buddy(_("Folder &ID:"), self.folder_edit), self.folder_edit)
+        form.addRow(self._buddy(_("&Name:"), self.name_edit), self.name_edit)
         order_row = QHBoxLayout()
         order_row.addWidget(self.order_combo, 1)
         order_row.addWidget(self.list_button)
-        form.addRow(self._buddy(self.tr("&Order:"), self.order_combo), order_row)
+        form.addRow(self._buddy(_("&Order:"), self.order_combo), order_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.load_more_button)
         buttons.addWidget(self.load_all_button)
@@ -369,7 +363,7 @@ class FolderBrowser(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         filter_row = QHBoxLayout()
-        filter_row.addWidget(self._buddy(self.tr("Fil&ter:"), self.substring_edit))
+        filter_row.addWidget(self._buddy(_("Fil&ter:"), self.substring_edit))
         filter_row.addWidget(self.substring_edit, 1)
         layout.addLayout(filter_row)
         layout.addWidget(self.table, 1)
@@ -465,12 +459,12 @@ class FolderBrowser(QWidget):
     def export_csv(self) -> None:
         """Ask where to save the loaded rows (all of them, whatever the filter) as CSV."""
         if not self.model.rows:
-            self.show_note(self.tr("Nothing to export: list a folder first"))
+            self.show_note(_("Nothing to export: list a folder first"))
             return
-        dialog = QFileDialog(self, self.tr("Export CSV"))
+        dialog = QFileDialog(self, _("Export CSV"))
         dialog.setObjectName("exportCsvDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("CSV files (*.csv)"), self.tr("All files (*)")])
+        dialog.setNameFilters([_("CSV files (*.csv)"), _("All files (*)")])
         dialog.setDefaultSuffix("csv")
         dialog.selectFile(f"{self.folder_edit.text().strip() or 'images'}.csv")
         dialog.fileSelected.connect(self._write_csv)
@@ -484,7 +478,7 @@ class FolderBrowser(QWidget):
         try:
             save_csv(Path(path_text), images)
         except OSError as error:
-            message = self.tr("Cannot save {file}: {reason}")
+            message = _("Cannot save {file}: {reason}")
             self._show_message(
                 message.format(file=path_text, reason=error.strerror or error), "error"
             )
@@ -521,7 +515,7 @@ class FolderBrowser(QWidget):
         self.load_all_button.setEnabled(can_page)
         self.stop_button.setEnabled(model.loading)
         if not self._listed:
-            self.count.setText(self.tr("Enter a folder ID and press Enter"))
+            self.count.setText(_("Enter a folder ID and press Enter"))
             return
         self.count.setText(
             count_text(

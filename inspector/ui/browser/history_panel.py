@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import ngettext
+from inspector.i18n import N_, _, ngettext
 from inspector.ui import theme
 from inspector.ui.widgets.accessibility import name_clear_button
 from inspector.ui.widgets.inert import plain, tooltip_text
@@ -32,10 +32,10 @@ from inspector.ui.widgets.inert import plain, tooltip_text
 _COLUMNS = tuple(
     str(column)
     for column in (
-        QT_TRANSLATE_NOOP("HistoryPanel", "ID"),
-        QT_TRANSLATE_NOOP("HistoryPanel", "Name"),
-        QT_TRANSLATE_NOOP("HistoryPanel", "Status"),
-        QT_TRANSLATE_NOOP("HistoryPanel", "Last fetch"),
+        N_("ID"),
+        N_("Name"),
+        N_("Status"),
+        N_("Last fetch"),
     )
 )
 
@@ -64,19 +64,19 @@ class HistoryPanel(QWidget):
         self.setObjectName("historyPanel")
         self.search = QLineEdit(self)
         self.search.setObjectName("historySearch")
-        self.search.setAccessibleName(self.tr("Search history"))
-        self.search.setPlaceholderText(self.tr("Search ID, name, status"))
-        name_clear_button(self.search, self.tr("Clear the search"))
+        self.search.setAccessibleName(_("Search history"))
+        self.search.setPlaceholderText(_("Search ID, name, status"))
+        name_clear_button(self.search, _("Clear the search"))
         self.search.textChanged.connect(self.queryChanged)
         self.search.returnPressed.connect(self._open_first)
         self.search.installEventFilter(self)
         self.list = QTreeWidget(self)
         self.list.setObjectName("historyList")
-        self.list.setAccessibleName(self.tr("Images inspected before"))
-        self.list.setToolTip(self.tr("Enter or double-click opens the image again"))
+        self.list.setAccessibleName(_("Images inspected before"))
+        self.list.setToolTip(_("Enter or double-click opens the image again"))
         self.list.setAccessibleDescription(self.list.toolTip())
         self.list.setColumnCount(len(_COLUMNS))
-        self.list.setHeaderLabels([self.tr(column) for column in _COLUMNS])
+        self.list.setHeaderLabels([_(column) for column in _COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
@@ -85,18 +85,18 @@ class HistoryPanel(QWidget):
         self.list.header().setStretchLastSection(True)
         self.list.itemActivated.connect(self._activated)
         self.list.installEventFilter(self)
-        self.clear_button = QPushButton(self.tr("&Clear history"), self)
+        self.clear_button = QPushButton(_("&Clear history"), self)
         self.clear_button.setObjectName("clearHistoryButton")
-        self.clear_button.setToolTip(self.tr("Forget every entry (nothing else is stored)"))
+        self.clear_button.setToolTip(_("Forget every entry (nothing else is stored)"))
         self.clear_button.clicked.connect(self.clearRequested)
         self.count = plain(QLabel(self))
         self.count.setObjectName("historyCount")
-        self.count.setAccessibleDescription(self.tr("Entries"))
+        self.count.setAccessibleDescription(_("Entries"))
         self.problem = plain(QLabel(self))
         self.problem.setObjectName("historyProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setAccessibleDescription(self.tr("History problem"))
+        self.problem.setAccessibleDescription(_("History problem"))
         self.problem.hide()
 
         bottom = QHBoxLayout()
@@ -105,7 +105,7 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         search_row = QHBoxLayout()
-        search_label = plain(QLabel(self.tr("&Search:"), self))
+        search_label = plain(QLabel(_("&Search:"), self))
         search_label.setBuddy(self.search)
         search_row.addWidget(search_label)
         search_row.addWidget(self.search, 1)
@@ -136,7 +136,7 @@ class HistoryPanel(QWidget):
             self.list.setCurrentItem(first)
         shown = len(rows)
         if total == 0:
-            text = self.tr("no images yet")
+            text = _("no images yet")
         elif shown == total:
             text = ngettext("{count} image", "{count} images", total).format(count=total)
         else:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import __version__
+from inspector.i18n import _
 
 PRODUCT: Final = "Cloud Desktop Image Inspector"  # untranslated
 
@@ -118,12 +119,12 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("About {product}").format(product=PRODUCT))
+        self.setWindowTitle(_("About {product}").format(product=PRODUCT))
         heading = QLabel(f"<h2>{PRODUCT} {__version__}</h2>", self)
         heading.setObjectName("aboutHeading")
         heading.setTextFormat(Qt.TextFormat.RichText)
         summary = QLabel(
-            self.tr(
+            _(
                 "Fetches a Yandex Cloud Desktop image (DesktopImage.Get) and explains it: "
                 "what it is, what state it is in and, when a request fails, why."
             ),
@@ -132,7 +133,7 @@ class AboutDialog(QDialog):
         summary.setWordWrap(True)
         self.versions = QLabel(versions_text().strip(), self)
         self.versions.setObjectName("aboutVersions")
-        self.versions.setAccessibleName(self.tr("Versions"))
+        self.versions.setAccessibleName(_("Versions"))
         self.versions.setTextFormat(Qt.TextFormat.PlainText)
         self.versions.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -140,17 +141,15 @@ class AboutDialog(QDialog):
         )
         self.versions.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.versions.setAccessibleDescription(self.versions.text())
-        licences_label = QLabel(self.tr("What ships with it, and under which licence:"), self)
+        licences_label = QLabel(_("What ships with it, and under which licence:"), self)
         self.licences = QTableWidget(len(SHIPPED), 3, self)
         self.licences.setObjectName("licencesTable")
-        self.licences.setAccessibleName(self.tr("Licences"))
+        self.licences.setAccessibleName(_("Licences"))
         self.licences.setAccessibleDescription(
-            self.tr("Each component's name, version and SPDX licence identifier")
+            _("Each component's name, version and SPDX licence identifier")
         )
         licences_label.setBuddy(self.licences)
-        self.licences.setHorizontalHeaderLabels(
-            [self.tr("Component"), self.tr("Version"), self.tr("Licence")]
-        )
+        self.licences.setHorizontalHeaderLabels([_("Component"), _("Version"), _("Licence")])
         self.licences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.licences.verticalHeader().setVisible(False)
         header = self.licences.horizontalHeader()
@@ -162,7 +161,7 @@ class AboutDialog(QDialog):
             ):
                 self.licences.setItem(row, column, QTableWidgetItem(text))
         lgpl = QLabel(
-            self.tr(
+            _(
                 "Qt and PySide6 are used under the GNU LGPL version 3: you may replace the Qt "
                 "libraries in the application's folder with your own build of the same version."
             ),
@@ -170,9 +169,9 @@ class AboutDialog(QDialog):
         )
         lgpl.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton(self.tr("&Copy Versions"), self)
+        copy = QPushButton(_("&Copy Versions"), self)
         copy.setObjectName("copyVersionsButton")
-        copy.setToolTip(self.tr("Copy the versions for a bug report"))
+        copy.setToolTip(_("Copy the versions for a bug report"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(versions_text()))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)

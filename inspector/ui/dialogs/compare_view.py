@@ -47,35 +47,35 @@ class CompareDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareDialog")
-        self.setWindowTitle(self.tr("Compare Two Images"))
+        self.setWindowTitle(_("Compare Two Images"))
         self.setModal(False)
         self.resize(900, 600)
         self._masker: Masker | None = None
         self._policy: Policy | None = None
         self._shown: tuple[Comparison, str, str] | None = None
-        self.left_edit = self._source_edit("compareLeftEdit", self.tr("First image"))
-        self.right_edit = self._source_edit("compareRightEdit", self.tr("Second image"))
+        self.left_edit = self._source_edit("compareLeftEdit", _("First image"))
+        self.right_edit = self._source_edit("compareRightEdit", _("Second image"))
         grid = QGridLayout()
         for row, (caption, edit, button_name) in enumerate(
             (
-                (self.tr("&First (A):"), self.left_edit, "compareLeftFileButton"),
-                (self.tr("S&econd (B):"), self.right_edit, "compareRightFileButton"),
+                (_("&First (A):"), self.left_edit, "compareLeftFileButton"),
+                (_("S&econd (B):"), self.right_edit, "compareRightFileButton"),
             )
         ):
             label = plain(QLabel(caption, self))
             label.setBuddy(edit)
-            button = QPushButton(self.tr("File\u2026"), self)
+            button = QPushButton(_("File\u2026"), self)
             button.setObjectName(button_name)
-            button.setToolTip(self.tr("Choose a support bundle or a saved JSON body"))
+            button.setToolTip(_("Choose a support bundle or a saved JSON body"))
             button.clicked.connect(lambda _checked=False, target=edit: self._choose_file(target))
             grid.addWidget(label, row, 0)
             grid.addWidget(edit, row, 1)
             grid.addWidget(button, row, 2)
-        self.compare_button = QPushButton(self.tr("&Compare"), self)
+        self.compare_button = QPushButton(_("&Compare"), self)
         self.compare_button.setObjectName("compareButton")
         self.compare_button.setDefault(True)
         self.compare_button.clicked.connect(self.request)
-        self.hide_equal = QCheckBox(self.tr("&Hide equal rows"), self)
+        self.hide_equal = QCheckBox(_("&Hide equal rows"), self)
         self.hide_equal.setObjectName("hideEqualCheck")
         self.hide_equal.setChecked(True)
         self.hide_equal.toggled.connect(lambda _on: self._fold())
@@ -86,8 +86,8 @@ class CompareDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("compareTable")
-        self.table.setAccessibleName(self.tr("Differences"))
-        self.table.setHorizontalHeaderLabels(["", self.tr("Row"), "A", "B"])
+        self.table.setAccessibleName(_("Differences"))
+        self.table.setHorizontalHeaderLabels(["", _("Row"), "A", "B"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -114,16 +114,16 @@ class CompareDialog(QDialog):
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(self.tr("an image ID, or a bundle or JSON file"))
+        edit.setPlaceholderText(_("an image ID, or a bundle or JSON file"))
         edit.setClearButtonEnabled(True)
         edit.returnPressed.connect(self.request)
         return edit
 
     def _choose_file(self, target: QLineEdit) -> None:
-        dialog = QFileDialog(self, self.tr("Choose a Bundle or JSON File"))
+        dialog = QFileDialog(self, _("Choose a Bundle or JSON File"))
         dialog.setObjectName("compareFileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Bundles and JSON (*.json)"), self.tr("All files (*)")])
+        dialog.setNameFilters([_("Bundles and JSON (*.json)"), _("All files (*)")])
         dialog.fileSelected.connect(target.setText)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -146,7 +146,7 @@ class CompareDialog(QDialog):
     def show_busy(self) -> None:
         self._shown = None
         self.table.setRowCount(0)
-        self.summary.setText(self.tr("Comparing\u2026"))
+        self.summary.setText(_("Comparing\u2026"))
 
     def show_problem(self, text: str) -> None:
         self._shown = None
@@ -180,12 +180,12 @@ class CompareDialog(QDialog):
         broken = self._violations(comparison)
         text = summary(comparison)
         if broken is not None:
-            text += "\n" + self.tr("Label policy: A {left}, B {right}").format(
+            text += "\n" + _("Label policy: A {left}, B {right}").format(
                 left=_count(broken[0]), right=_count(broken[1])
             )
         self.summary.setText(self._mask(text))
         self.summary.setToolTip(tooltip_text(f"A: {self._mask(left)}\nB: {self._mask(right)}"))
-        self.table.setHorizontalHeaderLabels(["", self.tr("Row"), "A", "B"])
+        self.table.setHorizontalHeaderLabels(["", _("Row"), "A", "B"])
         self.table.setRowCount(len(comparison.rows))
         for index, row in enumerate(comparison.rows):
             texts = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,25 +28,18 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.config.profiles import AUTO_SOURCE, SECRET_SOURCES, Profile, ProfileBook
+from inspector.i18n import N_, _
 from inspector.ui import theme
 from inspector.ui.widgets.inert import plain
 
 # Translated where shown (``ConnectionDialog`` context).
 SOURCE_TITLES: dict[str, str] = {
-    AUTO_SOURCE: str(
-        QT_TRANSLATE_NOOP(
-            "ConnectionDialog", "From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)"
-        )
-    ),
-    "iam-token": str(QT_TRANSLATE_NOOP("ConnectionDialog", "IAM token")),
-    "oauth-token": str(
-        QT_TRANSLATE_NOOP("ConnectionDialog", "OAuth token (exchanged for IAM tokens)")
-    ),
-    "sa-key": str(QT_TRANSLATE_NOOP("ConnectionDialog", "Service account key file")),
-    "yc": str(QT_TRANSLATE_NOOP("ConnectionDialog", "yc CLI (yc iam create-token)")),
-    "metadata": str(
-        QT_TRANSLATE_NOOP("ConnectionDialog", "Metadata service of this Yandex Cloud VM")
-    ),
+    AUTO_SOURCE: str(N_("From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)")),
+    "iam-token": N_("IAM token"),
+    "oauth-token": str(N_("OAuth token (exchanged for IAM tokens)")),
+    "sa-key": N_("Service account key file"),
+    "yc": N_("yc CLI (yc iam create-token)"),
+    "metadata": str(N_("Metadata service of this Yandex Cloud VM")),
 }
 
 
@@ -64,11 +57,9 @@ def _path_row(parent: QWidget, edit: QLineEdit, title: str, name_filter: str) ->
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(edit, 1)
-    button = QPushButton(QCoreApplication.translate("ConnectionDialog", "Browse\u2026"), row)
+    button = QPushButton(_("Browse\u2026"), row)
     button.setObjectName(f"{edit.objectName()}Browse")
-    button.setAccessibleName(
-        QCoreApplication.translate("ConnectionDialog", "Browse for {what}").format(what=title)
-    )
+    button.setAccessibleName(_("Browse for {what}").format(what=title))
 
     def choose() -> None:
         chooser = QFileDialog(row, title, edit.text(), name_filter)
@@ -93,40 +84,26 @@ class _SecretPage(QWidget):
         self.token.setObjectName(f"{prefix}TokenEdit")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setAccessibleName(what)
-        self.token.setPlaceholderText(
-            QCoreApplication.translate(
-                "ConnectionDialog", "paste it here; it is never shown or saved in a file"
-            )
-        )
-        form.addRow(
-            QCoreApplication.translate("ConnectionDialog", "{what}:").format(what=what), self.token
-        )
+        self.token.setPlaceholderText(_("paste it here; it is never shown or saved in a file"))
+        form.addRow(_("{what}:").format(what=what), self.token)
         self.file = QLineEdit(self)
         self.file.setObjectName(f"{prefix}TokenFileEdit")
-        self.file.setAccessibleName(QCoreApplication.translate("ConnectionDialog", "Token file"))
-        self.file.setPlaceholderText(
-            QCoreApplication.translate("ConnectionDialog", "or a file that holds it")
-        )
+        self.file.setAccessibleName(_("Token file"))
+        self.file.setPlaceholderText(_("or a file that holds it"))
         form.addRow(
-            QCoreApplication.translate("ConnectionDialog", "Token file:"),
+            _("Token file:"),
             _path_row(
                 self,
                 self.file,
-                QCoreApplication.translate("ConnectionDialog", "Token file"),
-                QCoreApplication.translate("ConnectionDialog", "All files (*)"),
+                _("Token file"),
+                _("All files (*)"),
             ),
         )
-        self.remember = QCheckBox(
-            QCoreApplication.translate("ConnectionDialog", "Remember in the system keyring"), self
-        )
+        self.remember = QCheckBox(_("Remember in the system keyring"), self)
         self.remember.setObjectName(f"{prefix}RememberCheck")
         self.remember.setEnabled(keyring)
         if not keyring:
-            self.remember.setToolTip(
-                QCoreApplication.translate(
-                    "ConnectionDialog", "No system keyring is available on this computer"
-                )
-            )
+            self.remember.setToolTip(_("No system keyring is available on this computer"))
         form.addRow("", self.remember)
 
     def load(self, profile: Profile, source: str) -> None:
@@ -136,13 +113,9 @@ class _SecretPage(QWidget):
         remembered = mine and profile.remember
         self.remember.setChecked(remembered and self.remember.isEnabled())
         self.token.setPlaceholderText(
-            QCoreApplication.translate(
-                "ConnectionDialog", "remembered in the keyring; type to replace it"
-            )
+            _("remembered in the keyring; type to replace it")
             if remembered
-            else QCoreApplication.translate(
-                "ConnectionDialog", "paste it here; it is never shown or saved in a file"
-            )
+            else _("paste it here; it is never shown or saved in a file")
         )
 
 
@@ -162,7 +135,7 @@ class ConnectionDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")
-        self.setWindowTitle(self.tr("Connection"))
+        self.setWindowTitle(_("Connection"))
         self.setMinimumWidth(560)
         self._book = book
         layout = QVBoxLayout(self)
@@ -170,20 +143,18 @@ class ConnectionDialog(QDialog):
         self.profile_combo = QComboBox(self)
         self.profile_combo.setObjectName("profileCombo")
         self.profile_combo.setEditable(True)
-        self.profile_combo.setToolTip(
-            self.tr("Pick a saved profile, or type a new name to add one")
-        )
-        self.profile_combo.setAccessibleName(self.tr("Profile"))
+        self.profile_combo.setToolTip(_("Pick a saved profile, or type a new name to add one"))
+        self.profile_combo.setAccessibleName(_("Profile"))
         self.profile_combo.setAccessibleDescription(self.profile_combo.toolTip())
         self.profile_combo.activated.connect(self._profile_picked)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.delete_button.setToolTip(self.tr("Delete this profile"))
+        self.delete_button = QPushButton(_("Delete"), self)
+        self.delete_button.setToolTip(_("Delete this profile"))
         self.delete_button.setObjectName("deleteProfileButton")
         self.delete_button.clicked.connect(
             lambda: self.deleteRequested.emit(self.profile_combo.currentText().strip())
         )
         top = QHBoxLayout()
-        profile_label = QLabel(self.tr("&Profile:"), self)
+        profile_label = QLabel(_("&Profile:"), self)
         profile_label.setBuddy(self.profile_combo)
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo, 1)
@@ -192,30 +163,30 @@ class ConnectionDialog(QDialog):
 
         form = QFormLayout()
         self.endpoint_edit = self._line("apiEndpointEdit", "https://cloud-desktop.api...")
-        form.addRow(self.tr("API endpoint:"), self.endpoint_edit)
+        form.addRow(_("API endpoint:"), self.endpoint_edit)
         self.iam_edit = self._line("iamEndpointEdit", "https://iam.api.cloud.yandex.net")
-        form.addRow(self.tr("IAM endpoint:"), self.iam_edit)
+        form.addRow(_("IAM endpoint:"), self.iam_edit)
         self.source_combo = QComboBox(self)
         self.source_combo.setObjectName("sourceCombo")
         for source, title in SOURCE_TITLES.items():
-            self.source_combo.addItem(QCoreApplication.translate("ConnectionDialog", title), source)
-        form.addRow(self.tr("Credentials:"), self.source_combo)
+            self.source_combo.addItem(_(title), source)
+        form.addRow(_("Credentials:"), self.source_combo)
         layout.addLayout(form)
 
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("sourcePages")
         auto = QLabel(
-            self.tr(
+            _(
                 "Uses YC_IAM_TOKEN or, if that is not set, YC_OAUTH_TOKEN. Options on the command "
                 "line (--sa-key, --use-yc, ...) choose a source for that run only."
             ),
             self,
         )
         auto.setWordWrap(True)
-        self.iam_page = _SecretPage("iam", self.tr("IAM token"), keyring, self)
-        self.oauth_page = _SecretPage("oauth", self.tr("OAuth token"), keyring, self)
+        self.iam_page = _SecretPage("iam", _("IAM token"), keyring, self)
+        self.oauth_page = _SecretPage("oauth", _("OAuth token"), keyring, self)
         oauth_note = QLabel(
-            self.tr(
+            _(
                 "Yandex has announced the end of OAuth token exchange; a service account key or "
                 "the yc CLI will keep working."
             ),
@@ -225,44 +196,40 @@ class ConnectionDialog(QDialog):
         self.oauth_page.form.addRow(oauth_note)
         key_page = QWidget(self)
         key_form = QFormLayout(key_page)
-        self.key_edit = self._line("saKeyEdit", self.tr("the JSON file `yc iam key create` wrote"))
+        self.key_edit = self._line("saKeyEdit", _("the JSON file `yc iam key create` wrote"))
         key_form.addRow(
-            self.tr("Key file:"),
-            _path_row(key_page, self.key_edit, self.tr("Key file"), self.tr("JSON (*.json)")),
+            _("Key file:"),
+            _path_row(key_page, self.key_edit, _("Key file"), _("JSON (*.json)")),
         )
         yc_page = QWidget(self)
         yc_form = QFormLayout(yc_page)
-        self.yc_profile_edit = self._line("ycProfileEdit", self.tr("yc's current profile"))
-        yc_form.addRow(self.tr("yc profile:"), self.yc_profile_edit)
-        self.yc_path_edit = self._line("ycPathEdit", self.tr("yc on PATH"))
+        self.yc_profile_edit = self._line("ycProfileEdit", _("yc's current profile"))
+        yc_form.addRow(_("yc profile:"), self.yc_profile_edit)
+        self.yc_path_edit = self._line("ycPathEdit", _("yc on PATH"))
         yc_form.addRow(
-            self.tr("yc program:"),
-            _path_row(yc_page, self.yc_path_edit, self.tr("yc program"), self.tr("yc (yc*)")),
+            _("yc program:"),
+            _path_row(yc_page, self.yc_path_edit, _("yc program"), _("yc (yc*)")),
         )
         metadata_page = QWidget(self)
         metadata_form = QFormLayout(metadata_page)
         self.metadata_edit = self._line("metadataUrlEdit", "http://169.254.169.254/...")
-        metadata_form.addRow(self.tr("Token URL:"), self.metadata_edit)
+        metadata_form.addRow(_("Token URL:"), self.metadata_edit)
         for page in (auto, self.iam_page, self.oauth_page, key_page, yc_page, metadata_page):
             self.pages.addWidget(page)
         self.source_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
         layout.addWidget(self.pages)
 
         network = QFormLayout()
-        self.ca_edit = self._line("caFileEdit", self.tr("only the operating system's certificates"))
+        self.ca_edit = self._line("caFileEdit", _("only the operating system's certificates"))
         network.addRow(
-            self.tr("CA file:"),
-            _path_row(self, self.ca_edit, self.tr("CA certificates"), self.tr("PEM (*.pem *.crt)")),
+            _("CA file:"),
+            _path_row(self, self.ca_edit, _("CA certificates"), _("PEM (*.pem *.crt)")),
         )
-        self.proxy_edit = self._line(
-            "proxyEdit", self.tr("from HTTPS_PROXY; loopback never uses one")
-        )
-        network.addRow(self.tr("Proxy:"), self.proxy_edit)
+        self.proxy_edit = self._line("proxyEdit", _("from HTTPS_PROXY; loopback never uses one"))
+        network.addRow(_("Proxy:"), self.proxy_edit)
         layout.addLayout(network)
 
-        self.active_label = plain(
-            QLabel(self.tr("Now: {connection}").format(connection=active), self)
-        )
+        self.active_label = plain(QLabel(_("Now: {connection}").format(connection=active), self))
         self.active_label.setObjectName("activeConnectionLabel")
         self.active_label.setWordWrap(True)
         self.active_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -270,13 +237,13 @@ class ConnectionDialog(QDialog):
         self.error_label = plain(QLabel(self))  # names files and repeats what they hold
         self.error_label.setObjectName("connectionError")
         self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Problem"))
+        self.error_label.setAccessibleName(_("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.connect_button = buttons.addButton(
-            self.tr("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
+            _("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.connect_button.setObjectName("connectButton")
         self.connect_button.setDefault(True)

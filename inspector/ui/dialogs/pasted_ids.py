@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.pasted import find_ids
+from inspector.i18n import _
 
 # A chooser longer than this would not be "short": the rest are left out.
 MAX_CHOICES = 9
@@ -72,17 +73,17 @@ class PastedIds(QObject):
             self.chooser.deleteLater()
         menu = QMenu(self._edit)
         menu.setObjectName("pastedIdChooser")
-        menu.setAccessibleName(self.tr("IDs found in the pasted text"))
+        menu.setAccessibleName(_("IDs found in the pasted text"))
         menu.setToolTipsVisible(True)
         for image_id in images[:MAX_CHOICES]:
-            action = menu.addAction(self.tr("Fetch image {id}").format(id=self._mask(image_id)))
+            action = menu.addAction(_("Fetch image {id}").format(id=self._mask(image_id)))
             action.setObjectName("pastedImageAction")
             action.setData(image_id)
             action.triggered.connect(lambda _checked=False, i=image_id: self._fetch(i))
         if images and folders:
             menu.addSeparator()
         for folder_id in folders[:MAX_CHOICES]:
-            action = menu.addAction(self.tr("Browse folder {id}").format(id=self._mask(folder_id)))
+            action = menu.addAction(_("Browse folder {id}").format(id=self._mask(folder_id)))
             action.setObjectName("pastedFolderAction")
             action.setData(folder_id)
             action.triggered.connect(lambda _checked=False, f=folder_id: self.folderChosen.emit(f))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.i18n import _
+
 
 def _keys_text(sequences: list[QKeySequence]) -> str:
     """The first binding, as menus show it, in the platform's own notation (``Ctrl+Q``, ``⌘Q``).
@@ -58,19 +60,19 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget, extra: list[tuple[str, str]] | None = None) -> None:
         super().__init__(window)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        self.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.setAccessibleDescription(self.tr("Every key combination the window understands"))
+        self.setWindowTitle(_("Keyboard Shortcuts"))
+        self.setAccessibleName(_("Keyboard shortcuts"))
+        self.setAccessibleDescription(_("Every key combination the window understands"))
         entries = shortcut_entries(window) + list(extra or [])
-        intro = QLabel(self.tr("Everything in the window can be reached with the keyboard:"), self)
+        intro = QLabel(_("Everything in the window can be reached with the keyboard:"), self)
         intro.setWordWrap(True)
         self.table = QTableWidget(len(entries), 2, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName(self.tr("Shortcuts"))
+        self.table.setAccessibleName(_("Shortcuts"))
         self.table.setAccessibleDescription(
-            self.tr("Keys in the first column, what they do in the second")
+            _("Keys in the first column, what they do in the second")
         )
-        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("Action")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.i18n import _, pgettext
 from inspector.ui import theme
 from inspector.ui.widgets import accessibility
 from inspector.ui.widgets.inert import plain, readable, shrinkable
@@ -46,7 +47,7 @@ class ErrorBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("errorBanner")
-        self.setAccessibleName(self.tr("Error"))
+        self.setAccessibleName(_("Error"))
         accessibility.mark_alert(self)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
@@ -57,19 +58,19 @@ class ErrorBanner(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.copy_ids_button = QPushButton(self.tr("Copy request I&Ds"), self)
-        self.copy_ids_button.setToolTip(self.tr("Copy the request IDs support asks for"))
+        self.copy_ids_button = QPushButton(_("Copy request I&Ds"), self)
+        self.copy_ids_button.setToolTip(_("Copy the request IDs support asks for"))
         self.copy_ids_button.setObjectName("copyRequestIdsButton")
         self.copy_ids_button.clicked.connect(self.copy_request_ids)
-        self.copy_all_button = QPushButton(self.tr("Copy err&or"), self)
-        self.copy_all_button.setToolTip(self.tr("Copy the whole error as text"))
+        self.copy_all_button = QPushButton(_("Copy err&or"), self)
+        self.copy_all_button.setToolTip(_("Copy the whole error as text"))
         self.copy_all_button.setObjectName("copyErrorButton")
         self.copy_all_button.clicked.connect(self.copy_error)
         close = QToolButton(self)
         close.setObjectName("dismissErrorButton")
         close.setText("\u2715")
-        close.setToolTip(self.tr("Dismiss"))
-        close.setAccessibleName(self.tr("Dismiss error"))
+        close.setToolTip(_("Dismiss"))
+        close.setAccessibleName(_("Dismiss error"))
         close.clicked.connect(self.hide)
         self.dismiss_button = close
         top.addWidget(self.title, 1)
@@ -123,25 +124,27 @@ class ErrorBanner(QFrame):
         self.title.setText(explanation.title)
         rows: list[tuple[str, str, str]] = []
         if explanation.http_status:
-            rows.append(("httpStatusValue", self.tr("HTTP status"), explanation.http_status))
+            rows.append(("httpStatusValue", _("HTTP status"), explanation.http_status))
         if explanation.grpc_code:
-            rows.append(("grpcCodeValue", self.tr("gRPC code"), explanation.grpc_code))
+            rows.append(
+                ("grpcCodeValue", pgettext("error row", "gRPC code"), explanation.grpc_code)
+            )
         if explanation.message:
-            rows.append(("errorMessageValue", self.tr("Message"), explanation.message))
+            rows.append(("errorMessageValue", _("Message"), explanation.message))
         if explanation.details:
             details = "\n".join(explanation.details)
-            rows.append(("errorDetailsValue", self.tr("Details"), details))
+            rows.append(("errorDetailsValue", _("Details"), details))
         for name, value in explanation.request_ids:
             rows.append((_ID_OBJECT_NAMES.get(name, f"{name}Value"), name, value))
         for row, (object_name, label, value) in enumerate(rows):
-            caption = plain(QLabel(self.tr("{label}:").format(label=label), self._rows_host))
+            caption = plain(QLabel(_("{label}:").format(label=label), self._rows_host))
             caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
             widget = shrinkable(ValueLabel(object_name, label, self._rows_host, row_label=caption))
             widget.set_value(value)
             self.values[object_name] = widget
             self._grid.addWidget(caption, row, 0)
             self._grid.addWidget(widget, row, 1)
-        hint = self.tr("What to do: {hint}").format(hint=explanation.hint)
+        hint = _("What to do: {hint}").format(hint=explanation.hint)
         self.hint.setText(hint if explanation.hint else "")
         self.hint.setVisible(bool(explanation.hint))
         self._ids = list(explanation.request_ids)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from inspector.i18n import N_, _
 from inspector.ui import theme
 from inspector.ui.page.field_note import FieldNote
 from inspector.ui.page.policy_badge import PolicyBadge
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def _before(old: str) -> str:
-    return QCoreApplication.translate("ImageForm", "Before: {value}").format(value=old)
+    return _("Before: {value}").format(value=old)
 
 
 def _without_before(tooltip: str) -> str:
@@ -32,28 +33,28 @@ def _without_before(tooltip: str) -> str:
 
 # Wire name -> row label, in the order operators read them; translated where shown.
 FIELDS: tuple[tuple[str, str], ...] = (
-    ("id", str(QT_TRANSLATE_NOOP("ImageForm", "ID"))),
-    ("folderId", str(QT_TRANSLATE_NOOP("ImageForm", "Folder ID"))),
-    ("name", str(QT_TRANSLATE_NOOP("ImageForm", "Name"))),
-    ("description", str(QT_TRANSLATE_NOOP("ImageForm", "Description"))),
-    ("status", str(QT_TRANSLATE_NOOP("ImageForm", "Status"))),
-    ("createdAt", str(QT_TRANSLATE_NOOP("ImageForm", "Created"))),
-    ("storageSize", str(QT_TRANSLATE_NOOP("ImageForm", "Storage size"))),
-    ("minDiskSize", str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size"))),
+    ("id", N_("ID")),
+    ("folderId", N_("Folder ID")),
+    ("name", N_("Name")),
+    ("description", N_("Description")),
+    ("status", N_("Status")),
+    ("createdAt", N_("Created")),
+    ("storageSize", N_("Storage size")),
+    ("minDiskSize", N_("Min disk size")),
 )
 
 
 # What the detail beside a value shows, as a screen reader names it.
 DETAILS: dict[str, str] = {
-    "createdAt": str(QT_TRANSLATE_NOOP("ImageForm", "Created, in UTC, and age")),
-    "storageSize": str(QT_TRANSLATE_NOOP("ImageForm", "Storage size in bytes")),
-    "minDiskSize": str(QT_TRANSLATE_NOOP("ImageForm", "Min disk size in bytes")),
+    "createdAt": N_("Created, in UTC, and age"),
+    "storageSize": N_("Storage size in bytes"),
+    "minDiskSize": N_("Min disk size in bytes"),
 }
 
 
 def field_label(key: str) -> str:
     """The translated row label of a wire field (``folderId -> Folder ID``)."""
-    return QCoreApplication.translate("ImageForm", dict(FIELDS)[key])
+    return _(dict(FIELDS)[key])
 
 
 class ImageForm(QWidget):
@@ -88,7 +89,7 @@ class ImageForm(QWidget):
         self.policy_badge = PolicyBadge(self)
         for key, _english in FIELDS:
             label = field_label(key)
-            row_label = plain(QLabel(self.tr("{label}:").format(label=label), self))
+            row_label = plain(QLabel(_("{label}:").format(label=label), self))
             row_label.setObjectName(f"{key}Row")
             self.row_labels[key] = row_label
             note = FieldNote(f"{key}Note", self)
@@ -105,7 +106,7 @@ class ImageForm(QWidget):
             self.values[key] = value
             if key in DETAILS:
                 value.setWordWrap(False)  # the detail beside it takes the remaining width
-                detail_name = QCoreApplication.translate("ImageForm", DETAILS[key])
+                detail_name = _(DETAILS[key])
                 detail = ValueLabel(f"{key}Detail", detail_name, self)
                 self.details[key] = detail
                 row.addWidget(value)
@@ -117,13 +118,11 @@ class ImageForm(QWidget):
             self.rows[key] = row
             self._widen(key, marked=False)
             form.addRow(row_label, row)
-        self.other_label = plain(QLabel(self.tr("Other fields:"), self))
+        self.other_label = plain(QLabel(_("Other fields:"), self))
         self.other = ValueLabel(
-            "unknownFieldsValue", self.tr("Other fields"), self, row_label=self.other_label
+            "unknownFieldsValue", _("Other fields"), self, row_label=self.other_label
         )
-        self.other_label.setToolTip(
-            self.tr("Fields this build does not know, exactly as they came")
-        )
+        self.other_label.setToolTip(_("Fields this build does not know, exactly as they came"))
         self.other_label.setObjectName("unknownFieldsRow")
         self.row_labels["unknownFields"] = self.other_label
         form.addRow(self.other_label, self.other)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import conventions
+from inspector.i18n import _, conventions
 from inspector.ui import theme
 from inspector.ui.dialogs.pasted_ids import PastedIds
 from inspector.ui.on_first_use import OnFirstUse
@@ -58,8 +58,8 @@ if TYPE_CHECKING:
 def _field_labels() -> dict[str, str]:
     """Wire name -> the label the form shows, for the summary of what changed."""
     labels = {key: field_label(key) for key, _english in FIELDS}
-    labels["labels"] = QCoreApplication.translate("ImagePage", "Labels")
-    labels["unknownFields"] = QCoreApplication.translate("ImagePage", "Other fields")
+    labels["labels"] = _("Labels")
+    labels["unknownFields"] = _("Other fields")
     return labels
 
 
@@ -97,31 +97,31 @@ class ImagePage(QWidget):
         self.setObjectName("imagePage")
         self.id_edit = QLineEdit(self)
         self.id_edit.setObjectName("imageIdEdit")
-        self.id_edit.setAccessibleName(self.tr("Image ID"))
+        self.id_edit.setAccessibleName(_("Image ID"))
         self.id_edit.setAccessibleDescription(
-            self.tr("The ID of the image to fetch; Enter fetches it, Ctrl+L comes back here")
+            _("The ID of the image to fetch; Enter fetches it, Ctrl+L comes back here")
         )
-        self.id_edit.setPlaceholderText(self.tr("Paste an image ID, e.g. e3vc67qdve8q12345678"))
-        name_clear_button(self.id_edit, self.tr("Clear the image ID"))
+        self.id_edit.setPlaceholderText(_("Paste an image ID, e.g. e3vc67qdve8q12345678"))
+        name_clear_button(self.id_edit, _("Clear the image ID"))
         self.id_edit.returnPressed.connect(self.request_fetch)
         self.pasted = PastedIds(self.id_edit, lambda text: self._mask(text))
         self.pasted.fetchChosen.connect(self.fetchRequested)
         self.pasted.folderChosen.connect(self.browseFolderRequested)
-        id_label = plain(QLabel(self.tr("Image &ID:"), self))
+        id_label = plain(QLabel(_("Image &ID:"), self))
         id_label.setBuddy(self.id_edit)
-        self.fetch_button = QPushButton(self.tr("Fe&tch"), self)
+        self.fetch_button = QPushButton(_("Fe&tch"), self)
         self.fetch_button.setObjectName("fetchButton")
-        self.fetch_button.setToolTip(self.tr("Fetch the image (Enter)"))
+        self.fetch_button.setToolTip(_("Fetch the image (Enter)"))
         self.fetch_button.clicked.connect(self.request_fetch)
-        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
+        self.cancel_button = QPushButton(_("&Cancel"), self)
         self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setToolTip(self.tr("Cancel the running fetch (Esc)"))
+        self.cancel_button.setToolTip(_("Cancel the running fetch (Esc)"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancelRequested)
 
         self.progress = QProgressBar(self)
         self.progress.setObjectName("fetchProgress")
-        self.progress.setAccessibleName(self.tr("Fetch in progress"))
+        self.progress.setAccessibleName(_("Fetch in progress"))
         self.progress.setRange(0, 0)
         self.progress.setMaximumHeight(6)
         self.progress.setTextVisible(False)
@@ -130,7 +130,7 @@ class ImagePage(QWidget):
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         # Labels whose text changes are named by that text (Qt's default for a label), and
         # described by what they are: a fixed name would hide what they say.
-        self.progress_label.setAccessibleDescription(self.tr("Progress"))
+        self.progress_label.setAccessibleDescription(_("Progress"))
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(100)
         self._progress_timer.timeout.connect(self._tick)
@@ -155,14 +155,14 @@ class ImagePage(QWidget):
         self.watch_bar.stopRequested.connect(self.stopWatchRequested)
         self.offline_banner = QLabel(self)
         self.offline_banner.setObjectName("offlineBanner")
-        self.offline_banner.setAccessibleDescription(self.tr("Offline"))
+        self.offline_banner.setAccessibleDescription(_("Offline"))
         self.offline_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.offline_banner.setWordWrap(True)
         self.offline_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.offline_banner.hide()
         self.changes_label = QLabel(self)
         self.changes_label.setObjectName("changesSummary")
-        self.changes_label.setAccessibleDescription(self.tr("What changed"))
+        self.changes_label.setAccessibleDescription(_("What changed"))
         self.changes_label.setTextFormat(Qt.TextFormat.PlainText)
         self.changes_label.setWordWrap(True)
         self.changes_label.setTextInteractionFlags(
@@ -187,7 +187,7 @@ class ImagePage(QWidget):
         bar.addWidget(self.cancel_button)
         scroll = QScrollArea(self)
         scroll.setObjectName("imageFormScroll")
-        scroll.setAccessibleName(self.tr("The image's fields"))
+        scroll.setAccessibleName(_("The image's fields"))
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the values inside are the stops
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -201,11 +201,11 @@ class ImagePage(QWidget):
         self.views = QTabWidget(self)
         self.views.setObjectName("pageViews")
         self.views.setDocumentMode(True)
-        self.views.setAccessibleName(self.tr("Views of the image"))
-        self.views.addTab(self.splitter, self.tr("Image"))
-        self.views.addTab(self._raw_tab, self.tr("Raw response"))
-        self.views.setTabToolTip(0, self.tr("The image as a form and its labels"))
-        self.views.setTabToolTip(1, self.tr("The answer exactly as it came over the wire (Ctrl+U)"))
+        self.views.setAccessibleName(_("Views of the image"))
+        self.views.addTab(self.splitter, _("Image"))
+        self.views.addTab(self._raw_tab, _("Raw response"))
+        self.views.setTabToolTip(0, _("The image as a form and its labels"))
+        self.views.setTabToolTip(1, _("The answer exactly as it came over the wire (Ctrl+U)"))
         self.views.currentChanged.connect(self._view_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -222,12 +222,12 @@ class ImagePage(QWidget):
             (
                 QKeySequence(QKeySequence.StandardKey.Cancel),
                 self.cancelRequested.emit,
-                self.tr("Cancel the running fetch"),
+                _("Cancel the running fetch"),
             ),
             (
                 QKeySequence(QKeySequence.StandardKey.Find),
                 self.labels.filter.setFocus,
-                self.tr("Go to the labels filter"),
+                _("Go to the labels filter"),
             ),
         ):
             shortcut = QShortcut(keys, self, slot)
@@ -235,7 +235,7 @@ class ImagePage(QWidget):
             shortcut.setWhatsThis(description)
         self._view_changed(0)
         self._set_busy(False)
-        self.form.clear_image(self.tr("No image yet: paste an ID above and press Enter."))
+        self.form.clear_image(_("No image yet: paste an ID above and press Enter."))
         self.labels.setEnabled(False)
         theme.watch(self._restyle)
 
@@ -303,7 +303,7 @@ class ImagePage(QWidget):
         from inspector.ui.page.raw_view import RawResponseView
 
         view = RawResponseView(self._raw_tab)
-        view.clear(self.tr("No answer yet."))
+        view.clear(_("No answer yet."))
         layout = self._raw_tab.layout()
         assert layout is not None
         layout.addWidget(view)
@@ -314,10 +314,10 @@ class ImagePage(QWidget):
         """The tab's title: the image's name, else its ID (masked while presenting)."""
         if self.shown_id is None or self._view is None:
             # Nothing shown but an OFFLINE note: a failed call opened from its bundle.
-            return self.tr("OFFLINE \u00b7 failed call") if self._offline else self.tr("New tab")
+            return _("OFFLINE \u00b7 failed call") if self._offline else _("New tab")
         name = next((f.value for f in self._view.fields if f.key == "name" and f.value), None)
         text = self._mask(name or self.shown_id)
-        return self.tr("OFFLINE \u00b7 {title}").format(title=text) if self._offline else text
+        return _("OFFLINE \u00b7 {title}").format(title=text) if self._offline else text
 
     def set_policy(self, policy: Policy | None) -> None:
         """Check the shown labels against ``policy`` (None: no policy in use)."""
@@ -360,7 +360,7 @@ class ImagePage(QWidget):
         if image_id == self.shown_id:
             self.form.caption.setText(
                 self._mask(
-                    self.tr("Refreshing {id}\u2026 (below: {caption})").format(
+                    _("Refreshing {id}\u2026 (below: {caption})").format(
                         id=image_id, caption=self._shown_caption
                     )
                 )
@@ -368,7 +368,7 @@ class ImagePage(QWidget):
             self.form.setEnabled(False)
             self.labels.setEnabled(False)
         else:
-            self._clear(self.tr("Fetching {id}\u2026").format(id=image_id))
+            self._clear(_("Fetching {id}\u2026").format(id=image_id))
 
     def show_image(self, image_id: str, view: ImageView, caption: str) -> None:
         self._set_busy(False)
@@ -384,7 +384,7 @@ class ImagePage(QWidget):
         if self._announce_result:
             self._announce_result = False
             name = next((f.value for f in view.fields if f.key == "name" and f.value), None)
-            spoken = self.tr("Loaded {name}. {status}").format(
+            spoken = _("Loaded {name}. {status}").format(
                 name=self._mask(name or image_id), status=self.form.badge.accessibleName()
             )
             announce(self, spoken, fallback=self.form.caption)
@@ -395,7 +395,7 @@ class ImagePage(QWidget):
         self._raw_view = None
         raw_view = self._raw_part.if_built()
         if raw is None and raw_view is not None:
-            raw_view.clear(self.tr("No answer yet."))
+            raw_view.clear(_("No answer yet."))
         self._show_raw_if_visible()
 
     def show_changes(self, changes: ImageChanges | None, since: str) -> None:
@@ -420,7 +420,7 @@ class ImagePage(QWidget):
     ) -> None:
         self._set_busy(False)
         if not keep_result:
-            self._clear(self.tr("No image: fetching {id} failed (see above).").format(id=image_id))
+            self._clear(_("No image: fetching {id} failed (see above).").format(id=image_id))
         self._error = (explanation, copy_text)
         self._show_banner(explanation, copy_text)
         self._announce_result = False
@@ -433,13 +433,11 @@ class ImagePage(QWidget):
             self.labels.setEnabled(True)
             self.form.caption.setText(
                 self._mask(
-                    self.tr("Refresh cancelled; showing {caption}").format(
-                        caption=self._shown_caption
-                    )
+                    _("Refresh cancelled; showing {caption}").format(caption=self._shown_caption)
                 )
             )
         else:
-            self._clear(self.tr("Fetching {id} was cancelled.").format(id=image_id))
+            self._clear(_("Fetching {id} was cancelled.").format(id=image_id))
         self._announce_result = False
         announce(self, self.form.caption.text(), fallback=self.form.caption)
 
@@ -492,7 +490,7 @@ class ImagePage(QWidget):
         )
         self.changes_label.setText(mask(changes.summary(_field_labels(), since)))
         removed = "\n".join(f"{key} = {value}" for key, value in changes.removed_labels)
-        removed_text = self.tr("Removed labels:\n{labels}").format(labels=removed)
+        removed_text = _("Removed labels:\n{labels}").format(labels=removed)
         set_tooltip(self.changes_label, mask(removed_text) if removed else "")
         self.changes_label.setProperty("changed", bool(changes))
         self._restyle()
@@ -571,7 +569,7 @@ class ImagePage(QWidget):
             return
         elapsed = f"{now - self._loading_since:.1f}".replace(".", conventions().decimal)
         if retry:
-            text = self.tr("Fetching {id} (attempt {attempt} of {attempts})\u2026 {seconds} s")
+            text = _("Fetching {id} (attempt {attempt} of {attempts})\u2026 {seconds} s")
             text = text.format(
                 id=self._loading_id,
                 attempt=retry.attempt,
@@ -579,9 +577,7 @@ class ImagePage(QWidget):
                 seconds=elapsed,
             )
         else:
-            text = self.tr("Fetching {id}\u2026 {seconds} s").format(
-                id=self._loading_id, seconds=elapsed
-            )
+            text = _("Fetching {id}\u2026 {seconds} s").format(id=self._loading_id, seconds=elapsed)
         self.progress_label.setText(text)
 
 
@@ -597,6 +593,6 @@ class _RetryWait:
     def text(self, seconds_left: float) -> str:
         """Whole seconds, rounded up: a wait of 0.3 s reads "Retrying in 1 s"."""
         seconds = max(1, math.ceil(seconds_left))
-        return QCoreApplication.translate(
-            "ImagePage", "Retrying in {seconds} s (attempt {attempt} of {attempts}): {reason}"
-        ).format(seconds=seconds, attempt=self.attempt, attempts=self.attempts, reason=self.reason)
+        return _("Retrying in {seconds} s (attempt {attempt} of {attempts}): {reason}").format(
+            seconds=seconds, attempt=self.attempt, attempts=self.attempts, reason=self.reason
+        )

@@ -5,9 +5,7 @@ from __future__ import annotations
 from operator import itemgetter
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,15 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import _, ngettext
+from inspector.i18n import N_, _, ngettext
 from inspector.present.defaults import DEFAULT_EXPLANATION, with_mark
 from inspector.ui import theme
 from inspector.ui.widgets.accessibility import name_clear_button
 from inspector.ui.widgets.inert import plain, tooltip_text
 
 _HEADERS = (
-    str(QT_TRANSLATE_NOOP("LabelsModel", "Key")),
-    str(QT_TRANSLATE_NOOP("LabelsModel", "Value")),
+    N_("Key"),
+    N_("Value"),
 )
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -146,14 +144,14 @@ class LabelsModel(QAbstractTableModel):
             label = self._shown[index.row()]
             text = label[index.column()]
             if violation is not None:
-                policy = self.tr("Label policy: {problems}").format(problems=violation)
+                policy = _("Label policy: {problems}").format(problems=violation)
                 text = f"{text}\n\n{policy}"
             if changed and label[0] in changed:
                 old = changed[label[0]]
                 before = (
-                    self.tr("New since the previous fetch")
+                    _("New since the previous fetch")
                     if old is None
-                    else self.tr("Before: {value}").format(value=old)
+                    else _("Before: {value}").format(value=old)
                 )
                 return tooltip_text(f"{text}\n\n{before}")
             return tooltip_text(text)
@@ -174,7 +172,7 @@ class LabelsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("LabelsModel", _HEADERS[section])
+            return _(_HEADERS[section])
         # The row header is hidden on screen; a screen reader names each row by its key.
         return self._shown[section][0] if 0 <= section < len(self._shown) else None
 
@@ -201,32 +199,32 @@ class LabelsPanel(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("labelsFilter")
-        self.filter.setAccessibleName(self.tr("Filter labels"))
+        self.filter.setAccessibleName(_("Filter labels"))
         self.filter.setAccessibleDescription(
-            self.tr("Shows only the labels whose key or value contains this text")
+            _("Shows only the labels whose key or value contains this text")
         )
-        self.filter.setPlaceholderText(self.tr("Filter labels (Ctrl+F)"))
-        name_clear_button(self.filter, self.tr("Clear the labels filter"))
-        self.filter_label = plain(QLabel(self.tr("&Labels:"), self))
+        self.filter.setPlaceholderText(_("Filter labels (Ctrl+F)"))
+        name_clear_button(self.filter, _("Clear the labels filter"))
+        self.filter_label = plain(QLabel(_("&Labels:"), self))
         self.filter_label.setBuddy(self.filter)
         self.filter.textChanged.connect(self.model.set_filter)
         self.filter.textChanged.connect(self._update_count)
         self.count = plain(QLabel(self))
         self.count.setObjectName("labelsCount")
-        self.copy_rows_button = QPushButton(self.tr("Copy &rows"), self)
+        self.copy_rows_button = QPushButton(_("Copy &rows"), self)
         self.copy_rows_button.setObjectName("copyLabelRowsButton")
-        self.copy_rows_button.setToolTip(self.tr("Copy the selected labels as key<TAB>value lines"))
+        self.copy_rows_button.setToolTip(_("Copy the selected labels as key<TAB>value lines"))
         self.copy_rows_button.clicked.connect(self.copy_selected)
-        self.copy_all_button = QPushButton(self.tr("Copy &all"), self)
+        self.copy_all_button = QPushButton(_("Copy &all"), self)
         self.copy_all_button.setObjectName("copyAllLabelsButton")
-        self.copy_all_button.setToolTip(self.tr("Copy every label shown (after the filter)"))
+        self.copy_all_button.setToolTip(_("Copy every label shown (after the filter)"))
         self.copy_all_button.clicked.connect(self.copy_all)
 
         self.table = QTableView(self)
         self.table.setObjectName("labelsTable")
-        self.table.setAccessibleName(self.tr("Labels"))
+        self.table.setAccessibleName(_("Labels"))
         self.table.setAccessibleDescription(
-            self.tr("The image's labels, key and value; sort by a column, Ctrl+C copies rows")
+            _("The image's labels, key and value; sort by a column, Ctrl+C copies rows")
         )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -242,7 +240,7 @@ class LabelsPanel(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(0, 220)
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selected)
-        copy.setWhatsThis(self.tr("Copy the selected labels (in the labels table)"))
+        copy.setWhatsThis(_("Copy the selected labels (in the labels table)"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_label)
@@ -282,7 +280,7 @@ class LabelsPanel(QWidget):
         if self._default is None:
             text = ""
         elif total == 0:
-            text = self.tr("no labels")
+            text = _("no labels")
             if self._default:
                 text = with_mark(text)
                 tooltip = _(DEFAULT_EXPLANATION)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.i18n import _
 from inspector.present.sizes import exact_bytes
 from inspector.ui import theme
 from inspector.ui.widgets.inert import plain, readable, tooltip_text
@@ -114,19 +115,19 @@ class RawResponseView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rawView")
-        self.summary = self._label("rawSummary", self.tr("Status, time and size"))
+        self.summary = self._label("rawSummary", _("Status, time and size"))
         bold = self.summary.font()
         bold.setBold(True)
         self.summary.setFont(bold)
-        self.url = self._label("rawUrl", self.tr("Request URL"))
-        self.note = self._label("rawNote", self.tr("Where this answer came from"))
-        self.clock = self._label("rawClock", self.tr("Clock compared with the server's"))
-        self.ids = self._label("rawRequestIds", self.tr("Request IDs"))
+        self.url = self._label("rawUrl", _("Request URL"))
+        self.note = self._label("rawNote", _("Where this answer came from"))
+        self.clock = self._label("rawClock", _("Clock compared with the server's"))
+        self.ids = self._label("rawRequestIds", _("Request IDs"))
 
         self.headers = QTableWidget(0, 2, self)
         self.headers.setObjectName("rawHeaders")
-        self.headers.setAccessibleName(self.tr("Response headers"))
-        self.headers.setHorizontalHeaderLabels([self.tr("Header"), self.tr("Value")])
+        self.headers.setAccessibleName(_("Response headers"))
+        self.headers.setHorizontalHeaderLabels([_("Header"), _("Value")])
         self.headers.verticalHeader().setVisible(False)
         self.headers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.headers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -137,17 +138,17 @@ class RawResponseView(QWidget):
             0, QHeaderView.ResizeMode.ResizeToContents
         )
 
-        self.raw_body = _text_box("rawBody", self.tr("Body exactly as received"), self)
+        self.raw_body = _text_box("rawBody", _("Body exactly as received"), self)
         self.raw_body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.raw_body.setWordWrapMode(self.raw_body.wordWrapMode().WrapAnywhere)
-        self.pretty_body = _text_box("prettyBody", self.tr("Body, pretty-printed"), self)
+        self.pretty_body = _text_box("prettyBody", _("Body, pretty-printed"), self)
         self.pretty_body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.highlighter = JsonHighlighter(self.pretty_body.document(), dark=False)
         self.raw_size = plain(QLabel(self))
         self.raw_size.setObjectName("rawBodySize")
-        self.raw_size.setAccessibleDescription(self.tr("Body size"))
-        copy_raw = QPushButton(self.tr("Copy raw &body"), self)
-        copy_raw.setToolTip(self.tr("Copy the body exactly as it came, even while presenting"))
+        self.raw_size.setAccessibleDescription(_("Body size"))
+        copy_raw = QPushButton(_("Copy raw &body"), self)
+        copy_raw.setToolTip(_("Copy the body exactly as it came, even while presenting"))
         copy_raw.setObjectName("copyRawBodyButton")
         copy_raw.clicked.connect(self.copy_raw_body)
         self.copy_raw_button = copy_raw
@@ -156,7 +157,7 @@ class RawResponseView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_top = QHBoxLayout()
-        left_top.addWidget(_caption(self.tr("Body as received"), left))
+        left_top.addWidget(_caption(_("Body as received"), left))
         left_top.addWidget(self.raw_size, 1)
         left_top.addWidget(copy_raw)
         left_layout.addLayout(left_top)
@@ -164,7 +165,7 @@ class RawResponseView(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(_caption(self.tr("Pretty-printed"), right))
+        right_layout.addWidget(_caption(_("Pretty-printed"), right))
         right_layout.addWidget(self.pretty_body, 1)
         bodies = QSplitter(Qt.Orientation.Horizontal, self)
         bodies.setObjectName("rawBodySplitter")
@@ -182,7 +183,7 @@ class RawResponseView(QWidget):
             layout.addWidget(label)
         layout.addWidget(outer, 1)
         self.shown: RawView | None = None
-        self.clear(self.tr("No answer yet."))
+        self.clear(_("No answer yet."))
         theme.watch(self._restyle)
 
     def _restyle(self) -> None:
@@ -230,7 +231,7 @@ class RawResponseView(QWidget):
         for label, text in (
             (self.url, f"GET {mask(view.url)}" if view.url else ""),
             (self.note, mask(view.note or "")),
-            (self.clock, self.tr("Clock: {clock}").format(clock=view.clock) if view.clock else ""),
+            (self.clock, _("Clock: {clock}").format(clock=view.clock) if view.clock else ""),
             (self.ids, "   ".join(f"{name}: {value}" for name, value in view.request_ids)),
         ):
             label.setText(text)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from inspector.i18n import _
 from inspector.ui import theme
 from inspector.ui.widgets.accessibility import announce
 
@@ -28,27 +29,27 @@ class WatchBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("watchBar")
-        self.setAccessibleName(self.tr("Watch"))
+        self.setAccessibleName(_("Watch"))
         self.progress_label = QLabel(self)
         self.progress_label.setObjectName("watchProgress")
         # Named by the text they show (Qt's default for a label), described by what they are.
-        self.progress_label.setAccessibleDescription(self.tr("Watch progress"))
+        self.progress_label.setAccessibleDescription(_("Watch progress"))
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setWordWrap(True)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("watchMessage")
-        self.message_label.setAccessibleDescription(self.tr("Watch message"))
+        self.message_label.setAccessibleDescription(_("Watch message"))
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.stop_button = QPushButton(self.tr("&Stop watching"), self)
+        self.stop_button = QPushButton(_("&Stop watching"), self)
         self.stop_button.setObjectName("stopWatchButton")
         self.stop_button.clicked.connect(self.stopRequested)
         close = QToolButton(self)
         close.setObjectName("dismissWatchButton")
         close.setText("\u2715")
-        close.setToolTip(self.tr("Dismiss"))
-        close.setAccessibleName(self.tr("Dismiss watch message"))
+        close.setToolTip(_("Dismiss"))
+        close.setAccessibleName(_("Dismiss watch message"))
         close.clicked.connect(self.hide)
         self.dismiss_button = close
         layout = QHBoxLayout(self)
@@ -103,7 +104,7 @@ class WatchBar(QFrame):
             return
         progress = self._progress()
         self.progress_label.setText(
-            self.tr("Watching: {progress}").format(progress=self._mask(progress.text))
+            _("Watching: {progress}").format(progress=self._mask(progress.text))
         )
         self._set_slow(progress.slow)
 

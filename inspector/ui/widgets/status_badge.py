@@ -12,6 +12,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
 
+from inspector.i18n import _
 from inspector.ui import theme
 from inspector.ui.widgets import icons
 from inspector.ui.widgets.inert import set_tooltip
@@ -52,7 +53,7 @@ class StatusBadge(QLabel):
         self.kind = str(status.kind)
         text = status.text
         if self.kind == "unknown" and status.named:
-            text = self.tr("{status} (unknown status)").format(status=status.text)
+            text = _("{status} (unknown status)").format(status=status.text)
         self.setText(text)
         set_tooltip(self, status.description)
         self.setAccessibleName(self.spoken(text, status.description))
@@ -64,7 +65,7 @@ class StatusBadge(QLabel):
         """ "Status: ACTIVE, image is ready to use": the word shown, then what it means."""
         meaning = description.rstrip(".")
         meaning = meaning[:1].lower() + meaning[1:]
-        return self.tr("Status: {status}, {meaning}").format(status=text, meaning=meaning)
+        return _("Status: {status}, {meaning}").format(status=text, meaning=meaning)
 
     def _restyle(self) -> None:
         if not self.kind:

@@ -175,9 +175,7 @@ class ValueLabel(QTextEdit):
         if not text or self.row_label is not None:
             self.setAccessibleName(text)
         else:
-            self.setAccessibleName(
-                self.tr("{field}: {value}").format(field=self.field_name, value=text)
-            )
+            self.setAccessibleName(_("{field}: {value}").format(field=self.field_name, value=text))
         self.setAccessibleDescription(tooltip_of(self))
 
     def _restyle(self) -> None:
@@ -191,11 +189,11 @@ class ValueLabel(QTextEdit):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = QMenu(self)
-        whole = menu.addAction(self.tr("Copy whole value"))
+        whole = menu.addAction(_("Copy whole value"))
         whole.setEnabled(self.value is not None)
         whole.triggered.connect(self.copy_value)
         if self.hasSelectedText():
-            selection = menu.addAction(self.tr("Copy selection"))
+            selection = menu.addAction(_("Copy selection"))
             selection.triggered.connect(
                 lambda: QGuiApplication.clipboard().setText(self.selectedText())
             )

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import LANGUAGES, SYSTEM, ngettext
+from inspector.i18n import LANGUAGES, SYSTEM, _, ngettext
 from inspector.ui import theme
 from inspector.ui.on_first_use import OnFirstUse
 from inspector.ui.page.image_page import ImagePage, PageActions
@@ -79,11 +79,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("imageTabs")
-        self.tabs.setAccessibleName(self.tr("Images"))
+        self.tabs.setAccessibleName(_("Images"))
         self.tabs.setAccessibleDescription(
-            self.tr(
-                "One tab per image: Ctrl+T opens one, Ctrl+W closes it, Ctrl+Tab goes to the next"
-            )
+            _("One tab per image: Ctrl+T opens one, Ctrl+W closes it, Ctrl+Tab goes to the next")
         )
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -102,7 +100,7 @@ class MainWindow(QMainWindow):
         self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Labels whose text changes are named by that text (Qt's default for a label), and
         # described by what they are: a fixed name would hide what they say.
-        self.demo_banner.setAccessibleDescription(self.tr("Demo"))
+        self.demo_banner.setAccessibleDescription(_("Demo"))
         self.demo_banner.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -130,15 +128,15 @@ class MainWindow(QMainWindow):
         self.endpoint_label = plain(QLabel(self))  # from a profile the user may not have written
         self.endpoint_label.setObjectName("endpointLabel")
         self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.endpoint_label.setAccessibleDescription(self.tr("Connection"))
-        self.presenting_label = plain(QLabel(self.tr("PRESENTING: IDs masked"), self))
+        self.endpoint_label.setAccessibleDescription(_("Connection"))
+        self.presenting_label = plain(QLabel(_("PRESENTING: IDs masked"), self))
         self.presenting_label.setObjectName("presentingIndicator")
         self.presenting_label.hide()
         self.statusBar().addPermanentWidget(self.presenting_label)
         self.statusBar().addPermanentWidget(self.endpoint_label)
-        self.statusBar().setAccessibleDescription(self.tr("Status bar"))
+        self.statusBar().setAccessibleDescription(_("Status bar"))
         self.statusBar().messageChanged.connect(self._status_message_changed)
-        self.statusBar().showMessage(self.tr("Loading\u2026"))
+        self.statusBar().showMessage(_("Loading\u2026"))
         self._log_folder: Path | None = None
         self._unexpected_box: QMessageBox | None = None
         self._unexpected_count = 0
@@ -153,10 +151,8 @@ class MainWindow(QMainWindow):
 
         demo_list = QListWidget(self)
         demo_list.setObjectName("demoImageList")
-        demo_list.setAccessibleName(self.tr("Demo images"))
-        demo_list.setToolTip(
-            self.tr("Sample images of the demo API: click or press Enter to fetch")
-        )
+        demo_list.setAccessibleName(_("Demo images"))
+        demo_list.setToolTip(_("Sample images of the demo API: click or press Enter to fetch"))
         demo_list.setAccessibleDescription(demo_list.toolTip())
         demo_list.setAlternatingRowColors(True)
         demo_list.itemActivated.connect(self._demo_item_chosen)
@@ -188,7 +184,7 @@ class MainWindow(QMainWindow):
 
         browser = FolderBrowser(self)
         self._dock(
-            self.tr("Browse a folder"),
+            _("Browse a folder"),
             "folderBrowserDock",
             browser,
             Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -199,7 +195,7 @@ class MainWindow(QMainWindow):
         from inspector.ui.browser.history_panel import HistoryPanel
 
         panel = HistoryPanel(self)
-        self._dock(self.tr("History"), "historyDock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock(_("History"), "historyDock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
         panel.openRequested.connect(lambda _id: self.page.setFocus())
         return panel
 
@@ -302,26 +298,22 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_tab_action = self._action(
-            self.tr("&New Tab"), "newTabAction", self.new_tab, "Ctrl+T"
-        )
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_tab_action = self._action(_("&New Tab"), "newTabAction", self.new_tab, "Ctrl+T")
         self.close_tab_action = self._action(
-            self.tr("&Close Tab"), "closeTabAction", self.close_current_tab, "Ctrl+W"
+            _("&Close Tab"), "closeTabAction", self.close_current_tab, "Ctrl+W"
         )
         self.open_file_action = self._action(
-            self.tr("&Open Bundle or JSON\u2026"), "openFileAction", self.open_file_dialog, "Ctrl+O"
+            _("&Open Bundle or JSON\u2026"), "openFileAction", self.open_file_dialog, "Ctrl+O"
         )
         self.open_file_action.setToolTip(
-            self.tr(
-                "Open a support bundle, a REST JSON body or `yc ... --format json` output (Ctrl+O)"
-            )
+            _("Open a support bundle, a REST JSON body or `yc ... --format json` output (Ctrl+O)")
         )
         self.save_bundle_action = self._action(
-            self.tr("&Save for Support\u2026"), "saveBundleAction", self.save_for_support, "Ctrl+S"
+            _("&Save for Support\u2026"), "saveBundleAction", self.save_for_support, "Ctrl+S"
         )
         self.save_bundle_action.setToolTip(
-            self.tr(
+            _(
                 "One JSON file with the answer, its headers (no secrets), request IDs, timing, "
                 "versions and clock skew (Ctrl+S)"
             )
@@ -330,125 +322,119 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.open_file_action, self.save_bundle_action])
         file_menu.addSeparator()
-        self.connection_action = QAction(self.tr("Conn&ection\u2026"), self)
+        self.connection_action = QAction(_("Conn&ection\u2026"), self)
         self.connection_action.setObjectName("connectionAction")
         self.connection_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.connection_action.setToolTip(
-            self.tr("Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)")
+            _("Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)")
         )
         self.connection_action.triggered.connect(self.connectionDialogRequested)
         file_menu.addAction(self.connection_action)
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action = QAction(_("&Quit"), self)
         quit_action.setObjectName("quitAction")
         # The platform's own Quit keys; Windows has none, so Ctrl+Q as most apps there do.
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.copy_actions = {
             "curl": self._action(
-                self.tr("Copy as &curl"),
+                _("Copy as &curl"),
                 "copyCurlAction",
                 lambda: self.copy("curl"),
                 "Ctrl+Shift+C",
             ),
             "yc": self._action(
-                self.tr("Copy as &yc Command"),
+                _("Copy as &yc Command"),
                 "copyYcAction",
                 lambda: self.copy("yc"),
                 "Ctrl+Shift+Y",
             ),
             "json": self._action(
-                self.tr("Copy Image as &JSON"),
+                _("Copy Image as &JSON"),
                 "copyJsonAction",
                 lambda: self.copy("json"),
                 "Ctrl+Shift+J",
             ),
             "ids": self._action(
-                self.tr("Copy Request &IDs"),
+                _("Copy Request &IDs"),
                 "copyIdsAction",
                 lambda: self.copy("ids"),
                 "Ctrl+Shift+I",
             ),
         }
         self.copy_actions["curl"].setToolTip(
-            self.tr(
-                "The same request as a curl command; the token comes from `yc iam create-token`"
-            )
+            _("The same request as a curl command; the token comes from `yc iam create-token`")
         )
         edit_menu.addActions(list(self.copy_actions.values()))
         edit_menu.aboutToShow.connect(self.sync_copy_actions)
-        image_menu = self.menuBar().addMenu(self.tr("I&mage"))
+        image_menu = self.menuBar().addMenu(_("I&mage"))
         self.focus_id_action = self._action(
-            self.tr("Go to the Image &ID"), "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
+            _("Go to the Image &ID"), "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
         )
         self.refetch_action = self._action(
-            self.tr("&Fetch Again"), "refetchAction", lambda: self.page.refetch()
+            _("&Fetch Again"), "refetchAction", lambda: self.page.refetch()
         )
         self.refetch_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.compare_action = self._action(
-            self.tr("&Compare with\u2026"), "compareAction", self.open_compare, "Ctrl+Shift+D"
+            _("&Compare with\u2026"), "compareAction", self.open_compare, "Ctrl+Shift+D"
         )
         self.compare_action.setToolTip(
-            self.tr(
+            _(
                 "Put this image beside another (an ID or a file): every field and label aligned, "
                 "differences highlighted (Ctrl+Shift+D)"
             )
         )
         self.stop_watch_action = self._action(
-            self.tr("&Stop Watching"),
+            _("&Stop Watching"),
             "stopWatchAction",
             lambda: self.page.stopWatchRequested.emit(),
         )
         image_menu.addActions([self.focus_id_action, self.refetch_action, self.stop_watch_action])
         image_menu.addSeparator()
         image_menu.addAction(self.compare_action)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.browse_action = QAction(self.tr("&Browse a Folder"), self)
+        view_menu = self.menuBar().addMenu(_("&View"))
+        self.browse_action = QAction(_("&Browse a Folder"), self)
         self.browse_action.setObjectName("browseFolderAction")
         self.browse_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_B))
-        self.browse_action.setToolTip(
-            self.tr("Go to the folder browser, or back to the image (Ctrl+B)")
-        )
+        self.browse_action.setToolTip(_("Go to the folder browser, or back to the image (Ctrl+B)"))
         self.browse_action.triggered.connect(self.toggle_browser)
         view_menu.addAction(self.browse_action)
         self.history_action = self._action(
-            self.tr("&History"), "historyAction", self.toggle_history, "Ctrl+H"
+            _("&History"), "historyAction", self.toggle_history, "Ctrl+H"
         )
         self.raw_action = self._action(
-            self.tr("&Raw Response"),
+            _("&Raw Response"),
             "rawResponseAction",
             lambda: self.page.show_raw_response(),
             "Ctrl+U",
         )
         self.presenting_action = self._action(
-            self.tr("&Presenting Mode"), "presentingAction", lambda: None, "Ctrl+Shift+P"
+            _("&Presenting Mode"), "presentingAction", lambda: None, "Ctrl+Shift+P"
         )
         self.presenting_action.setCheckable(True)
         self.presenting_action.setToolTip(
-            self.tr(
-                "Mask IDs and hide folder IDs for screen sharing and screenshots (Ctrl+Shift+P)"
-            )
+            _("Mask IDs and hide folder IDs for screen sharing and screenshots (Ctrl+Shift+P)")
         )
         self.presenting_action.toggled.connect(self.set_presenting)
         view_menu.addActions([self.history_action, self.raw_action, self.presenting_action])
         view_menu.addSeparator()
-        self._build_theme_menu(view_menu.addMenu(self.tr("&Theme")))
-        self._build_language_menu(view_menu.addMenu(self.tr("&Language")))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.shortcuts_action = QAction(self.tr("&Keyboard Shortcuts"), self)
+        self._build_theme_menu(view_menu.addMenu(_("&Theme")))
+        self._build_language_menu(view_menu.addMenu(_("&Language")))
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.shortcuts_action = QAction(_("&Keyboard Shortcuts"), self)
         self.shortcuts_action.setObjectName("keyboardShortcutsAction")
         self.shortcuts_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
-        self.open_log_action = QAction(self.tr("Open &Log Folder"), self)
+        self.open_log_action = QAction(_("Open &Log Folder"), self)
         self.open_log_action.setObjectName("openLogFolderAction")
         self.open_log_action.setEnabled(False)
         self.open_log_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(self.open_log_action)
-        about = QAction(self.tr("&About"), self)
+        about = QAction(_("&About"), self)
         about.setObjectName("aboutAction")
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -458,9 +444,9 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for scheme, text in (
-            (theme.Scheme.SYSTEM, self.tr("&System")),
-            (theme.Scheme.LIGHT, self.tr("&Light")),
-            (theme.Scheme.DARK, self.tr("&Dark")),
+            (theme.Scheme.SYSTEM, _("&System")),
+            (theme.Scheme.LIGHT, _("&Light")),
+            (theme.Scheme.DARK, _("&Dark")),
         ):
             action = QAction(text, group)
             action.setObjectName(f"theme{scheme.value.title()}Action")
@@ -474,7 +460,7 @@ class MainWindow(QMainWindow):
         """The system's language, or one by its own name; it applies at the next start."""
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        choices = [(SYSTEM, self.tr("&System Language")), *LANGUAGES.items()]
+        choices = [(SYSTEM, _("&System Language")), *LANGUAGES.items()]
         for choice, text in choices:
             action = QAction(text, group)
             action.setObjectName(f"language{choice.title()}Action")
@@ -500,18 +486,18 @@ class MainWindow(QMainWindow):
     def choose_language(self, choice: str) -> None:
         self.set_language_choice(choice)
         self.languageChosen.emit(choice)
-        self.show_status(self.tr("The language changes when the inspector starts again."))
+        self.show_status(_("The language changes when the inspector starts again."))
 
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts: every key the window knows, read from the window."""
         from inspector.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 
         extra = [
-            (self.tr("Enter"), self.tr("Fetch the ID typed; list the folder typed; open a row")),
-            (self.tr("Tab, Shift+Tab"), self.tr("Move between fields, buttons and tables")),
-            (self.tr("Alt+underlined letter"), self.tr("Press that button or go to that field")),
-            (self.tr("Ctrl+Tab, Ctrl+Shift+Tab"), self.tr("Next or previous tab")),
-            (self.tr("Menu key, Shift+F10"), self.tr("A value's menu: copy it whole")),
+            (_("Enter"), _("Fetch the ID typed; list the folder typed; open a row")),
+            (_("Tab, Shift+Tab"), _("Move between fields, buttons and tables")),
+            (_("Alt+underlined letter"), _("Press that button or go to that field")),
+            (_("Ctrl+Tab, Ctrl+Shift+Tab"), _("Next or previous tab")),
+            (_("Menu key, Shift+F10"), _("A value's menu: copy it whole")),
         ]
         ShortcutsDialog(self, extra).open()
 
@@ -632,13 +618,13 @@ class MainWindow(QMainWindow):
             return
         text = None if actions is None else texts[kind](actions)
         copied = {
-            "curl": self.tr("Copied the curl command"),
-            "yc": self.tr("Copied the yc command"),
-            "json": self.tr("Copied the image as JSON"),
-            "ids": self.tr("Copied the request IDs"),
+            "curl": _("Copied the curl command"),
+            "yc": _("Copied the yc command"),
+            "json": _("Copied the image as JSON"),
+            "ids": _("Copied the request IDs"),
         }
         if text is None:
-            self.show_status(self.tr("Nothing to copy yet: fetch an image first"))
+            self.show_status(_("Nothing to copy yet: fetch an image first"))
             return
         QGuiApplication.clipboard().setText(text)
         self.show_status(copied[kind])
@@ -648,18 +634,14 @@ class MainWindow(QMainWindow):
         actions = self.page.tab_actions
         name = None if actions is None else actions.bundle_file_name()
         if actions is None or name is None:
-            self.show_status(
-                self.tr("Nothing to save: fetch an image first (an opened file is saved)")
-            )
+            self.show_status(_("Nothing to save: fetch an image first (an opened file is saved)"))
             return
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(self, self.tr("Save for Support"))
+        dialog = QFileDialog(self, _("Save for Support"))
         dialog.setObjectName("saveBundleDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(
-            [self.tr("Support bundles (*.inspector.json)"), self.tr("JSON files (*.json)")]
-        )
+        dialog.setNameFilters([_("Support bundles (*.inspector.json)"), _("JSON files (*.json)")])
         if self._file_folder:
             dialog.setDirectory(self._file_folder)
         dialog.selectFile(name)
@@ -676,23 +658,23 @@ class MainWindow(QMainWindow):
         try:
             saved = actions.save_support_bundle(path, qVersion(), pyside_version)
         except OSError as error:
-            message = self.tr("Cannot save {file}: {reason}")
+            message = _("Cannot save {file}: {reason}")
             self.show_file_error(
                 message.format(file=path.name, reason=error.strerror or error), path_text
             )
             return
-        saved_text = self.tr("Saved for support: {path}").format(path=path)
-        self.show_status(saved_text if saved else self.tr("Nothing to save"))
+        saved_text = _("Saved for support: {path}").format(path=path)
+        self.show_status(saved_text if saved else _("Nothing to save"))
 
     def open_file_dialog(self) -> None:
         """Ask for a bundle or a JSON body to show offline (Ctrl+O)."""
         from PySide6.QtWidgets import QFileDialog
 
-        dialog = QFileDialog(self, self.tr("Open a Bundle or JSON File"))
+        dialog = QFileDialog(self, _("Open a Bundle or JSON File"))
         dialog.setObjectName("openFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([self.tr("Bundles and JSON (*.json)"), self.tr("All files (*)")])
+        dialog.setNameFilters([_("Bundles and JSON (*.json)"), _("All files (*)")])
         if self._file_folder:
             dialog.setDirectory(self._file_folder)
         dialog.fileSelected.connect(self._file_chosen)
@@ -721,7 +703,7 @@ class MainWindow(QMainWindow):
         they were."""
         box = self._file_error_box
         if box is None:
-            box = self._warning_box("fileErrorBox", self.tr("File not opened"))
+            box = self._warning_box("fileErrorBox", _("File not opened"))
             self._file_error_box = box
         box.setText(message)
         box.setInformativeText(path)
@@ -754,10 +736,10 @@ class MainWindow(QMainWindow):
 
     def show_policy_error(self, message: str) -> None:
         """A policy file that cannot be used is said, not skipped: no label is checked."""
-        box = self._warning_box("policyErrorBox", self.tr("Label policy not used"))
+        box = self._warning_box("policyErrorBox", _("Label policy not used"))
         box.setText(message)
         box.setInformativeText(
-            self.tr("Labels are not checked until the policy file is fixed and the app restarted.")
+            _("Labels are not checked until the policy file is fixed and the app restarted.")
         )
         plain_labels(box)
         box.finished.connect(box.deleteLater)
@@ -766,7 +748,7 @@ class MainWindow(QMainWindow):
 
     def show_settings_notice(self, text: str) -> None:
         """Say, without blocking, that a damaged settings file was kept aside at start."""
-        box = self._warning_box("settingsNoticeBox", self.tr("Settings file kept aside"))
+        box = self._warning_box("settingsNoticeBox", _("Settings file kept aside"))
         box.setText(text)
         plain_labels(box)
         box.finished.connect(box.deleteLater)
@@ -835,9 +817,7 @@ class MainWindow(QMainWindow):
 
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.statusBar().showMessage(
-                self.tr("Could not open a file manager; the logs are in {folder}").format(
-                    folder=folder
-                )
+                _("Could not open a file manager; the logs are in {folder}").format(folder=folder)
             )
 
     def show_unexpected_error(self, summary: str) -> None:
@@ -847,17 +827,15 @@ class MainWindow(QMainWindow):
         if box is None:
             from PySide6.QtWidgets import QMessageBox
 
-            box = self._warning_box("unexpectedErrorBox", self.tr("Unexpected error"))
+            box = self._warning_box("unexpectedErrorBox", _("Unexpected error"))
             if self._log_folder is not None:
-                button = box.addButton(
-                    self.tr("Open Log Folder"), QMessageBox.ButtonRole.ActionRole
-                )
+                button = box.addButton(_("Open Log Folder"), QMessageBox.ButtonRole.ActionRole)
                 button.clicked.connect(self.open_log_folder)
             box.finished.connect(self._forget_unexpected_box)
             self._unexpected_box = box
         count = self._unexpected_count
         text = (
-            self.tr("Something went wrong that the inspector did not expect.")
+            _("Something went wrong that the inspector did not expect.")
             if count == 1
             else ngettext(
                 "Something went wrong that the inspector did not expect ({count} so far).",
@@ -865,17 +843,17 @@ class MainWindow(QMainWindow):
                 count,
             ).format(count=count)
         )
-        box.setText(text + " " + self.tr("It keeps working; you can go on."))
+        box.setText(text + " " + _("It keeps working; you can go on."))
         where = (
-            self.tr("The details are in the log file in {folder}.").format(folder=self._log_folder)
+            _("The details are in the log file in {folder}.").format(folder=self._log_folder)
             if self._log_folder
-            else self.tr("The details are in the log file.")
+            else _("The details are in the log file.")
         )
         box.setInformativeText(f"{summary}\n\n{where}")
         plain_labels(box)
         box.show()
         self.statusBar().showMessage(
-            self.tr("Unexpected error: {summary}").format(summary=summary), 10_000
+            _("Unexpected error: {summary}").format(summary=summary), 10_000
         )
 
     def _forget_unexpected_box(self) -> None:
@@ -889,7 +867,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Say in the status bar where requests go, where the token comes from and until when
         it is valid (never the token itself)."""
-        token = token_source or self.tr("no token")
+        token = token_source or _("no token")
         self.endpoint_label.setText(
             " \u00b7 ".join(part for part in (endpoint, token, expiry) if part)
         )
@@ -903,9 +881,9 @@ class MainWindow(QMainWindow):
 
     def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
         """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
-        self.setWindowTitle(self.tr("DEMO"))
+        self.setWindowTitle(_("DEMO"))
         self.demo_banner.setText(
-            self.tr(
+            _(
                 "DEMO \u2014 connected to the built-in demo API at {url}. The images are "
                 "samples, not your cloud. Pick one on the left, or paste an ID."
             ).format(url=base_url)
