@@ -1,4 +1,4 @@
-"""Capture the README's screenshots from the real window against the demo API.
+"""Capture the screenshots of the README and the guides from the real window against the demo API.
 
 Run under a real X server so fonts and styles render as users see them:
 ``xvfb-run -s '-screen 0 1280x800x24' .venv/bin/python docs/capture_screenshots.py``
