@@ -79,6 +79,7 @@ FIRST_PAINT = frozenset(
         "inspector.api.local_files",
         "inspector.api.wire_json",
         "inspector.config.files",
+        "inspector.config.store",
         # One window per user: a launch first tries the running window's socket.
         "inspector.core.instance",
         "socket",
