@@ -187,6 +187,7 @@ IMAGE_SHOWN = frozenset(
         "inspector.api.transport",
         "inspector.api.wire_json",
         "inspector.core.bundle",
+        "inspector.core.saved_body",
         "inspector.core.fetch",
         "inspector.demo.listing",
         "inspector.demo.server",
