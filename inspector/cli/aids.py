@@ -1,7 +1,7 @@
 """The troubleshooting aids on the command line: ``diff``, ``show``, the label policy's
 ``--check``, ``get --save`` and what they print.
 
-Kept apart from :mod:`inspector.cli.main` (the entry point and ``get`` / ``list``); like it, this
+Kept apart from :mod:`inspector.cli.get` and :mod:`inspector.cli.list`; like them, this
 module imports the API layer only inside the functions that need it.
 """
 
@@ -233,14 +233,14 @@ def _diff_images(options: Options, err: TextIO, endpoint: list[str]) -> list[Des
 def _fetch_all(
     options: Options, image_ids: list[str], err: TextIO, endpoint: list[str]
 ) -> list[DesktopImage]:
-    from inspector.cli.main import _connect, _open_client, retry_printer
+    from inspector.cli.common import connect, open_client, retry_printer
 
     async def fetch() -> list[DesktopImage]:
-        async with _open_client(connection, options.timeout) as client:
+        async with open_client(connection, options.timeout) as client:
             results = [await client.get_image(i, on_retry=retry_printer(err)) for i in image_ids]
         return [result.image for result in results]
 
     with ExitStack() as stack:
-        connection = _connect(options, stack, err)
+        connection = connect(options, stack, err)
         endpoint.append(connection.endpoint.base_url)
         return asyncio.run(fetch())

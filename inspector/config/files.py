@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-import time
 from pathlib import Path
 from typing import Final
 
@@ -45,14 +44,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-
-
-def keep_aside(path: Path) -> Path | None:
-    """Rename a damaged file to ``NAME.broken-YYYYmmdd-HHMMSS``: kept for a person to look at,
-    no longer read, so the next start is clean. None when it cannot be moved."""
-    backup = path.with_name(f"{path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
-    try:
-        os.replace(path, backup)
-    except OSError:
-        return None
-    return backup

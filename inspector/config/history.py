@@ -6,12 +6,11 @@ the entries in memory, so a fetch never waits for the disk; :meth:`History.flush
 window runs on a worker thread, soon after a fetch and when it closes) merges them by time with
 what another window may have saved meanwhile and rewrites the file atomically (a temporary file
 renamed over it), keeping a bounded number of entries. A file that cannot be read as history is
-moved aside as a backup and the history starts empty, saying so.
+set aside (:mod:`inspector.config.store`) and the history starts empty, saying so.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 from dataclasses import dataclass
@@ -19,25 +18,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from platformdirs import user_state_path
-
-from inspector import APP_NAME
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_resource_id
-from inspector.api.local_files import LocalFileError, file_reason, read_regular
-from inspector.api.wire_json import BodyError, loads_object
-from inspector.config.files import keep_aside, write_atomically
+from inspector.config.store import (
+    HISTORY,
+    DamagedFile,
+    parse_object,
+    read_bounded,
+    set_aside,
+    write_json,
+)
 
-HISTORY_FILE_NAME: Final = "history.json"
 MAX_ENTRIES: Final = 200
-MAX_FILE_BYTES: Final = 1024 * 1024
 MAX_TEXT: Final = 200
 _VERSION: Final = 1
 
 
 def history_path() -> Path:
     """``~/.local/state/cloud-desktop-inspector/config/history.json`` on Linux."""
-    return user_state_path(APP_NAME, appauthor=False) / HISTORY_FILE_NAME
+    return HISTORY.path
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,42 +113,36 @@ class History:
         self._lock = threading.Lock()  # flush() runs on a worker thread
 
     def _read(self) -> list[HistoryEntry]:
-        """The entries on disk; a broken file is kept as a backup and reads as empty."""
+        """The entries on disk; a damaged file is set aside and reads as empty."""
         try:
-            data = read_regular(self.path, MAX_FILE_BYTES)
-        except FileNotFoundError:
+            data = read_bounded(self.path, HISTORY.max_bytes)
+            if data is None:
+                return []
+            return self._entries(parse_object(self.path, data))
+        except DamagedFile as damage:
+            backup = set_aside(damage)
+            where = f"; a copy was kept as {backup}" if backup else ""
+            self.problem = f"The history file {self.path} could not be read ({damage}){where}."
             return []
-        except LocalFileError as error:
-            return self._damaged(error.reason)
         except OSError as error:
             self.problem = f"cannot read the history file {self.path}: {error.strerror or error}"
             return []
+
+    def _entries(self, document: dict[str, Any]) -> list[HistoryEntry]:
+        """The entries of a history document; :class:`DamagedFile` if it is not one."""
         try:
-            try:
-                document, _ = loads_object(data)
-            except BodyError as error:
-                raise HistoryFileError(file_reason(error)) from None
             if not isinstance(document.get("entries"), list):
                 raise HistoryFileError("it has no list of entries")
             if document.get("version") != _VERSION:
                 raise HistoryFileError(f"its version is {document.get('version')!r}")
             return [_entry_from_json(item) for item in document["entries"]][: self.max_entries]
         except HistoryFileError as error:
-            return self._damaged(str(error))
-
-    def _damaged(self, reason: str) -> list[HistoryEntry]:
-        """Keep a broken file aside and start empty, saying where the copy went."""
-        backup = keep_aside(self.path)
-        where = f"; a copy was kept as {backup}" if backup else ""
-        self.problem = f"The history file {self.path} could not be read ({reason}){where}."
-        return []
+            raise DamagedFile(self.path, str(error)) from None
 
     def _write(self, entries: list[HistoryEntry]) -> None:
         document = {"version": _VERSION, "entries": [_entry_to_json(e) for e in entries]}
-        text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, text.encode("utf-8"))
+            write_json(self.path, document, indent=1)
         except OSError as error:
             self.problem = f"cannot save the history in {self.path}: {error.strerror or error}"
 

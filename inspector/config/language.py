@@ -4,33 +4,28 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Final
 
-from platformdirs import user_config_path
-
-from inspector import APP_NAME
-from inspector.api.local_files import read_regular
 from inspector.config.files import write_atomically
+from inspector.config.store import LANGUAGE, DamagedFile, read_bounded
 from inspector.i18n import LANGUAGES, SYSTEM
 
 log = logging.getLogger(__name__)
 
-_MAX_PREFERENCE_BYTES: Final = 1024
-
 
 def preference_file() -> Path:
     """Where the language menu's choice is kept: a plain file, because the CLI reads it too."""
-    return user_config_path(APP_NAME, appauthor=False) / "language"
+    return LANGUAGE.path
 
 
 def saved_language(path: Path | None = None) -> str | None:
     """The saved choice (a language or ``system``), or None if there is none or it is unusable."""
     path = preference_file() if path is None else path
     try:
-        text = read_regular(path, _MAX_PREFERENCE_BYTES).decode("utf-8").strip()
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeError) as error:
+        data = read_bounded(path, LANGUAGE.max_bytes)
+        if data is None:
+            return None
+        text = data.decode("utf-8").strip()
+    except (OSError, DamagedFile, UnicodeError) as error:
         log.warning("cannot read the language setting %s (%s); ignoring it", path, error)
         return None
     if text in LANGUAGES or text == SYSTEM:

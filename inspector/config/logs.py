@@ -16,10 +16,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final, TextIO
 
-from platformdirs import user_log_path
-
 from inspector import APP_NAME
 from inspector.config.files import PRIVATE_FILE, PRIVATE_FOLDER
+from inspector.config.store import Folder, folder_path
 
 LOG_FILE_NAME: Final = "inspector.log"
 MAX_LOG_BYTES: Final = 1024 * 1024
@@ -146,7 +145,7 @@ class RedactingFilter(logging.Filter):
 
 def log_folder() -> Path:
     """The user's log folder for this app (``~/.local/state/.../log`` on Linux)."""
-    return user_log_path(APP_NAME, appauthor=False)
+    return folder_path(Folder.LOG)
 
 
 def setup_logging(level: str, *, console: TextIO | None = None) -> Path | None:

@@ -9,13 +9,10 @@ package), and only when one is available.
 from __future__ import annotations
 
 import contextlib
-import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
-
-from platformdirs import user_config_path
 
 from inspector import APP_NAME
 from inspector.api.credentials.plan import (
@@ -25,19 +22,15 @@ from inspector.api.credentials.plan import (
 )
 from inspector.api.errors import UsageError
 from inspector.api.inputs import DEFAULT_ENDPOINT, parse_endpoint
-from inspector.api.local_files import LocalFileError, file_reason, read_json_object
 from inspector.api.network.proxy import parse_proxy
-from inspector.api.wire_json import BodyError
-from inspector.config.files import write_atomically
+from inspector.config.store import PROFILES, DamagedFile, parse_object, read_bounded, write_json
 
-PROFILES_FILE_NAME: Final = "profiles.json"
 DEFAULT_PROFILE: Final = "default"
 AUTO_SOURCE: Final = "auto"
 SOURCES: Final = (AUTO_SOURCE, *(kind.value for kind in SourceKind if kind is not SourceKind.NONE))
 SECRET_SOURCES: Final = (SourceKind.IAM_TOKEN.value, SourceKind.OAUTH_TOKEN.value)
 KEYRING_SERVICE: Final = APP_NAME
 _MAX_NAME: Final = 64
-MAX_FILE_BYTES: Final = 1024 * 1024
 _FORMAT_VERSION: Final = 1
 _OPTIONAL_TEXT: Final = (
     "token_file",
@@ -128,7 +121,7 @@ class ProfileBook:
 
 def profiles_path() -> Path:
     """``profiles.json`` in the user's config folder (``~/.config/cloud-desktop-inspector``)."""
-    return user_config_path(APP_NAME, appauthor=False) / PROFILES_FILE_NAME
+    return PROFILES.path
 
 
 def _profile_from(data: Any, path: Path) -> Profile:
@@ -155,17 +148,18 @@ def load_profiles(path: Path | None = None) -> ProfileBook:
     """The saved profiles; no file yet means only the default profile."""
     path = path or profiles_path()
     try:
-        data = read_json_object(path, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        return ProfileBook()
-    except LocalFileError as error:
-        raise ProfilesFileError(path, f"cannot read {path}: {error.reason}") from None
+        raw = read_bounded(path, PROFILES.max_bytes)
+    except DamagedFile as damage:
+        raise ProfilesFileError(path, f"cannot read {path}: {damage}") from None
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
-    except BodyError as error:
-        reason = file_reason(error)
+    if raw is None:
+        return ProfileBook()
+    try:
+        data = parse_object(path, raw)
+    except DamagedFile as damage:
         raise ProfilesFileError(
-            path, f"{path} is not valid JSON ({reason}); fix or delete it"
+            path, f"{path} is not valid JSON ({damage}); fix or delete it"
         ) from None
     if not isinstance(data.get("profiles", []), list):
         raise ProfilesFileError(path, f"{path} is not a profiles file; fix or delete it")
@@ -191,7 +185,7 @@ def save_profiles(book: ProfileBook, path: Path | None = None) -> Path:
             for profile in book.saved
         ],
     }
-    write_atomically(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
+    write_json(path, data)
     return path
 
 

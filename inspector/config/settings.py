@@ -3,32 +3,31 @@
 A small JSON file in the user's config folder (platformdirs), not QSettings: a plain file can
 be read by the CLI and by a person, and backed up or deleted by hand. A file that is missing,
 unreadable or not what this build wrote is treated as empty (a damaged one is kept aside
-for a person to look at); the window must open anyway.
+for a person to look at, see :mod:`inspector.config.store`); the window must open anyway.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Final
 
-import platformdirs
+from inspector.config.store import (
+    BROWSE,
+    DamagedFile,
+    parse_object,
+    read_bounded,
+    set_aside,
+    write_json,
+)
 
-from inspector import APP_NAME
-from inspector.api.local_files import LocalFileError, file_reason, read_json_object
-from inspector.api.wire_json import BodyError
-from inspector.config.files import keep_aside, write_atomically
-
-SETTINGS_FILE: Final = "browse.json"
 DEMO_KEY: Final = "demo"
-MAX_FILE_BYTES: Final = 256 * 1024
 
 log = logging.getLogger(__name__)
 
 
 def settings_path() -> Path:
-    return platformdirs.user_config_path(APP_NAME, appauthor=False) / SETTINGS_FILE
+    return BROWSE.path
 
 
 def connection_key(profile: str, *, demo: bool) -> str:
@@ -37,16 +36,13 @@ def connection_key(profile: str, *, demo: bool) -> str:
 
 
 def _read() -> dict[str, object]:
-    """The settings; a damaged file (not JSON, too big, too deep, a FIFO...) is kept aside."""
+    """The settings; a damaged file (not JSON, too big, too deep, a FIFO...) is set aside."""
     path = settings_path()
     try:
-        return read_json_object(path, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        return {}
-    except (LocalFileError, BodyError) as error:
-        reason = error.reason if isinstance(error, LocalFileError) else file_reason(error)
-        backup = keep_aside(path)
-        log.warning("ignoring the settings in %s (%s); kept as %s", path, reason, backup)
+        data = read_bounded(path, BROWSE.max_bytes)
+        return {} if data is None else parse_object(path, data)
+    except DamagedFile as damage:
+        set_aside(damage)
         return {}
     except OSError as error:
         log.warning("ignoring the settings in %s: %s", path, error.strerror or error)
@@ -70,8 +66,7 @@ def save_folder_id(key: str, folder_id: str) -> None:
     folders[key] = folder_id
     data["folders"] = folders
     path = settings_path()
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_json(path, data)
     except OSError as error:
         log.warning("could not save the folder ID to %s: %s", path, error)

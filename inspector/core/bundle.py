@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import platform
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -29,6 +28,7 @@ from inspector.api.models import DesktopImage, ImageParseError, image_from_mappi
 from inspector.api.timestamp import TimestampError, parse_timestamp
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.config.files import write_atomically
+from inspector.core.saved_body import NotAnImage, rest_mapping
 from inspector.i18n import N_
 from inspector.present.raw import clock_skew, describe_skew, header_value, safe_headers
 
@@ -41,13 +41,6 @@ MAX_FILE_BYTES: Final = 16 * 1024 * 1024
 _NANOS: Final = 1_000_000_000
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_ELAPSED_MS: Final = 24 * 3600 * 1000  # no call waits a day
-
-CAMEL_FIELDS: Final = frozenset(
-    {"id", "folderId", "createdAt", "status", "name", "description", "labels"}
-    | {"storageSize", "minDiskSize"}
-)
-SNAKE_FIELDS: Final = frozenset({"folder_id", "created_at", "storage_size", "min_disk_size"})
-_SNAKE_WORD = re.compile(r"_([a-z0-9])")
 
 
 class CaptureKind(StrEnum):
@@ -122,6 +115,37 @@ def iso_utc(epoch_ns: int) -> str:
     return _utc(epoch_ns).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+def bundle_envelope(
+    outcome: str,
+    *,
+    captured_at_ns: int,
+    versions: dict[str, str],
+    request: dict[str, str],
+    request_ids: dict[str, str],
+) -> dict[str, Any]:
+    """What every bundle opens with, a success's or a failure's: the format, when, with what,
+    and which request (``request``: its ``url``, ``endpoint`` and ``imageId``)."""
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "outcome": outcome,
+        "capturedAt": iso_utc(captured_at_ns),
+        "environment": versions,
+        "request": {"method": "GET", **request},
+        "requestIds": request_ids,
+    }
+
+
+def response_head(exchange: Exchange) -> dict[str, Any]:
+    """The answer's status line and headers, secrets ``[removed]``; the body is each kind's own."""
+    return {
+        "httpVersion": exchange.http_version,
+        "status": exchange.status_code,
+        "reason": exchange.reason,
+        "headers": [list(pair) for pair in safe_headers(exchange.headers)],
+    }
+
+
 def build_bundle(
     result: FetchResult,
     *,
@@ -135,18 +159,13 @@ def build_bundle(
     date = header_value(exchange.headers, "date")
     skew = clock_skew(date, received_at_ns)
     return {
-        "format": BUNDLE_FORMAT,
-        "version": BUNDLE_VERSION,
-        "outcome": "success",
-        "capturedAt": iso_utc(received_at_ns),
-        "environment": versions,
-        "request": {
-            "method": "GET",
-            "url": exchange.url,
-            "endpoint": endpoint,
-            "imageId": image_id,
-        },
-        "requestIds": dict(exchange.request_ids.as_pairs()),
+        **bundle_envelope(
+            "success",
+            captured_at_ns=received_at_ns,
+            versions=versions,
+            request={"url": exchange.url, "endpoint": endpoint, "imageId": image_id},
+            request_ids=dict(exchange.request_ids.as_pairs()),
+        ),
         "timing": {"elapsedMs": round(exchange.elapsed_seconds * 1000, 3)},
         "clock": {
             "serverDate": date,
@@ -154,13 +173,7 @@ def build_bundle(
             "skewSeconds": None if skew is None else round(skew, 3),
             "meaning": None if skew is None else describe_skew(skew),
         },
-        "response": {
-            "httpVersion": exchange.http_version,
-            "status": exchange.status_code,
-            "reason": exchange.reason,
-            "headers": [list(pair) for pair in safe_headers(exchange.headers)],
-            "body": exchange.raw.decode("utf-8", "replace"),
-        },
+        "response": {**response_head(exchange), "body": exchange.raw.decode("utf-8", "replace")},
     }
 
 
@@ -212,7 +225,11 @@ def capture_from_bytes(data: bytes, source: Path, file_time_ns: int) -> OfflineR
         raise CaptureError(source, _file_reason(str(error))) from None
     if "format" in document:
         return _from_bundle(document, source)
-    kind, mapping = _image_mapping(document, source)
+    try:
+        from_yc, mapping = rest_mapping(document)
+    except NotAnImage as error:
+        raise CaptureError(source, str(error)) from None
+    kind = CaptureKind.YC if from_yc else CaptureKind.REST
     try:
         image = image_from_mapping(mapping)
     except ImageParseError as error:
@@ -239,49 +256,6 @@ def _file_reason(reason: str) -> str:
     return reason.replace("the body", "the file")
 
 
-def _camel(key: str) -> str:
-    return _SNAKE_WORD.sub(lambda match: match.group(1).upper(), key)
-
-
-def _image_mapping(document: dict[str, Any], source: Path) -> tuple[CaptureKind, dict[str, Any]]:
-    """The document as the REST API's camelCase mapping, and which kind of file it was."""
-    keys = set(document)
-    if "desktopImages" in keys or "desktop_images" in keys:
-        raise CaptureError(
-            source,
-            "it is a list of images (DesktopImageService.List); save one image's JSON "
-            "(`yc desktops image get ID --format json`) and open that",
-        )
-    if "code" in keys and "message" in keys and not keys & {"id", "status"}:
-        raise CaptureError(
-            source,
-            f"it is an API error (code {document['code']!r}: {str(document['message'])[:200]}), "
-            "not an image",
-        )
-    snake = keys & SNAKE_FIELDS
-    camel = keys & (CAMEL_FIELDS - {"id", "status", "name", "description", "labels"})
-    if snake and camel:
-        raise CaptureError(
-            source, "it mixes camelCase and snake_case field names; open a file from one tool"
-        )
-    if not keys & (CAMEL_FIELDS | SNAKE_FIELDS):
-        found = ", ".join(sorted(keys)[:5]) or "none"
-        raise CaptureError(
-            source,
-            "it is JSON, but neither a support bundle nor a DesktopImage "
-            f"(no field of an image; its keys: {found})",
-        )
-    if not snake:
-        return CaptureKind.REST, document
-    converted: dict[str, Any] = {}
-    for key, value in document.items():
-        name = _camel(key)
-        if name in converted:
-            raise CaptureError(source, f"it has both {key!r} and {name!r}")
-        converted[name] = value
-    return CaptureKind.YC, converted
-
-
 def _section(document: dict[str, Any], key: str, source: Path) -> dict[str, Any]:
     value = document.get(key)
     if not isinstance(value, dict):
@@ -296,7 +270,8 @@ def _string(section: dict[str, Any], key: str, where: str, source: Path) -> str:
     return value
 
 
-def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
+def _check_envelope(document: dict[str, Any], source: Path) -> None:
+    """A bundle this version can read; a failed call's goes its own way."""
     if document.get("format") != BUNDLE_FORMAT:
         raise CaptureError(
             source, f"it is a JSON file of another kind (format {str(document['format'])[:80]!r})"
@@ -310,6 +285,10 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
         )
     if document.get("outcome") == FAILURE_OUTCOME:
         raise FailedCallBundle(source, document, _captured_at(document, source))
+
+
+def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
+    _check_envelope(document, source)
     response = _section(document, "response", source)
     request = _section(document, "request", source)
     body = _string(response, "body", "response", source)
@@ -324,27 +303,7 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
             source, f"the bundle's body is not a DesktopImage ({error}){problems}"
         ) from None
     captured_ns = _captured_at(document, source)
-    status = response.get("status")
-    if not isinstance(status, int) or isinstance(status, bool):
-        raise CaptureError(source, "the support bundle's response.status is not a number")
-    ids = document.get("requestIds")
-    ids = ids if isinstance(ids, dict) else {}
-    timing = document.get("timing")
-    elapsed = _elapsed_ms(timing.get("elapsedMs") if isinstance(timing, dict) else None, source)
-    exchange = Exchange(
-        url=str(request.get("url") or ""),
-        status_code=status,
-        reason=str(response.get("reason") or ""),
-        http_version=str(response.get("httpVersion") or ""),
-        headers=_headers(response.get("headers"), source),
-        raw=raw,
-        elapsed_seconds=elapsed / 1000,
-        request_ids=RequestIds(
-            client_request_id=str(ids.get("x-client-request-id") or "not recorded"),
-            request_id=_optional_text(ids.get("x-request-id")),
-            server_trace_id=_optional_text(ids.get("x-server-trace-id")),
-        ),
-    )
+    exchange = _exchange(document, request, response, raw, source)
     versions = document.get("environment")
     return OfflineResult(
         image=image,
@@ -358,6 +317,37 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
         endpoint=_optional_text(request.get("endpoint")),
         environment=(
             {str(k): str(v) for k, v in versions.items()} if isinstance(versions, dict) else {}
+        ),
+    )
+
+
+def _exchange(
+    document: dict[str, Any],
+    request: dict[str, Any],
+    response: dict[str, Any],
+    raw: bytes,
+    source: Path,
+) -> Exchange:
+    """The saved call, as the window shows a live one."""
+    status = response.get("status")
+    if not isinstance(status, int) or isinstance(status, bool):
+        raise CaptureError(source, "the support bundle's response.status is not a number")
+    ids = document.get("requestIds")
+    ids = ids if isinstance(ids, dict) else {}
+    timing = document.get("timing")
+    elapsed = _elapsed_ms(timing.get("elapsedMs") if isinstance(timing, dict) else None, source)
+    return Exchange(
+        url=str(request.get("url") or ""),
+        status_code=status,
+        reason=str(response.get("reason") or ""),
+        http_version=str(response.get("httpVersion") or ""),
+        headers=_headers(response.get("headers"), source),
+        raw=raw,
+        elapsed_seconds=elapsed / 1000,
+        request_ids=RequestIds(
+            client_request_id=str(ids.get("x-client-request-id") or "not recorded"),
+            request_id=_optional_text(ids.get("x-request-id")),
+            server_trace_id=_optional_text(ids.get("x-server-trace-id")),
         ),
     )
 

@@ -17,14 +17,13 @@ from typing import Any, Final
 from inspector.api.client import Attempt, Exchange
 from inspector.config.logs import redact
 from inspector.core.bundle import (
-    BUNDLE_FORMAT,
-    BUNDLE_VERSION,
     FAILURE_OUTCOME,
     CaptureError,
     FailedCallBundle,
     OfflineResult,
-    iso_utc,
+    bundle_envelope,
     load_capture,
+    response_head,
 )
 from inspector.present.errors import Explanation
 from inspector.present.raw import safe_headers
@@ -75,10 +74,7 @@ def _attempt_data(attempt: Attempt) -> dict[str, Any]:
 def _response_data(exchange: Exchange) -> dict[str, Any]:
     excerpt = exchange.raw[:BODY_EXCERPT_BYTES]
     return {
-        "httpVersion": exchange.http_version,
-        "status": exchange.status_code,
-        "reason": exchange.reason,
-        "headers": [list(pair) for pair in safe_headers(exchange.headers)],
+        **response_head(exchange),
         "body": redact(excerpt.decode("utf-8", "replace")),
         "bodyBytes": len(exchange.raw),
         "bodyTruncated": len(exchange.raw) > BODY_EXCERPT_BYTES,
@@ -110,13 +106,13 @@ def build_failure_bundle(
     """The bundle of one failed call, as a JSON-ready dict with no secret in it."""
     last = next((item.exchange for item in reversed(attempts) if item.exchange), None)
     return {
-        "format": BUNDLE_FORMAT,
-        "version": BUNDLE_VERSION,
-        "outcome": FAILURE_OUTCOME,
-        "capturedAt": iso_utc(captured_at_ns),
-        "environment": versions,
-        "request": {"method": "GET", "url": url, "endpoint": endpoint, "imageId": image_id},
-        "requestIds": dict(explanation.request_ids),
+        **bundle_envelope(
+            FAILURE_OUTCOME,
+            captured_at_ns=captured_at_ns,
+            versions=versions,
+            request={"url": url, "endpoint": endpoint, "imageId": image_id},
+            request_ids=dict(explanation.request_ids),
+        ),
         "error": _explanation_data(explanation),
         "attempts": [_attempt_data(attempt) for attempt in attempts],
         "response": None if last is None else _response_data(last),

@@ -17,14 +17,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
-from platformdirs import user_config_path
-
-from inspector import APP_NAME
 from inspector.api.errors import UsageError
+from inspector.api.local_files import FileTooLarge, LocalFileError, read_regular
+from inspector.config.store import POLICY
 from inspector.i18n import _
 
-POLICY_FILE_NAME: Final = "policy.toml"
-MAX_POLICY_BYTES: Final = 1024 * 1024
 RULE_NAMES: Final = ("required", "allowed", "pattern", "message", "forbidden")
 
 _Broken = Callable[[str, str], "PolicyError"]
@@ -83,7 +80,7 @@ class Policy:
 
 
 def default_policy_path() -> Path:
-    return user_config_path(APP_NAME, appauthor=False) / POLICY_FILE_NAME
+    return POLICY.path
 
 
 def _violations(rule: LabelRule, value: str | None) -> list[Violation]:
@@ -120,19 +117,17 @@ def _violations(rule: LabelRule, value: str | None) -> list[Violation]:
 
 def load_policy(path: Path) -> Policy:
     """Read and check the policy at ``path``, or raise :class:`PolicyError` saying why not."""
+    not_a_file = _("policy {path}: not a regular file (or it does not exist)").format(path=path)
     try:
-        if not path.is_file():
-            raise PolicyError(
-                _("policy {path}: not a regular file (or it does not exist)").format(path=path)
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_POLICY_BYTES + 1)
+        data = read_regular(path, POLICY.max_bytes)
+    except FileTooLarge:
+        raise PolicyError(_("policy {path}: larger than 1 MiB").format(path=path)) from None
+    except (FileNotFoundError, LocalFileError):  # a folder, a FIFO, a device...
+        raise PolicyError(not_a_file) from None
     except OSError as error:
         raise PolicyError(
             _("policy {path}: {reason}").format(path=path, reason=error.strerror or error)
         ) from None
-    if len(data) > MAX_POLICY_BYTES:
-        raise PolicyError(_("policy {path}: larger than 1 MiB").format(path=path))
     return parse_policy(data, path)
 
 

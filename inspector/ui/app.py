@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 from inspector import APP_NAME, __version__
 from inspector.api.errors import UsageError
 from inspector.config.connection import Connection, resolve_connection
-from inspector.config.files import keep_aside
 from inspector.config.options import DEFAULT_TIMEOUT, Options
 from inspector.config.profiles import ProfilesFileError
+from inspector.config.store import DamagedFile, set_aside
 from inspector.i18n import _
 
 if TYPE_CHECKING:
@@ -116,8 +116,7 @@ def run_window(options: Options) -> int:
 
 def _set_profiles_aside(error: ProfilesFileError) -> str:
     """A damaged profiles file must not keep the window shut: keep it aside, say so."""
-    backup = keep_aside(error.path)
-    logging.getLogger(__name__).warning("%s; kept as %s", error, backup)
+    backup = set_aside(DamagedFile(error.path, str(error)))
     if backup is None:
         raise error
     return _("The profiles file could not be read ({reason}); it was kept as {backup}.").format(

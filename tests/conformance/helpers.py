@@ -13,8 +13,9 @@ import httpx
 from inspector.api.client import ImageClient, static_token
 from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
-from inspector.cli.main import run_get, run_list
-from inspector.config.options import parse_options
+from inspector.cli.get import run_get
+from inspector.cli.list import run_list
+from inspector.cli.parser import parse_options
 from inspector.demo.server import DemoServer
 
 T = TypeVar("T")

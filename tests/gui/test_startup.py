@@ -20,7 +20,7 @@ import sys
 from PySide6.QtCore import QTimer
 from inspector.ui.window.main_window import MainWindow
 from inspector.ui.app import run_window
-from inspector.config.options import parse_options
+from inspector.cli.parser import parse_options
 
 original = MainWindow.paintEvent
 

@@ -35,8 +35,9 @@ from inspector.api.inputs import parse_endpoint
 from inspector.api.network.proxy import NetworkSettings, ProxyRoutes, parse_proxy, proxy_display
 from inspector.api.network.transport import NetworkTransport, PlainHttpRefused
 from inspector.api.retry import RetryPolicy
+from inspector.cli.parser import parse_options
 from inspector.config.connection import connect_profile, resolve_connection
-from inspector.config.options import ConnectionOptions, parse_options
+from inspector.config.options import ConnectionOptions
 from inspector.config.profiles import (
     Profile,
     ProfileBook,

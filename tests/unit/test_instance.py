@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.cli.main import _handed_over
-from inspector.config.options import parse_options
+from inspector.cli.open import handed_over
+from inspector.cli.parser import parse_options
 from inspector.core.instance import (
     Request,
     acknowledge,
@@ -40,7 +40,7 @@ def test_a_folder_others_can_enter_is_not_used(runtime_dir: Path) -> None:
     os.chmod(runtime_dir / "cloud-desktop-inspector", 0o755)
     assert runtime_folder() is None
     assert listen_for_later_launches(parse_options([])) is None
-    assert not _handed_over(parse_options([]))
+    assert not handed_over(parse_options([]))
 
 
 def test_a_link_is_not_taken_for_the_folder(runtime_dir: Path, tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_new_instance_neither_hands_over_nor_listens(runtime_dir: Path) -> None:
     first = listen(path)
     assert first is not None
     for argv in (["--new-instance"], ["open", "--new-instance", "x.json"], ["--self-test"]):
-        assert not _handed_over(parse_options(argv))
+        assert not handed_over(parse_options(argv))
         assert listen_for_later_launches(parse_options(argv)) is None
     first.close()
 

@@ -3,7 +3,8 @@
 Kept with QSettings in an INI file in the user's config folder. Every value is written as plain
 text (binary state as base64), so the file is checked line by line before Qt reads it: Qt's own
 reader would accept garbage silently or warn about typed values it cannot load. A file that is
-damaged, or whose values the window refuses, is kept beside it as ``.bak`` (for a bug report) and
+damaged, or whose values the window refuses, is set aside as ``.bak`` (for a bug report; the one
+damaged-file rule of :mod:`inspector.config.store`, under the name this file has always used) and
 the window starts from its defaults, with a log line that names both files.
 """
 
@@ -16,7 +17,6 @@ import re
 from pathlib import Path
 from typing import Final
 
-from platformdirs import user_config_path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,29 +27,25 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from inspector import APP_NAME
-from inspector.api.local_files import read_regular
 from inspector.config.files import PRIVATE_FILE
+from inspector.config.store import WINDOW, DamagedFile, read_bounded, set_aside
 
 log = logging.getLogger(__name__)
 
-FILE_NAME: Final = "window.ini"
 FORMAT_VERSION: Final = "1"
-MAX_FILE_BYTES: Final = 256 * 1024
 _LINE = re.compile(r"\[[^\]\r\n]*\]|[^=\s][^=]*=(?!@[^@]).*")
 
 
 def settings_path() -> Path:
-    return user_config_path(APP_NAME, appauthor=False) / FILE_NAME
+    return WINDOW.path
 
 
 def _well_formed(path: Path) -> bool:
     """UTF-8 text of sections and ``key=value`` lines, with none of Qt's typed values."""
     try:
-        text = read_regular(path, MAX_FILE_BYTES).decode("utf-8")
-    except FileNotFoundError:
-        return True
-    except (OSError, UnicodeError):  # a FIFO, a device, a huge file: Qt would read it whole
+        data = read_bounded(path, WINDOW.max_bytes)
+        text = "" if data is None else data.decode("utf-8")
+    except (DamagedFile, OSError, UnicodeError):  # a FIFO, a huge file: Qt would read it whole
         return False
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return all(_LINE.fullmatch(line) for line in lines)
@@ -88,17 +84,7 @@ class WindowState:
         return settings
 
     def _start_over(self, why: str) -> QSettings:
-        backup = self.path.with_name(self.path.name + ".bak")
-        try:
-            self.path.replace(backup)
-            log.warning(
-                "the window settings %s were unusable (%s): kept them as %s, using defaults",
-                self.path,
-                why,
-                backup,
-            )
-        except OSError as error:
-            log.warning("the window settings %s were unusable (%s): %s", self.path, why, error)
+        set_aside(DamagedFile(self.path, why), backup=self.path.with_name(self.path.name + ".bak"))
         self.settings = QSettings(str(self.path), QSettings.Format.IniFormat)
         self.settings.clear()
         return self.settings
