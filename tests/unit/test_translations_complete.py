@@ -62,6 +62,7 @@ PENDING = {
     "config/profiles.py",
     "core/bundle.py",
     "core/failed_call.py",
+    "core/saved_body.py",
 }
 
 
