@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         RetryObserver,
     )
     from inspector.api.errors import InspectorError
-    from inspector.api.listing import ListQuery
+    from inspector.api.list_query import ListQuery
     from inspector.api.models import DesktopImage
     from inspector.config.connection import Connection
     from inspector.core.policy import Policy, Violation
@@ -107,7 +107,7 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
     """
     from inspector.api.errors import InspectorError, UsageError
     from inspector.api.inputs import validate_resource_id
-    from inspector.api.listing import make_query
+    from inspector.api.list_query import make_query
     from inspector.cli.aids import check_policy, save_failure, save_success
 
     endpoint_text: str | None = None
@@ -157,7 +157,7 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
 def run_list(options: Options, out: TextIO, err: TextIO) -> int:
     """``list FOLDER_ID``: every image of the folder, page after page, as a table or JSON Lines."""
     from inspector.api.errors import InspectorError
-    from inspector.api.listing import make_query
+    from inspector.api.list_query import make_query
     from inspector.cli.aids import check_policy
 
     endpoint_text: str | None = None
@@ -337,7 +337,14 @@ async def _list(
     """
     from inspector.api.listing import Pager, PagingStoppedError
     from inspector.core.csv_export import CsvWriter
-    from inspector.present.listing import ImageRow, format_rows_table, json_line, present_listed
+    from inspector.present.listing import (
+        ImageRow,
+        describe_query,
+        format_rows_table,
+        json_line,
+        present_listed,
+        restart_note,
+    )
     from inspector.present.text import printable
     from inspector.present.times import now_ns
 
@@ -350,8 +357,9 @@ async def _list(
         pager = Pager(client, query, on_retry=retry_printer(err))
         try:
             async for page in pager.pages():
-                if page.restart_note:
-                    print(_("note: {note}").format(note=printable(page.restart_note)), file=err)
+                if page.restart is not None:
+                    note = restart_note(page.restart)
+                    print(_("note: {note}").format(note=printable(note)), file=err)
                     rows.clear()
                     unreadable = 0
                     if checked is not None:
@@ -377,8 +385,8 @@ async def _list(
                     else:
                         rows.append(present_listed(item, now))
                 out.flush()
-                if page.stop_note:
-                    raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
+                if page.stop is not None:
+                    raise PagingStoppedError(page.stop, request_ids=page.exchange.request_ids)
         finally:
             if rows:
                 out.write(format_rows_table(rows))
@@ -388,10 +396,10 @@ async def _list(
     else:
         count = lines if options.output in ("jsonl", "csv") else len(rows)
     if count == 0:
-        print(_("No images in {where}.").format(where=query.describe()), file=err)
+        print(_("No images in {where}.").format(where=describe_query(query)), file=err)
     else:
         summary = ngettext("{count} image in {where}.", "{count} images in {where}.", count)
-        print(summary.format(count=count, where=query.describe()), file=err)
+        print(summary.format(count=count, where=describe_query(query)), file=err)
     if unreadable:
         note = ngettext(
             "{count} image could not be read; its row says why.",
