@@ -14,9 +14,18 @@ from typing import Protocol
 
 from inspector.api.client import ImageClient
 from inspector.api.errors import InspectorError, UsageError
-from inspector.api.listing import ListedPage, Pager, make_query
+from inspector.api.list_query import make_query
+from inspector.api.listing import ListedPage, Pager
 from inspector.i18n import _
-from inspector.present.listing import ImageRow, explain_listing, explanation_text, present_listed
+from inspector.present.listing import (
+    ImageRow,
+    describe_query,
+    explain_listing,
+    explanation_text,
+    present_listed,
+    restart_note,
+    stop_note,
+)
 from inspector.present.times import now_ns
 
 log = logging.getLogger(__name__)
@@ -80,7 +89,7 @@ class BrowseController:
         self._generation += 1
         self._pager = Pager(self._client, query)
         self._load_all = False
-        self._view.show_listing(query.describe())
+        self._view.show_listing(describe_query(query))
         self._start()
         return query.folder_id
 
@@ -141,7 +150,7 @@ class BrowseController:
                     )
                 return
             if generation != self._generation:
-                log.debug("dropping a late page of %s", pager.query.describe())
+                log.debug("dropping a late page of %s", describe_query(pager.query))
                 return
             self._show(pager, page)
             if not (self._load_all and page.more):
@@ -151,12 +160,14 @@ class BrowseController:
     def _show(self, pager: Pager, page: ListedPage) -> None:
         now = self._clock_ns()
         rows = [present_listed(item, now) for item in page.images]
-        self._view.show_page(rows, more=page.more, replace=page.restart_note is not None)
-        for note in (page.restart_note, page.stop_note):
-            if note:
-                self._view.show_note(note)
-        if pager.loaded == 0 and not page.more and page.stop_note is None:
-            self._view.show_note(_("No images in {where}.").format(where=pager.query.describe()))
+        self._view.show_page(rows, more=page.more, replace=page.restart is not None)
+        if page.restart is not None:
+            self._view.show_note(restart_note(page.restart))
+        if page.stop is not None:
+            self._view.show_note(stop_note(page.stop))
+        if pager.loaded == 0 and not page.more and page.stop is None:
+            where = describe_query(pager.query)
+            self._view.show_note(_("No images in {where}.").format(where=where))
 
     def _failed(self, error: InspectorError) -> None:
         self._load_all = False

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from inspector.api.client import IMAGES_PATH, Attempt, Exchange, FetchResult, ImageClient
-from inspector.api.errors import APIStatusError, InspectorError, UsageError
+from inspector.api.client import IMAGES_PATH, Attempt, FetchResult, ImageClient
+from inspector.api.errors import InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.models import DesktopImage
+from inspector.api.status_errors import NotFound
 from inspector.api.timestamp import parse_timestamp
+from inspector.api.transport import Exchange
 from inspector.core.bundle import (
     OfflineResult,
     build_bundle,
@@ -339,7 +341,7 @@ class TabController:
         watch = self.watch
         if watch is None or not watch.active or watch.image_id != image_id:
             return
-        if isinstance(error, APIStatusError) and error.status_code == 404:
+        if isinstance(error, NotFound):
             self._apply(watch.observe_not_found(self._clock_ns()))
         else:
             self._apply(watch.observe_failure(str(error)))

@@ -292,7 +292,8 @@ def report_unexpected_errors(
 
     Returns the function that puts the previous hooks back.
     """
-    from inspector.config.logs import log_unexpected, redact
+    from inspector.api.redaction import redact
+    from inspector.config.logs import log_unexpected
 
     previous_hook = sys.excepthook
     previous_handler = loop.get_exception_handler()

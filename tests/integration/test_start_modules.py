@@ -60,6 +60,7 @@ FIRST_PAINT = frozenset(
         "inspector.i18n",
         "inspector.config.language",
         "inspector.config.logs",
+        "inspector.api.redaction",  # the log filter's (it imports only re)
         "inspector.config.options",
         "inspector.config.profiles",
         "inspector.resources",
@@ -176,6 +177,7 @@ IMAGE_SHOWN = frozenset(
         "shlex",
         # The inspector's fetch, its presentation, the history and the demo API's server.
         "inspector.api.client",
+        "inspector.api.status_errors",
         "inspector.api.credentials.cache",
         "inspector.api.credentials.errors",
         "inspector.api.credentials.factory",
@@ -198,6 +200,7 @@ IMAGE_SHOWN = frozenset(
         "inspector.present",
         "inspector.present.diff",
         "inspector.present.errors",
+        "inspector.present.credentials",  # the hints errors give for each credential source
         "inspector.present.exports",
         "inspector.present.image",
         "inspector.present.raw",
