@@ -31,6 +31,7 @@ from inspector.core.bundle import (
     save_bundle,
 )
 from inspector.core.fetch import FetchController, PageView
+from inspector.core.latest import LatestTask
 from inspector.core.notify import Notifier
 from inspector.core.watch import Watch, WatchPolicy, WatchStep, should_watch
 from inspector.i18n import _
@@ -128,7 +129,7 @@ class TabController:
         self.shown: Shown | None = None
         self.failure: Failure | None = None  # the last fetch failed: what to save for support
         self.watch: Watch | None = None
-        self._poll: asyncio.Task[None] | None = None
+        self._poll = LatestTask()
         self._next_poll_ns: int | None = None
 
     # -- what the user asks for ---------------------------------------------------------------
@@ -300,7 +301,8 @@ class TabController:
         return True
 
     async def aclose(self) -> None:
-        self._cancel_poll()
+        self._next_poll_ns = None
+        await self._poll.aclose()
         self.watch = None
         await self.fetcher.aclose()
 
@@ -385,21 +387,18 @@ class TabController:
     def _schedule(self, image_id: str, delay: float) -> None:
         self._cancel_poll()
         self._next_poll_ns = self._clock_ns() + int(delay * _NANOS)
-        self._poll = asyncio.get_event_loop().create_task(
-            self._poll_after(image_id, delay), name=f"watch {image_id}"
+        self._poll.start(
+            lambda _generation: self._poll_after(image_id, delay), name=f"watch {image_id}"
         )
 
     async def _poll_after(self, image_id: str, delay: float) -> None:
         await self._sleep(delay)
         self._next_poll_ns = None
-        self._poll = None
         log.debug("watch: checking %s again", image_id)
         self.fetcher.fetch(image_id)
 
     def _cancel_poll(self) -> None:
-        if self._poll is not None and not self._poll.done():
-            self._poll.cancel()
-        self._poll = None
+        self._poll.cancel()
         self._next_poll_ns = None
 
 
