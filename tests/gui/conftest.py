@@ -30,6 +30,8 @@ from tests.gui.driver import Running, start_window
 pytestmark = pytest.mark.gui
 
 
+# The loop callback that runs the current test: the one timer a test may find still due.
+TEST_RUNS: list[asyncio.Handle] = []
 _app: QApplication | None = None  # made here when no test has made it yet; kept alive
 
 
@@ -73,10 +75,11 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
         finally:
             finished.set_result(None)
 
-    loop.call_soon(run)
+    TEST_RUNS.append(loop.call_soon(run))
     try:
         loop.run_until_complete(finished)
     finally:
+        TEST_RUNS.clear()
         loop.close()
     return True
 

@@ -238,9 +238,7 @@ class TabSet:
 
     def reopen(self, image_id: str) -> None:
         """An ID chosen in the history opens in the current tab."""
-        page = self._window.page
-        page.id_edit.setText(image_id)
-        page.request_fetch()
+        self._window.page.open(image_id)
 
     def open_image(self, raw_id: str) -> None:
         """Fetch ``raw_id`` (an ID, or text holding one) in the current tab if it is free, else
@@ -248,8 +246,7 @@ class TabSet:
         page = self._window.page
         if page.shown_id is not None or page.busy or page.id_edit.text().strip():
             page = self._window.new_tab()
-        page.id_edit.setText(raw_id)
-        page.request_fetch()
+        page.open(raw_id)
 
     def open_file(self, path_text: str) -> None:
         """A bundle or JSON file: shown in the current tab if it is empty, else in a new one.
