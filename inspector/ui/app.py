@@ -527,8 +527,7 @@ class WindowSession:
 
     def _open_image(self, image_id: str) -> None:
         """A fresh Get of the chosen image: a listing may leave out some of its labels."""
-        self.window.page.id_edit.setText(image_id)
-        self.window.page.request_fetch()
+        self.window.page.open(image_id)
 
 
 def _demo_folder(connection: Connection) -> str:
