@@ -22,6 +22,7 @@ from inspector.config.profiles import Profile, ProfileBook, load_profiles, profi
 from inspector.demo.server import DemoServer
 from inspector.ui.dialogs.connection_dialog import ConnectionDialog
 from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.action_table import ActionId
 from tests.gui.driver import Running, start_window
 from tests.integration.fake_iam import (
     FakeIam,
@@ -73,8 +74,8 @@ def window(
 
 
 def open_dialog(qtbot: QtBot, app: Running) -> ConnectionDialog:
-    assert app.window.connection_action.shortcut().toString() == "Ctrl+Shift+O"
-    app.window.connection_action.trigger()
+    assert app.window.action(ActionId.CONNECTION).shortcut().toString() == "Ctrl+Shift+O"
+    app.window.action(ActionId.CONNECTION).trigger()
     switcher = app.session.switcher
     assert switcher is not None
     qtbot.waitUntil(lambda: switcher.dialog is not None and switcher.dialog.isVisible())

@@ -67,6 +67,18 @@ FIRST_PAINT = frozenset(
         "inspector.ui.page.image_page",
         "inspector.ui.page.labels_table",
         "inspector.ui.window.main_window",
+        # The window's parts, each in a module of its own: its menus from their table, the
+        # tabs, the docks' holders, the demo's marks, the status bar, the file choosers and
+        # the warnings (the choosers and boxes themselves are built when first used).
+        "inspector.ui.window.action_table",
+        "inspector.ui.window.copying",
+        "inspector.ui.window.demo_part",
+        "inspector.ui.window.docks",
+        "inspector.ui.window.file_dialogs",
+        "inspector.ui.window.image_tabs",
+        "inspector.ui.window.menus",
+        "inspector.ui.window.notices",
+        "inspector.ui.window.status_line",
         "inspector.ui.module_sources",
         "inspector.ui.on_first_use",
         "inspector.ui.widgets.status_badge",
