@@ -105,7 +105,7 @@ def run_window(options: Options) -> int:
 
             stack.enter_context(DemoServer(listening=demo_socket))
         if profiles_notice:
-            window.show_settings_notice(profiles_notice)
+            window.notices.settings_notice(profiles_notice)
         load_policy(window, options.policy)
         if options.self_test:
             from inspector.ui.selftest import run_self_test
@@ -133,7 +133,7 @@ def load_policy(window: MainWindow, path: Path | None) -> None:
     try:
         window.set_policy(find_policy(path))
     except PolicyError as error:
-        window.show_policy_error(str(error))
+        window.notices.policy_error(str(error))
 
 
 def _paint_shell(
@@ -304,7 +304,7 @@ def report_unexpected_errors(
         if issubclass(kind, KeyboardInterrupt):
             previous_hook(kind, error, trace)
             return
-        window.show_unexpected_error(log_unexpected(kind, error, trace, "in the window"))
+        window.notices.unexpected_error(log_unexpected(kind, error, trace, "in the window"))
 
     def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         message = str(context.get("message") or "an error in the event loop")  # untranslated
@@ -315,7 +315,7 @@ def report_unexpected_errors(
         else:
             logging.getLogger(__name__).error("the event loop reported: %s", message)
             summary = redact(message)
-        window.show_unexpected_error(summary)
+        window.notices.unexpected_error(summary)
 
     sys.excepthook = excepthook
     loop.set_exception_handler(loop_handler)

@@ -2,12 +2,11 @@
 
 It imports only Qt and the light ui modules, so it can paint before the HTTP and model
 libraries load; ``firstPainted`` tells the app when that has happened. Each tab is an
-:class:`ImagePage`; :attr:`MainWindow.page` is always the current one. The window holds the
-tabs and what every part shares (presenting, the label policy); its parts live in modules of
-their own: the menus (built from :mod:`~inspector.ui.window.action_table`), the docks, the
-demo's banner and list, the file choosers and the warnings. The copy and save actions ask the
-current page's tab for their text (``page.tab_actions``); opening a file, the history and the
-tabs themselves are the app's to wire (``openFileChosen``, ``tabAdded``...).
+:class:`ImagePage`; :attr:`MainWindow.page` is always the current one. The window holds what
+its parts share (the tabs, presenting, the label policy); the parts have modules of their own
+(the menus, built from :mod:`~inspector.ui.window.action_table`; the docks; the demo's marks;
+the file choosers; the warnings). Opening a file, the history and the tabs' controllers are
+the app's to wire (``openFileChosen``, ``tabAdded``...).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from inspector.i18n import SYSTEM, _
+from inspector.i18n import LANGUAGES, SYSTEM, _
 from inspector.ui import theme
 from inspector.ui.page.image_page import ImagePage
 from inspector.ui.widgets.focus_order import in_creation_order, move_focus
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._status = StatusLine(self)
         self.endpoint_label = self._status.endpoint
-        self._notices = Notices(self, self.show_status)
+        self.notices = Notices(self, self.show_status)  # the warnings it gives
         self._files = FileDialogs(
             self, self.show_status, self.show_file_error, self.openFileChosen.emit
         )
@@ -109,10 +108,6 @@ class MainWindow(QMainWindow):
     @property
     def theme_actions(self) -> dict[theme.Scheme, QAction]:
         return self.menus.choices[Choices.THEME]
-
-    @property
-    def language_actions(self) -> dict[str, QAction]:
-        return self.menus.choices[Choices.LANGUAGE]
 
     @property
     def demo_list(self) -> QListWidget:
@@ -189,7 +184,7 @@ class MainWindow(QMainWindow):
     # -- menus: choices and dialogs --
     def set_scheme_choice(self, scheme: theme.Scheme) -> None:
         """Apply the saved scheme at start and check it in the menu."""
-        self.theme_actions[scheme].setChecked(True)
+        self.menus.check(Choices.THEME, scheme)
         theme.manager().set_choice(scheme)
 
     def choose_scheme(self, scheme: theme.Scheme) -> None:
@@ -198,7 +193,7 @@ class MainWindow(QMainWindow):
 
     def set_language_choice(self, choice: str) -> None:
         """Check the saved language choice in the menu (``system`` or a language)."""
-        self.language_actions.get(choice, self.language_actions[SYSTEM]).setChecked(True)
+        self.menus.check(Choices.LANGUAGE, choice if choice in LANGUAGES else SYSTEM)
 
     def choose_language(self, choice: str) -> None:
         self.set_language_choice(choice)
@@ -278,7 +273,7 @@ class MainWindow(QMainWindow):
             actions = self.page.tab_actions if self.tabs.count() else None
             return None if actions is None else actions.export_problem()
         if when is When.LOG_FOLDER_KNOWN:
-            return None if self._notices.log_folder is not None else ""
+            return None if self.notices.log_folder is not None else ""
         if when is When.NOT_PRESENTING:
             return None if self._masker is None else ""
         return None
@@ -331,28 +326,16 @@ class MainWindow(QMainWindow):
 
     def show_file_error(self, message: str, path: str) -> None:
         """Say why a file could not be opened or saved, without blocking."""
-        self._notices.file_error(message, path)
-
-    def show_policy_error(self, message: str) -> None:
-        """Say that the label policy cannot be used, without blocking."""
-        self._notices.policy_error(message)
-
-    def show_settings_notice(self, text: str) -> None:
-        """Say, without blocking, that a damaged settings file was kept aside at start."""
-        self._notices.settings_notice(text)
-
-    def show_unexpected_error(self, summary: str) -> None:
-        """Say that something failed unexpectedly, without blocking."""
-        self._notices.unexpected_error(summary)
+        self.notices.file_error(message, path)
 
     def set_log_folder(self, folder: Path) -> None:
         """Where the log file is, for Help > Open Log Folder and the unexpected-error note."""
-        self._notices.log_folder = folder
+        self.notices.log_folder = folder
         self.sync_actions()
         self.action(ActionId.OPEN_LOG).setToolTip(tooltip_text(str(folder)))
 
     def open_log_folder(self) -> None:
-        self._notices.open_log_folder()
+        self.notices.open_log_folder()
 
     def set_connection(
         self, endpoint: str, token_source: str | None, expiry: str | None = None

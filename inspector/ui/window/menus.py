@@ -81,6 +81,10 @@ class Menus:
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self.actions[action_id]
 
+    def check(self, choices: Choices, value: object) -> None:
+        """Check ``value`` among ``choices`` (a saved choice, or one just made)."""
+        self.choices[choices][value].setChecked(True)
+
     def sync(self, blocker: Callable[[When], str | None]) -> None:
         """Enable each action whose condition holds; ``blocker`` says why one does not (the
         action's status tip), None when it holds."""
