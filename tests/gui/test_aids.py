@@ -39,7 +39,7 @@ from inspector.core.watch import WatchPolicy
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.present.presenting import HIDDEN_FOLDER
-from inspector.ui.app import WindowSession
+from inspector.ui.session import WindowSession
 from inspector.ui.widgets.value_label import ValueLabel
 from inspector.ui.window.action_table import ActionId
 from inspector.ui.window.main_window import MainWindow

@@ -23,7 +23,8 @@ from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
 from inspector.config.connection import Connection
 from inspector.config.logs import log_folder, setup_logging, shutdown_logging
-from inspector.ui.app import WindowSession, report_unexpected_errors
+from inspector.ui.app import report_unexpected_errors
+from inspector.ui.session import WindowSession
 from inspector.ui.widgets.value_label import ValueLabel
 from inspector.ui.window.action_table import ActionId
 from inspector.ui.window.main_window import MainWindow

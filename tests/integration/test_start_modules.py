@@ -214,6 +214,11 @@ IMAGE_SHOWN = frozenset(
         "inspector.config.settings",
         "inspector.core.tab",
         "inspector.ui.window.tabs",
+        # The session that holds them: its client loop, token line and folder listings.
+        "inspector.ui.session",
+        "inspector.ui.client_loop",
+        "inspector.ui.token_status",
+        "inspector.ui.folder_session",
         "inspector.core.watch",
         # The label policy is looked for (and read with tomllib) after the first paint; the
         # comparison's session waits for the client; later launches are listened for.
