@@ -278,3 +278,24 @@ def test_dialog_loads_a_profile_without_showing_secrets(qtbot: QtBot) -> None:
     assert choice.secret == "y0_typed"
     assert "y0_typed" not in repr(choice)
     assert choice.profile.token_file == "/secrets/oauth"
+
+
+def test_each_source_shows_its_own_page(qtbot: QtBot) -> None:
+    dialog = ConnectionDialog(ProfileBook(), active="nothing yet", keyring=False)
+    qtbot.addWidget(dialog)
+    fields = {
+        "auto": None,
+        "iam-token": "iamTokenEdit",
+        "oauth-token": "oauthTokenEdit",
+        "sa-key": "saKeyEdit",
+        "yc": "ycProfileEdit",
+        "metadata": "metadataUrlEdit",
+    }
+    assert [dialog.source_combo.itemData(i) for i in range(dialog.source_combo.count())] == list(
+        fields
+    )
+    for index, field in enumerate(fields.values()):
+        dialog.source_combo.setCurrentIndex(index)
+        page = dialog.pages.currentWidget()
+        edits = [edit.objectName() for edit in page.findChildren(QLineEdit)]
+        assert (field in edits) if field else edits == []
