@@ -297,5 +297,6 @@ def test_each_source_shows_its_own_page(qtbot: QtBot) -> None:
     for index, field in enumerate(fields.values()):
         dialog.source_combo.setCurrentIndex(index)
         page = dialog.pages.currentWidget()
+        assert page is not None
         edits = [edit.objectName() for edit in page.findChildren(QLineEdit)]
         assert (field in edits) if field else edits == []
