@@ -1,7 +1,7 @@
 """The in-process figures, in a child process: fetch times, stalls and memory growth.
 
 ``python -m bench.worker BASE_URL RUNS`` opens the real main window, wired by the app's own
-:class:`inspector.ui.app.WindowSession` on a qasync loop, against the demo API at ``BASE_URL``,
+:class:`inspector.ui.session.WindowSession` on a qasync loop, against the demo API at ``BASE_URL``,
 and drives it as an operator would: the ID typed into ``imageIdEdit``, Enter pressed. Beside
 each measurement it runs the floor in the same process: a raw ``httpx`` GET of the same URL and
 ``json.loads``. Prints one JSON line (:mod:`bench.protocol`).
@@ -32,8 +32,8 @@ from bench.stall import StallMeter
 from inspector.config.connection import resolve_connection
 from inspector.demo.data import DEMO_IMAGES, numbered_labels
 from inspector.demo.server import IMAGES_PREFIX
-from inspector.ui.app import WindowSession
 from inspector.ui.page.labels_table import LabelsPanel
+from inspector.ui.session import WindowSession
 from inspector.ui.window.main_window import MainWindow
 
 SMALL = ("e3vdemoactive0000001", 10)

@@ -22,7 +22,7 @@ from inspector.config.connection import resolve_connection
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.ui import theme, translations
-from inspector.ui.app import WindowSession
+from inspector.ui.session import WindowSession
 from inspector.ui.window.main_window import MainWindow
 
 OUT = Path(__file__).parent / "screenshots"

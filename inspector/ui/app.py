@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from inspector import APP_NAME, __version__
 from inspector.api.errors import UsageError
 from inspector.config.connection import Connection, resolve_connection
-from inspector.config.options import DEFAULT_TIMEOUT, Options
+from inspector.config.options import Options
 from inspector.config.profiles import ProfilesFileError
 from inspector.config.store import DamagedFile, set_aside
 from inspector.i18n import _
@@ -33,17 +33,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
-    from inspector.api.client import ImageClient
-    from inspector.api.credentials.cache import TokenStatus
-    from inspector.api.retry import RetryPolicy
-    from inspector.core.browse import BrowseController
-    from inspector.core.compare import Comparison
-    from inspector.core.compare_session import CompareView
-    from inspector.core.fetch import FetchController
-    from inspector.core.instance import Listening, Request
-    from inspector.core.watch import WatchPolicy
-    from inspector.ui.browser.folder_browser import FolderBrowser
-    from inspector.ui.dialogs.connection_switch import ConnectionSwitcher
+    from inspector.core.instance import Listening
+    from inspector.ui.session import WindowSession
     from inspector.ui.window.instance_listener import InstanceListener
     from inspector.ui.window.main_window import MainWindow
     from inspector.ui.window.window_state import WindowState
@@ -105,7 +96,7 @@ def run_window(options: Options) -> int:
 
             stack.enter_context(DemoServer(listening=demo_socket))
         if profiles_notice:
-            window.show_settings_notice(profiles_notice)
+            window.notices.settings_notice(profiles_notice)
         load_policy(window, options.policy)
         if options.self_test:
             from inspector.ui.selftest import run_self_test
@@ -132,7 +123,7 @@ def load_policy(window: MainWindow, path: Path | None) -> None:
     try:
         window.set_policy(find_policy(path))
     except PolicyError as error:
-        window.show_policy_error(str(error))
+        window.notices.policy_error(str(error))
 
 
 def _paint_shell(
@@ -242,6 +233,8 @@ def _run_loop(
 
     import qasync
 
+    from inspector.ui.session import WindowSession
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     session = WindowSession(
@@ -304,7 +297,7 @@ def report_unexpected_errors(
         if issubclass(kind, KeyboardInterrupt):
             previous_hook(kind, error, trace)
             return
-        window.show_unexpected_error(log_unexpected(kind, error, trace, "in the window"))
+        window.notices.unexpected_error(log_unexpected(kind, error, trace, "in the window"))
 
     def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         message = str(context.get("message") or "an error in the event loop")  # untranslated
@@ -315,7 +308,7 @@ def report_unexpected_errors(
         else:
             logging.getLogger(__name__).error("the event loop reported: %s", message)
             summary = redact(message)
-        window.show_unexpected_error(summary)
+        window.notices.unexpected_error(summary)
 
     sys.excepthook = excepthook
     loop.set_exception_handler(loop_handler)
@@ -325,215 +318,3 @@ def report_unexpected_errors(
         loop.set_exception_handler(previous_handler)
 
     return restore
-
-
-class _CompareDialogView:
-    """The window's compare dialog, as the comparison's view (it exists once it is opened)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-
-    def _dialog(self) -> CompareView | None:
-        return self._window.compare_dialog
-
-    def show_busy(self) -> None:
-        if dialog := self._dialog():
-            dialog.show_busy()
-
-    def show_comparison(self, comparison: Comparison, left: str, right: str) -> None:
-        if dialog := self._dialog():
-            dialog.show_comparison(comparison, left, right)
-
-    def show_problem(self, text: str) -> None:
-        if dialog := self._dialog():
-            dialog.show_problem(text)
-
-
-class WindowSession:
-    """Owns what lives as long as the window: the httpx client and the tabs' controllers.
-
-    ``controller`` is the fetch controller of the tab that was current when the backend loaded
-    (None until then): a sign for tests and the self-test that the window is ready.
-    """
-
-    def __init__(
-        self,
-        window: MainWindow,
-        connection: Connection,
-        image_id: str | None,
-        *,
-        timeout: float = DEFAULT_TIMEOUT,
-        retry: RetryPolicy | None = None,
-        watch_policy: WatchPolicy | None = None,
-        files: tuple[str, ...] = (),
-    ) -> None:
-        import asyncio
-
-        from inspector.config.settings import connection_key, load_folder_id
-        from inspector.core.compare_session import CompareSession
-        from inspector.ui.window.tabs import TabSet
-
-        self.window = window
-        self.connection = connection
-        self._timeout = timeout
-        self._retry = retry
-        self.controller: FetchController | None = None
-        self.tabs = TabSet(window, watch_policy=watch_policy)
-        self.comparer = CompareSession(_CompareDialogView(window))
-        window.compareRequested.connect(self.comparer.compare)
-        if image_id is not None:
-            window.page.id_edit.setText(image_id)
-            self.tabs.request_fetch(window.page, image_id)
-        for path_text in files:
-            self.tabs.open_file(path_text)
-        self._painted = asyncio.Event()
-        self._closed = asyncio.Event()
-        self._changed = asyncio.Event()  # the window closed, or the connection changed
-        window.firstPainted.connect(self._painted.set)
-        window.closed.connect(self._closed.set)
-        window.closed.connect(self._changed.set)
-        window.connectionDialogRequested.connect(self.open_connection_dialog)
-        self.switcher: ConnectionSwitcher | None = None
-        self._token_status: TokenStatus | None = None
-        self.browse: BrowseController | None = None
-        self._client: ImageClient | None = None
-        self._pending_listing: tuple[str, str, str] | None = None
-        self._folder_key = connection_key(connection.profile, demo=connection.demo)
-        self._first_folder = load_folder_id(self._folder_key) or _demo_folder(connection)
-        window.browser_part.when_built(self._wire_browser)
-
-    def _wire_browser(self, browser: FolderBrowser) -> None:
-        """The folder browser, once it is first opened: its folder, and what it asks for."""
-        browser.set_folder_id(self._first_folder)
-        browser.listRequested.connect(self._list)
-        # Paging needs a listing, so before the backend has loaded there is nothing to do.
-        browser.moreRequested.connect(lambda: self.browse.fetch_more() if self.browse else None)
-        browser.loadAllRequested.connect(lambda: self.browse.load_all() if self.browse else None)
-        browser.stopRequested.connect(lambda: self.browse.stop() if self.browse else None)
-        browser.imageChosen.connect(self._open_image)
-        if self._client is not None:
-            self._start_browsing(browser)
-
-    def _start_browsing(self, browser: FolderBrowser) -> None:
-        """List folders with the running client (the browser and the client both exist)."""
-        from inspector.core.browse import BrowseController
-
-        assert self._client is not None
-        self.browse = BrowseController(self._client, browser)
-        if self._pending_listing is not None:
-            self._list(*self._pending_listing)
-
-    async def run(self) -> None:
-        if not self.window.painted:
-            await self._painted.wait()
-        while not self._closed.is_set():
-            self._changed.clear()
-            await self._serve()
-        await self.tabs.history.aclose()
-
-    async def _serve(self) -> None:
-        """The client stack for ``self.connection``, kept until the window closes or the user
-        connects elsewhere (File, Connection...)."""
-        from inspector.api.client import ImageClient
-        from inspector.api.transport import Timeouts
-
-        endpoint = self.connection.endpoint
-        timeouts = Timeouts.within(self._timeout)
-        http = self.connection.http_client(timeouts)
-        try:
-            token = self.connection.token_cache(http, on_change=self._show_token)
-            client = ImageClient(http, endpoint, token, timeouts=timeouts, retry=self._retry)
-            self.window.statusBar().showMessage(_("Ready"), 3000)
-            self.tabs.start(client)  # files waiting to open say so after "Ready"
-            self.comparer.start(client)
-            self.controller = self.tabs.controller(self.window.page).fetcher
-            self._client = client
-            if (browser := self.window.browser_part.if_built()) is not None:
-                self._start_browsing(browser)
-            await self._changed.wait()
-            await self.tabs.stop()
-            await self.comparer.stop()
-            if self.browse is not None:
-                await self.browse.aclose()
-            self.controller = self.browse = self._client = None
-        finally:
-            await http.aclose()
-
-    def take_request(self, request: Request) -> None:
-        """A later launch's ID or files: each in a tab of its own, the window to the front."""
-        self.window.bring_to_front()
-        if request.image_id:
-            self.tabs.open_image(request.image_id)
-        for path_text in request.files:
-            self.tabs.open_file(path_text)
-
-    def open_connection_dialog(self) -> None:
-        """File, Connection...: the dialog opens with ``open()``, never a nested loop."""
-        if self.switcher is None:
-            from inspector.ui.dialogs.connection_switch import ConnectionSwitcher
-
-            self.switcher = ConnectionSwitcher(self.window, self._describe, self.apply_connection)
-        self.switcher.open()
-
-    def apply_connection(self, connection: Connection) -> None:
-        """Use ``connection`` from now on: the running requests stop and the client is rebuilt."""
-        if self.connection.demo and not connection.demo:
-            self.window.leave_demo()
-        self.connection = connection
-        self._token_status = None
-        self.window.set_connection(connection.endpoint.base_url, connection.token_source)
-        from inspector.config.settings import connection_key, load_folder_id
-
-        self._folder_key = connection_key(connection.profile, demo=connection.demo)
-        self._first_folder = load_folder_id(self._folder_key) or ""
-        if (browser := self.window.browser_part.if_built()) is not None:
-            browser.set_folder_id(self._first_folder)
-        self._changed.set()
-
-    def _show_token(self, status: TokenStatus) -> None:
-        """A new token came: show its source and expiry (never the token) in the status bar."""
-        import time
-
-        from inspector.present.credentials import expiry_text
-
-        self._token_status = status
-        expiry = expiry_text(status.expires_at, time.time())
-        self.window.set_connection(self.connection.endpoint.base_url, status.source, expiry)
-
-    def _describe(self) -> str:
-        connection = self.connection
-        source = connection.token_source or _("no token")
-        text = _("profile {profile}: {endpoint}, {source}").format(
-            profile=connection.profile, endpoint=connection.endpoint.base_url, source=source
-        )
-        if self._token_status is not None and self._token_status.expires_at is not None:
-            import time
-
-            from inspector.present.credentials import expiry_text
-
-            expiry = expiry_text(self._token_status.expires_at, time.time())
-            text += ", " + _("token {expiry}").format(expiry=expiry)
-        return _("the demo API (credentials are not used)") if connection.demo else text
-
-    def _list(self, folder_id: str, name: str, order_by: str) -> None:
-        if self.browse is None:
-            self._pending_listing = (folder_id, name, order_by)  # listed once loaded
-            return
-        from inspector.config.settings import save_folder_id
-
-        listed = self.browse.list(folder_id, name, order_by)
-        if listed is not None:
-            save_folder_id(self._folder_key, listed)
-
-    def _open_image(self, image_id: str) -> None:
-        """A fresh Get of the chosen image: a listing may leave out some of its labels."""
-        self.window.page.open(image_id)
-
-
-def _demo_folder(connection: Connection) -> str:
-    """The demo's folder of several pages, for a newcomer who has none to type."""
-    if not connection.demo:
-        return ""
-    from inspector.demo.data import FOLDER_ID
-
-    return FOLDER_ID

@@ -31,7 +31,7 @@ from inspector.ui.widgets.value_label import ValueLabel
 if TYPE_CHECKING:
     from inspector.config.connection import Connection
     from inspector.config.options import Options
-    from inspector.ui.app import WindowSession
+    from inspector.ui.session import WindowSession
     from inspector.ui.window.main_window import MainWindow
 
 W = TypeVar("W", bound=QWidget)
@@ -80,7 +80,7 @@ def run_self_test(
     """Run the window's own session, drive it, print the checks; returns the exit code."""
     import qasync
 
-    from inspector.ui.app import WindowSession
+    from inspector.ui.session import WindowSession
 
     stream = sys.stdout if out is None else out
     loop = qasync.QEventLoop(app)

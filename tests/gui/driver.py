@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pytestqt.qtbot import QtBot
 
 from inspector.config.connection import Connection
-from inspector.ui.app import WindowSession
+from inspector.ui.session import WindowSession
 from inspector.ui.window.main_window import MainWindow
 
 

@@ -39,8 +39,9 @@ from inspector.core.watch import WatchPolicy
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.present.presenting import HIDDEN_FOLDER
-from inspector.ui.app import WindowSession
+from inspector.ui.session import WindowSession
 from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.action_table import ActionId
 from inspector.ui.window.main_window import MainWindow
 from tests.gui.driver import Running
 
@@ -535,7 +536,7 @@ def test_presenting_mode_masks_ids_and_hides_folders(
     assert label(aids, "folderIdValue").text() == HIDDEN_FOLDER
     assert ACTIVE not in label(aids, "resultCaption").text()
     assert window.page.id_edit.echoMode() == QLineEdit.EchoMode.Password
-    assert not window.browse_action.isEnabled()  # the folder browser shows folder IDs
+    assert not window.action(ActionId.BROWSE).isEnabled()  # the folder browser shows folder IDs
     indicator = window.findChild(QLabel, "presentingIndicator")
     assert indicator is not None
     assert indicator.isVisible()
@@ -549,7 +550,7 @@ def test_presenting_mode_masks_ids_and_hides_folders(
     assert clipboard() == f"yc desktops image get --id={ACTIVE} --format json"  # copies stay exact
     keys(qtbot, aids, "Ctrl+Shift+P")
     assert not window.presenting
-    assert window.browse_action.isEnabled()
+    assert window.action(ActionId.BROWSE).isEnabled()
     assert label(aids, "idValue").text() == ACTIVE
     assert label(aids, "folderIdValue").text() == FOLDER_ID
     assert history_rows(window)[0][0] == ACTIVE

@@ -22,6 +22,7 @@ from inspector.config.profiles import Profile, ProfileBook, load_profiles, profi
 from inspector.demo.server import DemoServer
 from inspector.ui.dialogs.connection_dialog import ConnectionDialog
 from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.action_table import ActionId
 from tests.gui.driver import Running, start_window
 from tests.integration.fake_iam import (
     FakeIam,
@@ -73,8 +74,8 @@ def window(
 
 
 def open_dialog(qtbot: QtBot, app: Running) -> ConnectionDialog:
-    assert app.window.connection_action.shortcut().toString() == "Ctrl+Shift+O"
-    app.window.connection_action.trigger()
+    assert app.window.action(ActionId.CONNECTION).shortcut().toString() == "Ctrl+Shift+O"
+    app.window.action(ActionId.CONNECTION).trigger()
     switcher = app.session.switcher
     assert switcher is not None
     qtbot.waitUntil(lambda: switcher.dialog is not None and switcher.dialog.isVisible())
@@ -277,3 +278,25 @@ def test_dialog_loads_a_profile_without_showing_secrets(qtbot: QtBot) -> None:
     assert choice.secret == "y0_typed"
     assert "y0_typed" not in repr(choice)
     assert choice.profile.token_file == "/secrets/oauth"
+
+
+def test_each_source_shows_its_own_page(qtbot: QtBot) -> None:
+    dialog = ConnectionDialog(ProfileBook(), active="nothing yet", keyring=False)
+    qtbot.addWidget(dialog)
+    fields = {
+        "auto": None,
+        "iam-token": "iamTokenEdit",
+        "oauth-token": "oauthTokenEdit",
+        "sa-key": "saKeyEdit",
+        "yc": "ycProfileEdit",
+        "metadata": "metadataUrlEdit",
+    }
+    assert [dialog.source_combo.itemData(i) for i in range(dialog.source_combo.count())] == list(
+        fields
+    )
+    for index, field in enumerate(fields.values()):
+        dialog.source_combo.setCurrentIndex(index)
+        page = dialog.pages.currentWidget()
+        assert page is not None
+        edits = [edit.objectName() for edit in page.findChildren(QLineEdit)]
+        assert (field in edits) if field else edits == []

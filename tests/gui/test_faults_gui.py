@@ -23,8 +23,10 @@ from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
 from inspector.config.connection import Connection
 from inspector.config.logs import log_folder, setup_logging, shutdown_logging
-from inspector.ui.app import WindowSession, report_unexpected_errors
+from inspector.ui.app import report_unexpected_errors
+from inspector.ui.session import WindowSession
 from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.action_table import ActionId
 from inspector.ui.window.main_window import MainWindow
 from tests.gui.driver import Running
 from tests.integration.fault_server import (
@@ -308,7 +310,7 @@ class UrlCatcher(QObject):
 def test_help_menu_opens_the_log_folder(qtbot: QtBot, tmp_path: Path) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
-    action = window.open_log_action
+    action = window.action(ActionId.OPEN_LOG)
     assert not action.isEnabled()
     window.set_log_folder(tmp_path / "logs")
     catcher = UrlCatcher()

@@ -141,7 +141,7 @@ def test_the_window_says_the_profiles_were_kept_aside(
     notice = _set_profiles_aside(caught.value)
     window = MainWindow()
     qtbot.addWidget(window)
-    window.show_settings_notice(notice)
+    window.notices.settings_notice(notice)
     box = window.findChild(QMessageBox, "settingsNoticeBox")
     assert isinstance(box, QMessageBox)
     assert box.isVisible()

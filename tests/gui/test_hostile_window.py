@@ -38,6 +38,8 @@ from pytestqt.qtbot import QtBot
 from inspector.core.bundle import BUNDLE_FORMAT
 from inspector.ui.widgets.inert import tooltip_text
 from inspector.ui.widgets.value_label import ValueLabel
+from inspector.ui.window.action_table import ActionId
+from inspector.ui.window.copying import CopyKind
 from tests.gui.driver import Running
 from tests.gui.test_faults_gui import fetch, wait_idle, window_on
 from tests.integration.fault_server import FaultServer, answer, image_body, redirect
@@ -357,11 +359,11 @@ def test_a_hostile_bundle_is_shown_literally_and_exports_only_what_was_configure
         qtbot.wait(50)
     assert rich_capable(app.window) == []
     assert watch.worst < STALL_BUDGET_S, f"the event loop stalled {watch.worst:.3f} s"
-    app.window.copy("curl")
+    app.window.copy(CopyKind.CURL)
     curl = QGuiApplication.clipboard().text()
     assert "evil.example" not in curl
     assert curl.endswith(f"{hostile_server.base_url}/cloud-desktop/v1/images/{IMAGE}")
-    app.window.copy("ids")
+    app.window.copy(CopyKind.IDS)
     ids = QGuiApplication.clipboard().text()
     assert ids.count("\n") == 2  # one line per id, whatever a value holds
 
@@ -376,7 +378,7 @@ def test_a_bundle_with_an_invalid_id_turns_the_commands_off_with_the_reason(
     QGuiApplication.clipboard().setText("before")
     app.window.openFileChosen.emit(str(path))
     qtbot.waitUntil(lambda: label(app, "offlineBanner").isVisible())
-    curl, yc = app.window.copy_actions["curl"], app.window.copy_actions["yc"]
+    curl, yc = app.window.action(ActionId.COPY_CURL), app.window.action(ActionId.COPY_YC)
     assert not curl.isEnabled()
     assert not yc.isEnabled()
     status = app.window.statusBar().currentMessage()
@@ -384,9 +386,9 @@ def test_a_bundle_with_an_invalid_id_turns_the_commands_off_with_the_reason(
     assert f"the image ID contains {bad!r}" in status
     assert label(app, "idValue").text() == bad_id
     assert curl.statusTip() == status
-    app.window.copy("yc")
+    app.window.copy(CopyKind.YC)
     assert QGuiApplication.clipboard().text() == "before"
-    assert app.window.copy_actions["json"].isEnabled()  # the file itself can still be copied
+    assert app.window.action(ActionId.COPY_JSON).isEnabled()  # the file itself can still be copied
     app.window.new_tab()
     assert curl.isEnabled()  # another tab, another answer
 
@@ -501,13 +503,13 @@ def test_each_copied_command_passes_bash_and_gives_the_tools_only_configured_arg
         if open_it is not None:
             app.window.openFileChosen.emit(str(open_it))
             qtbot.waitUntil(lambda: label(app, "offlineBanner").isVisible())
-        app.window.copy("curl")
+        app.window.copy(CopyKind.CURL)
         seen = run_pasted(QGuiApplication.clipboard().text(), tools)
         assert seen["yc"] == [["iam", "create-token"]]
         assert seen["curl"] == [
             ["-sS", "-i", "-H", "Authorization: Bearer STUB-TOKEN", f"{url}/{image_id}"]
         ]
-        app.window.copy("yc")
+        app.window.copy(CopyKind.YC)
         seen = run_pasted(QGuiApplication.clipboard().text(), tools)
         assert seen == {
             "yc": [["desktops", "image", "get", f"--id={image_id}", "--format", "json"]],

@@ -118,12 +118,12 @@ def test_the_window_follows_the_override(
     qtbot.waitUntil(lambda: window.page.form.badge.kind == "ready", timeout=10_000)
     light = theme.colours().badge("ready").background
     qtbot.waitUntil(lambda: badge_background(window) == light)
-    window.theme_actions["dark"].trigger()
+    window.theme_actions[Scheme.DARK].trigger()
     dark = theme.colours().badge("ready").background
     assert dark != light
     qtbot.waitUntil(lambda: badge_background(window) == dark)
     assert theme.colours().demo.background in window.demo_banner.styleSheet()
-    window.theme_actions["system"].trigger()
+    window.theme_actions[Scheme.SYSTEM].trigger()
     qtbot.waitUntil(lambda: badge_background(window) == light)
 
 
@@ -131,7 +131,7 @@ def test_the_choice_is_kept_for_the_next_start(manager: theme.ThemeManager, qtbo
     first = MainWindow()
     qtbot.addWidget(first)
     remember_window(first, WindowState())
-    first.theme_actions["dark"].trigger()
+    first.theme_actions[Scheme.DARK].trigger()
     first.close()
     manager.set_choice(Scheme.SYSTEM)  # as a new process starts
 
@@ -139,7 +139,7 @@ def test_the_choice_is_kept_for_the_next_start(manager: theme.ThemeManager, qtbo
     qtbot.addWidget(second)
     remember_window(second, WindowState())
     assert manager.choice is Scheme.DARK
-    assert second.theme_actions["dark"].isChecked()
+    assert second.theme_actions[Scheme.DARK].isChecked()
     assert theme.colours().dark
 
 

@@ -79,6 +79,18 @@ FIRST_PAINT = frozenset(
         "inspector.ui.page.raw_tab",
         "inspector.ui.page.labels_table",
         "inspector.ui.window.main_window",
+        # The window's parts, each in a module of its own: its menus from their table, the
+        # tabs, the docks' holders, the demo's marks, the status bar, the file choosers and
+        # the warnings (the choosers and boxes themselves are built when first used).
+        "inspector.ui.window.action_table",
+        "inspector.ui.window.copying",
+        "inspector.ui.window.demo_part",
+        "inspector.ui.window.docks",
+        "inspector.ui.window.file_dialogs",
+        "inspector.ui.window.image_tabs",
+        "inspector.ui.window.menus",
+        "inspector.ui.window.notices",
+        "inspector.ui.window.status_line",
         "inspector.ui.module_sources",
         "inspector.ui.on_first_use",
         "inspector.ui.widgets.status_badge",
@@ -220,6 +232,11 @@ IMAGE_SHOWN = frozenset(
         "inspector.config.settings",
         "inspector.core.tab",
         "inspector.ui.window.tabs",
+        # The session that holds them: its client loop, token line and folder listings.
+        "inspector.ui.session",
+        "inspector.ui.client_loop",
+        "inspector.ui.token_status",
+        "inspector.ui.folder_session",
         "inspector.core.watch",
         # The label policy is looked for (and read with tomllib) after the first paint; the
         # comparison's session waits for the client; later launches are listened for.

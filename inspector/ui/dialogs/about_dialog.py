@@ -131,35 +131,10 @@ class AboutDialog(QDialog):
             self,
         )
         summary.setWordWrap(True)
-        self.versions = QLabel(versions_text().strip(), self)
-        self.versions.setObjectName("aboutVersions")
-        self.versions.setAccessibleName(_("Versions"))
-        self.versions.setTextFormat(Qt.TextFormat.PlainText)
-        self.versions.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.versions.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.versions.setAccessibleDescription(self.versions.text())
+        self.versions = self._versions_label()
         licences_label = QLabel(_("What ships with it, and under which licence:"), self)
-        self.licences = QTableWidget(len(SHIPPED), 3, self)
-        self.licences.setObjectName("licencesTable")
-        self.licences.setAccessibleName(_("Licences"))
-        self.licences.setAccessibleDescription(
-            _("Each component's name, version and SPDX licence identifier")
-        )
+        self.licences = self._licences_table()
         licences_label.setBuddy(self.licences)
-        self.licences.setHorizontalHeaderLabels([_("Component"), _("Version"), _("Licence")])
-        self.licences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.licences.verticalHeader().setVisible(False)
-        header = self.licences.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        for row, component in enumerate(SHIPPED):
-            for column, text in enumerate(
-                (component.name, component_version(component), component.licence)
-            ):
-                self.licences.setItem(row, column, QTableWidgetItem(text))
         lgpl = QLabel(
             _(
                 "Qt and PySide6 are used under the GNU LGPL version 3: you may replace the Qt "
@@ -183,3 +158,38 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(620, 560)
+
+    def _versions_label(self) -> QLabel:
+        """The versions as selectable plain text, reachable with Tab."""
+        versions = QLabel(versions_text().strip(), self)
+        versions.setObjectName("aboutVersions")
+        versions.setAccessibleName(_("Versions"))
+        versions.setTextFormat(Qt.TextFormat.PlainText)
+        versions.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        versions.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        versions.setAccessibleDescription(versions.text())
+        return versions
+
+    def _licences_table(self) -> QTableWidget:
+        """Each shipped component with its version and licence, read-only."""
+        licences = QTableWidget(len(SHIPPED), 3, self)
+        licences.setObjectName("licencesTable")
+        licences.setAccessibleName(_("Licences"))
+        licences.setAccessibleDescription(
+            _("Each component's name, version and SPDX licence identifier")
+        )
+        licences.setHorizontalHeaderLabels([_("Component"), _("Version"), _("Licence")])
+        licences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        licences.verticalHeader().setVisible(False)
+        header = licences.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for row, component in enumerate(SHIPPED):
+            for column, text in enumerate(
+                (component.name, component_version(component), component.licence)
+            ):
+                licences.setItem(row, column, QTableWidgetItem(text))
+        return licences

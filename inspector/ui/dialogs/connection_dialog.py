@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.api.credentials.plan import SourceKind
 from inspector.config.profiles import AUTO_SOURCE, SECRET_SOURCES, Profile, ProfileBook
 from inspector.i18n import N_, _
 from inspector.ui import theme
@@ -34,12 +35,12 @@ from inspector.ui.widgets.inert import plain
 
 # Translated where shown (``ConnectionDialog`` context).
 SOURCE_TITLES: dict[str, str] = {
-    AUTO_SOURCE: str(N_("From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)")),
-    "iam-token": N_("IAM token"),
-    "oauth-token": str(N_("OAuth token (exchanged for IAM tokens)")),
-    "sa-key": N_("Service account key file"),
-    "yc": N_("yc CLI (yc iam create-token)"),
-    "metadata": str(N_("Metadata service of this Yandex Cloud VM")),
+    AUTO_SOURCE: N_("From the environment (YC_IAM_TOKEN, then YC_OAUTH_TOKEN)"),
+    SourceKind.IAM_TOKEN: N_("IAM token"),
+    SourceKind.OAUTH_TOKEN: N_("OAuth token (exchanged for IAM tokens)"),
+    SourceKind.SA_KEY: N_("Service account key file"),
+    SourceKind.YC: N_("yc CLI (yc iam create-token)"),
+    SourceKind.METADATA: N_("Metadata service of this Yandex Cloud VM"),
 }
 
 
@@ -139,7 +140,23 @@ class ConnectionDialog(QDialog):
         self.setMinimumWidth(560)
         self._book = book
         layout = QVBoxLayout(self)
+        layout.addLayout(self._profile_row())
+        layout.addLayout(self._endpoints_form())
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("sourcePages")
+        pages = self._source_pages(keyring)
+        # One loop fills both, so the combo's rows and the stack's pages are in the same order.
+        for source, title in SOURCE_TITLES.items():
+            self.source_combo.addItem(_(title), source)
+            self.pages.addWidget(pages[source])
+        self.source_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        layout.addWidget(self.pages)
+        layout.addLayout(self._network_form())
+        self._add_footer(layout, active)
+        self.set_book(book)
+        theme.watch(self._restyle)
 
+    def _profile_row(self) -> QHBoxLayout:
         self.profile_combo = QComboBox(self)
         self.profile_combo.setObjectName("profileCombo")
         self.profile_combo.setEditable(True)
@@ -159,8 +176,10 @@ class ConnectionDialog(QDialog):
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo, 1)
         top.addWidget(self.delete_button)
-        layout.addLayout(top)
+        return top
 
+    def _endpoints_form(self) -> QFormLayout:
+        """The two endpoints and the credential source (its rows come with the pages)."""
         form = QFormLayout()
         self.endpoint_edit = self._line("apiEndpointEdit", "https://cloud-desktop.api...")
         form.addRow(_("API endpoint:"), self.endpoint_edit)
@@ -168,13 +187,11 @@ class ConnectionDialog(QDialog):
         form.addRow(_("IAM endpoint:"), self.iam_edit)
         self.source_combo = QComboBox(self)
         self.source_combo.setObjectName("sourceCombo")
-        for source, title in SOURCE_TITLES.items():
-            self.source_combo.addItem(_(title), source)
         form.addRow(_("Credentials:"), self.source_combo)
-        layout.addLayout(form)
+        return form
 
-        self.pages = QStackedWidget(self)
-        self.pages.setObjectName("sourcePages")
+    def _source_pages(self, keyring: bool) -> dict[str, QWidget]:
+        """What each credential source needs, one page each, by source."""
         auto = QLabel(
             _(
                 "Uses YC_IAM_TOKEN or, if that is not set, YC_OAUTH_TOKEN. Options on the command "
@@ -195,9 +212,8 @@ class ConnectionDialog(QDialog):
         oauth_note.setWordWrap(True)
         self.oauth_page.form.addRow(oauth_note)
         key_page = QWidget(self)
-        key_form = QFormLayout(key_page)
         self.key_edit = self._line("saKeyEdit", _("the JSON file `yc iam key create` wrote"))
-        key_form.addRow(
+        QFormLayout(key_page).addRow(
             _("Key file:"),
             _path_row(key_page, self.key_edit, _("Key file"), _("JSON (*.json)")),
         )
@@ -211,14 +227,18 @@ class ConnectionDialog(QDialog):
             _path_row(yc_page, self.yc_path_edit, _("yc program"), _("yc (yc*)")),
         )
         metadata_page = QWidget(self)
-        metadata_form = QFormLayout(metadata_page)
         self.metadata_edit = self._line("metadataUrlEdit", "http://169.254.169.254/...")
-        metadata_form.addRow(_("Token URL:"), self.metadata_edit)
-        for page in (auto, self.iam_page, self.oauth_page, key_page, yc_page, metadata_page):
-            self.pages.addWidget(page)
-        self.source_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
-        layout.addWidget(self.pages)
+        QFormLayout(metadata_page).addRow(_("Token URL:"), self.metadata_edit)
+        return {
+            AUTO_SOURCE: auto,
+            SourceKind.IAM_TOKEN: self.iam_page,
+            SourceKind.OAUTH_TOKEN: self.oauth_page,
+            SourceKind.SA_KEY: key_page,
+            SourceKind.YC: yc_page,
+            SourceKind.METADATA: metadata_page,
+        }
 
+    def _network_form(self) -> QFormLayout:
         network = QFormLayout()
         self.ca_edit = self._line("caFileEdit", _("only the operating system's certificates"))
         network.addRow(
@@ -227,8 +247,10 @@ class ConnectionDialog(QDialog):
         )
         self.proxy_edit = self._line("proxyEdit", _("from HTTPS_PROXY; loopback never uses one"))
         network.addRow(_("Proxy:"), self.proxy_edit)
-        layout.addLayout(network)
+        return network
 
+    def _add_footer(self, layout: QVBoxLayout, active: str) -> None:
+        """The connection in use, the problem with the choice (if any), Cancel and Connect."""
         self.active_label = plain(QLabel(_("Now: {connection}").format(connection=active), self))
         self.active_label.setObjectName("activeConnectionLabel")
         self.active_label.setWordWrap(True)
@@ -240,7 +262,6 @@ class ConnectionDialog(QDialog):
         self.error_label.setAccessibleName(_("Problem"))
         self.error_label.hide()
         layout.addWidget(self.error_label)
-
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.connect_button = buttons.addButton(
             _("Connect"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -250,8 +271,6 @@ class ConnectionDialog(QDialog):
         buttons.accepted.connect(self._request_connect)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.set_book(book)
-        theme.watch(self._restyle)
 
     def _restyle(self) -> None:
         self.error_label.setStyleSheet(
@@ -282,8 +301,8 @@ class ConnectionDialog(QDialog):
         self.endpoint_edit.setText(profile.endpoint)
         self.iam_edit.setText(profile.iam_endpoint)
         self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(profile.source)))
-        self.iam_page.load(profile, "iam-token")
-        self.oauth_page.load(profile, "oauth-token")
+        self.iam_page.load(profile, SourceKind.IAM_TOKEN)
+        self.oauth_page.load(profile, SourceKind.OAUTH_TOKEN)
         self.key_edit.setText(profile.key_file or "")
         self.yc_profile_edit.setText(profile.yc_profile or "")
         self.yc_path_edit.setText(profile.yc_path or "")
@@ -295,17 +314,21 @@ class ConnectionDialog(QDialog):
     def choice(self) -> ConnectionChoice:
         """The profile as the fields describe it, with the token typed for its source."""
         source = str(self.source_combo.currentData())
-        secret_page = {"iam-token": self.iam_page, "oauth-token": self.oauth_page}.get(source)
+        secrets: dict[str, _SecretPage] = {
+            SourceKind.IAM_TOKEN: self.iam_page,
+            SourceKind.OAUTH_TOKEN: self.oauth_page,
+        }
+        secret_page = secrets.get(source)
         profile = Profile(
             name=self.profile_combo.currentText().strip(),
             endpoint=self.endpoint_edit.text().strip(),
             iam_endpoint=self.iam_edit.text().strip(),
             source=source,
             token_file=secret_page.file.text() if secret_page else None,
-            key_file=self.key_edit.text() if source == "sa-key" else None,
-            yc_profile=self.yc_profile_edit.text() if source == "yc" else None,
-            yc_path=self.yc_path_edit.text() if source == "yc" else None,
-            metadata_url=self.metadata_edit.text() if source == "metadata" else None,
+            key_file=self.key_edit.text() if source == SourceKind.SA_KEY else None,
+            yc_profile=self.yc_profile_edit.text() if source == SourceKind.YC else None,
+            yc_path=self.yc_path_edit.text() if source == SourceKind.YC else None,
+            metadata_url=self.metadata_edit.text() if source == SourceKind.METADATA else None,
             ca_file=self.ca_edit.text(),
             proxy=self.proxy_edit.text(),
             remember=source in SECRET_SOURCES

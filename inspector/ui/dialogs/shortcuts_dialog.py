@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.i18n import _
+from inspector.i18n import N_, _
 
 
 def _keys_text(sequences: list[QKeySequence]) -> str:
@@ -32,6 +32,21 @@ def _keys_text(sequences: list[QKeySequence]) -> str:
         if text := sequence.toString(QKeySequence.SequenceFormat.NativeText):
             return text
     return ""
+
+
+# Keys the window understands that no action or shortcut names: Qt's own, and the page's.
+_KEYS_WITHOUT_ACTIONS = (
+    (N_("Enter"), N_("Fetch the ID typed; list the folder typed; open a row")),
+    (N_("Tab, Shift+Tab"), N_("Move between fields, buttons and tables")),
+    (N_("Alt+underlined letter"), N_("Press that button or go to that field")),
+    (N_("Ctrl+Tab, Ctrl+Shift+Tab"), N_("Next or previous tab")),
+    (N_("Menu key, Shift+F10"), N_("A value's menu: copy it whole")),
+)
+
+
+def keys_without_actions() -> list[tuple[str, str]]:
+    """The window's keys that no action names, with what they do, in the language in use."""
+    return [(_(keys), _(what)) for keys, what in _KEYS_WITHOUT_ACTIONS]
 
 
 def action_text(action: QAction) -> str:

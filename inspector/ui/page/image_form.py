@@ -88,36 +88,7 @@ class ImageForm(QWidget):
         self.badge = StatusBadge(self)
         self.policy_badge = PolicyBadge(self)
         for key, _english in FIELDS:
-            label = field_label(key)
-            row_label = plain(QLabel(_("{label}:").format(label=label), self))
-            row_label.setObjectName(f"{key}Row")
-            self.row_labels[key] = row_label
-            note = FieldNote(f"{key}Note", self)
-            self.notes[key] = note
-            row = QHBoxLayout()
-            if key == "status":
-                row.addWidget(self.badge)
-                row.addWidget(note)
-                row.addWidget(self.policy_badge)
-                row.addStretch(1)
-                form.addRow(row_label, row)
-                continue
-            value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
-            self.values[key] = value
-            if key in DETAILS:
-                value.setWordWrap(False)  # the detail beside it takes the remaining width
-                detail_name = _(DETAILS[key])
-                detail = ValueLabel(f"{key}Detail", detail_name, self)
-                self.details[key] = detail
-                row.addWidget(value)
-                row.addWidget(detail)
-            else:
-                row.addWidget(value)
-            row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
-            row.addStretch()
-            self.rows[key] = row
-            self._widen(key, marked=False)
-            form.addRow(row_label, row)
+            self._add_row(form, key)
         self.other_label = plain(QLabel(_("Other fields:"), self))
         self.other = ValueLabel(
             "unknownFieldsValue", _("Other fields"), self, row_label=self.other_label
@@ -128,6 +99,40 @@ class ImageForm(QWidget):
         form.addRow(self.other_label, self.other)
         self.clear_image("")
         theme.watch(self._restyle_changes)
+
+    def _add_row(self, form: QFormLayout, key: str) -> None:
+        """Field ``key``'s row: its name, its value (the status: the badges), a detail for
+        the sizes and the creation time, and its note."""
+        label = field_label(key)
+        row_label = plain(QLabel(_("{label}:").format(label=label), self))
+        row_label.setObjectName(f"{key}Row")
+        self.row_labels[key] = row_label
+        note = FieldNote(f"{key}Note", self)
+        self.notes[key] = note
+        row = QHBoxLayout()
+        if key == "status":
+            row.addWidget(self.badge)
+            row.addWidget(note)
+            row.addWidget(self.policy_badge)
+            row.addStretch(1)
+            form.addRow(row_label, row)
+            return
+        value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
+        self.values[key] = value
+        if key in DETAILS:
+            value.setWordWrap(False)  # the detail beside it takes the remaining width
+            detail_name = _(DETAILS[key])
+            detail = ValueLabel(f"{key}Detail", detail_name, self)
+            self.details[key] = detail
+            row.addWidget(value)
+            row.addWidget(detail)
+        else:
+            row.addWidget(value)
+        row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch()
+        self.rows[key] = row
+        self._widen(key, marked=False)
+        form.addRow(row_label, row)
 
     def clear_image(self, caption: str) -> None:
         self.mark_changed({})

@@ -220,25 +220,7 @@ class LabelsPanel(QWidget):
         self.copy_all_button.setToolTip(_("Copy every label shown (after the filter)"))
         self.copy_all_button.clicked.connect(self.copy_all)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("labelsTable")
-        self.table.setAccessibleName(_("Labels"))
-        self.table.setAccessibleDescription(
-            _("The image's labels, key and value; sort by a column, Ctrl+C copies rows")
-        )
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(0, 220)
+        self.table = self._labels_view()
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selected)
         copy.setWhatsThis(_("Copy the selected labels (in the labels table)"))
 
@@ -254,6 +236,29 @@ class LabelsPanel(QWidget):
         layout.addWidget(self.table, 1)
         self._default: bool | None = None
         self.set_labels([], default=None)
+
+    def _labels_view(self) -> QTableView:
+        """The sortable table of the model: one Tab stop, rows selected whole, read-only."""
+        table = QTableView(self)
+        table.setObjectName("labelsTable")
+        table.setAccessibleName(_("Labels"))
+        table.setAccessibleDescription(
+            _("The image's labels, key and value; sort by a column, Ctrl+C copies rows")
+        )
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(0, 220)
+        return table
 
     def focus_order(self) -> list[QWidget]:
         """The Tab stops in reading order: the filter, the copy buttons, the table."""

@@ -124,19 +124,7 @@ class RawResponseView(QWidget):
         self.clock = self._label("rawClock", _("Clock compared with the server's"))
         self.ids = self._label("rawRequestIds", _("Request IDs"))
 
-        self.headers = QTableWidget(0, 2, self)
-        self.headers.setObjectName("rawHeaders")
-        self.headers.setAccessibleName(_("Response headers"))
-        self.headers.setHorizontalHeaderLabels([_("Header"), _("Value")])
-        self.headers.verticalHeader().setVisible(False)
-        self.headers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.headers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.headers.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
-        self.headers.setWordWrap(False)
-        self.headers.horizontalHeader().setStretchLastSection(True)
-        self.headers.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.headers = self._headers_table()
 
         self.raw_body = _text_box("rawBody", _("Body exactly as received"), self)
         self.raw_body.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -153,6 +141,33 @@ class RawResponseView(QWidget):
         copy_raw.clicked.connect(self.copy_raw_body)
         self.copy_raw_button = copy_raw
 
+        outer = self._panes(copy_raw)
+
+        layout = QVBoxLayout(self)
+        for label in (self.summary, self.url, self.note, self.clock, self.ids):
+            layout.addWidget(label)
+        layout.addWidget(outer, 1)
+        self.shown: RawView | None = None
+        self.clear(_("No answer yet."))
+        theme.watch(self._restyle)
+
+    def _headers_table(self) -> QTableWidget:
+        """The response headers, name and value, one Tab stop."""
+        headers = QTableWidget(0, 2, self)
+        headers.setObjectName("rawHeaders")
+        headers.setAccessibleName(_("Response headers"))
+        headers.setHorizontalHeaderLabels([_("Header"), _("Value")])
+        headers.verticalHeader().setVisible(False)
+        headers.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        headers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        headers.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
+        headers.setWordWrap(False)
+        headers.horizontalHeader().setStretchLastSection(True)
+        headers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        return headers
+
+    def _panes(self, copy_raw: QPushButton) -> QSplitter:
+        """The headers above the two bodies, as received (left) and pretty-printed (right)."""
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -177,14 +192,7 @@ class RawResponseView(QWidget):
         outer.addWidget(bodies)
         outer.setStretchFactor(0, 1)
         outer.setStretchFactor(1, 3)
-
-        layout = QVBoxLayout(self)
-        for label in (self.summary, self.url, self.note, self.clock, self.ids):
-            layout.addWidget(label)
-        layout.addWidget(outer, 1)
-        self.shown: RawView | None = None
-        self.clear(_("No answer yet."))
-        theme.watch(self._restyle)
+        return outer
 
     def _restyle(self) -> None:
         scheme = theme.colours()

@@ -1,52 +1,43 @@
-"""The main window: tabs of image pages, the folder browser, the history, the demo's list, menus.
+"""The main window: tabs of image pages, the docks, the demo's marks, menus, status bar.
 
 It imports only Qt and the light ui modules, so it can paint before the HTTP and model
 libraries load; ``firstPainted`` tells the app when that has happened. Each tab is an
-:class:`ImagePage`; :attr:`MainWindow.page` is always the current one. The copy and save
-actions ask the current page's tab for their text (``page.tab_actions``); opening a file, the
-history and the tabs themselves are the app's to wire (``openFileChosen``, ``tabAdded``...).
+:class:`ImagePage`; :attr:`MainWindow.page` is always the current one. The window holds what
+its parts share (the tabs, presenting, the label policy); the parts have modules of their own
+(the menus, built from :mod:`~inspector.ui.window.action_table`; the docks; the demo's marks;
+the file choosers; the warnings). Opening a file, the history and the tabs' controllers are
+the app's to wire (``openFileChosen``, ``tabAdded``...).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QGuiApplication,
-    QKeySequence,
-    QPaintEvent,
-)
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QSplitter,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from inspector.i18n import LANGUAGES, SYSTEM, _, ngettext
+from inspector.i18n import LANGUAGES, SYSTEM, _
 from inspector.ui import theme
-from inspector.ui.on_first_use import OnFirstUse
 from inspector.ui.page.image_page import ImagePage
-from inspector.ui.page.page_actions import PageActions
-from inspector.ui.widgets.accessibility import announce
 from inspector.ui.widgets.focus_order import in_creation_order, move_focus
-from inspector.ui.widgets.inert import plain, plain_labels, tooltip_text
+from inspector.ui.widgets.inert import tooltip_text
+from inspector.ui.window.action_table import ActionId, Choices, When
+from inspector.ui.window.copying import CopyKind, copy_to_clipboard
+from inspector.ui.window.demo_part import DemoPart
+from inspector.ui.window.docks import Docks
+from inspector.ui.window.file_dialogs import FileDialogs
+from inspector.ui.window.image_tabs import ImageTabs
+from inspector.ui.window.menus import Menus
+from inspector.ui.window.notices import Notices
+from inspector.ui.window.status_line import StatusLine
 
 if TYPE_CHECKING:
     # Each Qt class gets its Python type (and its enums) built when first imported: the ones
     # the first frame does not show are imported where they are used.
-    from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QMessageBox
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QListWidget
 
     from inspector.core.notify import Notifier
     from inspector.core.policy import Policy
@@ -77,128 +68,51 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("")
         self.resize(1000, 720)
         self.painted = False
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("imageTabs")
-        self.tabs.setAccessibleName(_("Images"))
-        self.tabs.setAccessibleDescription(
-            _("One tab per image: Ctrl+T opens one, Ctrl+W closes it, Ctrl+Tab goes to the next")
-        )
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.setTabBarAutoHide(True)
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(lambda _index: self._name_pages_stack())
         self._masker: Masker | None = None
         self.policy: Policy | None = None
         self.compare_dialog: CompareDialog | None = None  # built on first use
+        self._notifier: Notifier | None = None
+        self.tabs = ImageTabs(self)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
         self._add_page()
-        self.demo_banner = plain(QLabel(self))
-        self.demo_banner.setObjectName("demoBanner")
-        self.demo_banner.setWordWrap(True)
-        self.demo_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Labels whose text changes are named by that text (Qt's default for a label), and
-        # described by what they are: a fixed name would hide what they say.
-        self.demo_banner.setAccessibleDescription(_("Demo"))
-        self.demo_banner.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        # The demo list's place, held by an empty widget until the demo shows it: the splitter
-        # keeps two parts either way, so its saved sizes fit a start with or without the demo.
-        demo_place = QWidget(self)
-        demo_place.hide()
-        self.splitter.addWidget(demo_place)
+        self._demo = DemoPart(self, self.splitter, lambda: self.page, self.mask_text)
+        self.demo_banner = self._demo.banner
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        # Built on first use: most starts show no demo and open neither dock.
-        self._demo_list = OnFirstUse(self._build_demo_list)
-        self.browser_part = OnFirstUse(self._build_browser)
-        self.history_part = OnFirstUse(self._build_history)
-        self._notifier: Notifier | None = None
+        self._docks = Docks(self, lambda: self.page)
+        self.browser_part = self._docks.browser_part
+        self.history_part = self._docks.history_part
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self._demo_images: list[tuple[str, str]] = []
-        self._file_folder = ""
-        self._file_error_box: QMessageBox | None = None
-
-        self.endpoint_label = plain(QLabel(self))  # from a profile the user may not have written
-        self.endpoint_label.setObjectName("endpointLabel")
-        self.endpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.endpoint_label.setAccessibleDescription(_("Connection"))
-        self.presenting_label = plain(QLabel(_("PRESENTING: IDs masked"), self))
-        self.presenting_label.setObjectName("presentingIndicator")
-        self.presenting_label.hide()
-        self.statusBar().addPermanentWidget(self.presenting_label)
-        self.statusBar().addPermanentWidget(self.endpoint_label)
-        self.statusBar().setAccessibleDescription(_("Status bar"))
-        self.statusBar().messageChanged.connect(self._status_message_changed)
-        self.statusBar().showMessage(_("Loading\u2026"))
-        self._log_folder: Path | None = None
-        self._unexpected_box: QMessageBox | None = None
-        self._unexpected_count = 0
-        self._build_menus()
-        self.tabs.currentChanged.connect(lambda _index: self.sync_copy_actions())
+        self._status = StatusLine(self)
+        self.endpoint_label = self._status.endpoint
+        self.notices = Notices(self, self.show_status)  # the warnings it gives
+        self._files = FileDialogs(
+            self, self.show_status, self.show_file_error, self.openFileChosen.emit
+        )
+        self.menus = Menus(self, self, self.sync_actions)
+        self.sync_actions()
+        self.tabs.currentChanged.connect(lambda _index: self.sync_actions())
         self.page.id_edit.setFocus()
-        theme.watch(self._restyle)
 
-    # -- parts built on first use -------------------------------------------------------------
-    def _build_demo_list(self) -> QListWidget:
-        from PySide6.QtWidgets import QListWidget
+    # -- the parts --
+    def action(self, action_id: ActionId) -> QAction:
+        """The menu action ``action_id``."""
+        return self.menus[action_id]
 
-        demo_list = QListWidget(self)
-        demo_list.setObjectName("demoImageList")
-        demo_list.setAccessibleName(_("Demo images"))
-        demo_list.setToolTip(_("Sample images of the demo API: click or press Enter to fetch"))
-        demo_list.setAccessibleDescription(demo_list.toolTip())
-        demo_list.setAlternatingRowColors(True)
-        demo_list.itemActivated.connect(self._demo_item_chosen)
-        demo_list.itemClicked.connect(self._demo_item_chosen)
-        demo_list.hide()
-        place = self.splitter.replaceWidget(0, demo_list)
-        if place is not None:
-            place.deleteLater()
-        return demo_list
+    @property
+    def theme_actions(self) -> dict[theme.Scheme, QAction]:
+        return self.menus.choices[Choices.THEME]
 
     @property
     def demo_list(self) -> QListWidget:
         """The demo's sample images, on the left (built when the demo is first shown)."""
-        return self._demo_list.get()
-
-    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
-        """Dock ``widget`` hidden, then put it where the saved window state had it, if it did."""
-        from PySide6.QtWidgets import QDockWidget
-
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.hide()
-        if not self.restoreDockWidget(dock):  # its place in the saved state, if it has one
-            self.addDockWidget(area, dock)
-
-    def _build_browser(self) -> FolderBrowser:
-        from inspector.ui.browser.folder_browser import FolderBrowser
-
-        browser = FolderBrowser(self)
-        self._dock(
-            _("Browse a folder"),
-            "folderBrowserDock",
-            browser,
-            Qt.DockWidgetArea.LeftDockWidgetArea,
-        )
-        return browser
-
-    def _build_history(self) -> HistoryPanel:
-        from inspector.ui.browser.history_panel import HistoryPanel
-
-        panel = HistoryPanel(self)
-        self._dock(_("History"), "historyDock", panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        panel.openRequested.connect(lambda _id: self.page.setFocus())
-        return panel
+        return self._demo.list_part.get()
 
     @property
     def browser(self) -> FolderBrowser:
@@ -207,11 +121,7 @@ class MainWindow(QMainWindow):
 
     @property
     def browser_dock(self) -> QDockWidget:
-        from PySide6.QtWidgets import QDockWidget
-
-        dock = self.browser.parentWidget()
-        assert isinstance(dock, QDockWidget)
-        return dock
+        return self._docks.browser_dock
 
     @property
     def history_panel(self) -> HistoryPanel:
@@ -220,21 +130,23 @@ class MainWindow(QMainWindow):
 
     @property
     def history_dock(self) -> QDockWidget:
-        from PySide6.QtWidgets import QDockWidget
-
-        dock = self.history_panel.parentWidget()
-        assert isinstance(dock, QDockWidget)
-        return dock
+        return self._docks.history_dock
 
     def open_docks(self, names: list[str]) -> None:
         """Build and show the docks left open last time (their ``objectName``s)."""
-        docks = {
-            "folderBrowserDock": lambda: self.browser_dock,
-            "historyDock": lambda: self.history_dock,
-        }
-        for name in names:
-            if name in docks:
-                docks[name]().show()
+        self._docks.open(names)
+
+    def toggle_browser(self) -> None:
+        """Into the folder browser (Ctrl+B), or, from inside it, close it and go back."""
+        self._docks.toggle_browser()
+
+    def toggle_history(self) -> None:
+        """Show the history and go to its search (Ctrl+H); from inside it, hide it."""
+        self._docks.toggle_history()
+
+    def browse_folder(self, folder_id: str) -> None:
+        """List ``folder_id`` in the folder browser (a folder ID found in pasted text)."""
+        self._docks.browse_folder(folder_id)
 
     @property
     def notifier(self) -> Notifier:
@@ -249,23 +161,12 @@ class MainWindow(QMainWindow):
     def notifier(self, notifier: Notifier) -> None:
         self._notifier = notifier
 
-    def _restyle(self) -> None:
-        self.demo_banner.setStyleSheet(
-            theme.banner_style("QLabel#demoBanner", theme.colours().demo)
-            + " QLabel#demoBanner { padding: 6px; }"
-        )
-
-    def _status_message_changed(self, message: str) -> None:
-        """The status bar's message is its name, and is said as it appears."""
-        self.statusBar().setAccessibleName(message)
-        announce(self, message)
-
     def focus_order(self) -> list[QWidget]:
         """Every possible Tab stop of the window in reading order: the folder browser docked
         on the left, the demo list, the tabs and the current page, then the history on the
         right. Parts not built yet (docks never opened, no demo) have no stops."""
         browser = self.browser_part.if_built()
-        demo_list = self._demo_list.if_built()
+        demo_list = self._demo.list_part.if_built()
         history = self.history_part.if_built()
         return [
             *(browser.focus_order() if browser is not None else []),
@@ -280,200 +181,10 @@ class MainWindow(QMainWindow):
         hidden or disabled is skipped."""
         return move_focus(self.focus_order(), next) or super().focusNextPrevChild(next)
 
-    def _name_pages_stack(self) -> None:
-        """Name the tabs' page stack after the current tab, so it is not an unnamed pane."""
-        stack = self.tabs.findChild(
-            QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-        )
-        if stack is not None and self.tabs.count():
-            stack.setAccessibleName(self.tabs.tabText(self.tabs.currentIndex()))
-
-    def _action(
-        self, text: str, name: str, slot: Callable[[], object], keys: str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.new_tab_action = self._action(_("&New Tab"), "newTabAction", self.new_tab, "Ctrl+T")
-        self.close_tab_action = self._action(
-            _("&Close Tab"), "closeTabAction", self.close_current_tab, "Ctrl+W"
-        )
-        self.open_file_action = self._action(
-            _("&Open Bundle or JSON\u2026"), "openFileAction", self.open_file_dialog, "Ctrl+O"
-        )
-        self.open_file_action.setToolTip(
-            _("Open a support bundle, a REST JSON body or `yc ... --format json` output (Ctrl+O)")
-        )
-        self.save_bundle_action = self._action(
-            _("&Save for Support\u2026"), "saveBundleAction", self.save_for_support, "Ctrl+S"
-        )
-        self.save_bundle_action.setToolTip(
-            _(
-                "One JSON file with the answer, its headers (no secrets), request IDs, timing, "
-                "versions and clock skew (Ctrl+S)"
-            )
-        )
-        file_menu.addActions([self.new_tab_action, self.close_tab_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.open_file_action, self.save_bundle_action])
-        file_menu.addSeparator()
-        self.connection_action = QAction(_("Conn&ection\u2026"), self)
-        self.connection_action.setObjectName("connectionAction")
-        self.connection_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.connection_action.setToolTip(
-            _("Choose the profile, endpoints, credentials, CA file and proxy (Ctrl+Shift+O)")
-        )
-        self.connection_action.triggered.connect(self.connectionDialogRequested)
-        file_menu.addAction(self.connection_action)
-        file_menu.addSeparator()
-        quit_action = QAction(_("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        # The platform's own Quit keys; Windows has none, so Ctrl+Q as most apps there do.
-        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu(_("&Edit"))
-        self.copy_actions = {
-            "curl": self._action(
-                _("Copy as &curl"),
-                "copyCurlAction",
-                lambda: self.copy("curl"),
-                "Ctrl+Shift+C",
-            ),
-            "yc": self._action(
-                _("Copy as &yc Command"),
-                "copyYcAction",
-                lambda: self.copy("yc"),
-                "Ctrl+Shift+Y",
-            ),
-            "json": self._action(
-                _("Copy Image as &JSON"),
-                "copyJsonAction",
-                lambda: self.copy("json"),
-                "Ctrl+Shift+J",
-            ),
-            "ids": self._action(
-                _("Copy Request &IDs"),
-                "copyIdsAction",
-                lambda: self.copy("ids"),
-                "Ctrl+Shift+I",
-            ),
-        }
-        self.copy_actions["curl"].setToolTip(
-            _("The same request as a curl command; the token comes from `yc iam create-token`")
-        )
-        edit_menu.addActions(list(self.copy_actions.values()))
-        edit_menu.aboutToShow.connect(self.sync_copy_actions)
-        image_menu = self.menuBar().addMenu(_("I&mage"))
-        self.focus_id_action = self._action(
-            _("Go to the Image &ID"), "focusIdAction", lambda: self.page.focus_id(), "Ctrl+L"
-        )
-        self.refetch_action = self._action(
-            _("&Fetch Again"), "refetchAction", lambda: self.page.refetch()
-        )
-        self.refetch_action.setShortcuts(QKeySequence.StandardKey.Refresh)
-        self.compare_action = self._action(
-            _("&Compare with\u2026"), "compareAction", self.open_compare, "Ctrl+Shift+D"
-        )
-        self.compare_action.setToolTip(
-            _(
-                "Put this image beside another (an ID or a file): every field and label aligned, "
-                "differences highlighted (Ctrl+Shift+D)"
-            )
-        )
-        self.stop_watch_action = self._action(
-            _("&Stop Watching"),
-            "stopWatchAction",
-            lambda: self.page.stopWatchRequested.emit(),
-        )
-        image_menu.addActions([self.focus_id_action, self.refetch_action, self.stop_watch_action])
-        image_menu.addSeparator()
-        image_menu.addAction(self.compare_action)
-        view_menu = self.menuBar().addMenu(_("&View"))
-        self.browse_action = QAction(_("&Browse a Folder"), self)
-        self.browse_action.setObjectName("browseFolderAction")
-        self.browse_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_B))
-        self.browse_action.setToolTip(_("Go to the folder browser, or back to the image (Ctrl+B)"))
-        self.browse_action.triggered.connect(self.toggle_browser)
-        view_menu.addAction(self.browse_action)
-        self.history_action = self._action(
-            _("&History"), "historyAction", self.toggle_history, "Ctrl+H"
-        )
-        self.raw_action = self._action(
-            _("&Raw Response"),
-            "rawResponseAction",
-            lambda: self.page.show_raw_response(),
-            "Ctrl+U",
-        )
-        self.presenting_action = self._action(
-            _("&Presenting Mode"), "presentingAction", lambda: None, "Ctrl+Shift+P"
-        )
-        self.presenting_action.setCheckable(True)
-        self.presenting_action.setToolTip(
-            _("Mask IDs and hide folder IDs for screen sharing and screenshots (Ctrl+Shift+P)")
-        )
-        self.presenting_action.toggled.connect(self.set_presenting)
-        view_menu.addActions([self.history_action, self.raw_action, self.presenting_action])
-        view_menu.addSeparator()
-        self._build_theme_menu(view_menu.addMenu(_("&Theme")))
-        self._build_language_menu(view_menu.addMenu(_("&Language")))
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        self.shortcuts_action = QAction(_("&Keyboard Shortcuts"), self)
-        self.shortcuts_action.setObjectName("keyboardShortcutsAction")
-        self.shortcuts_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
-        self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(self.shortcuts_action)
-        self.open_log_action = QAction(_("Open &Log Folder"), self)
-        self.open_log_action.setObjectName("openLogFolderAction")
-        self.open_log_action.setEnabled(False)
-        self.open_log_action.triggered.connect(self.open_log_folder)
-        help_menu.addAction(self.open_log_action)
-        about = QAction(_("&About"), self)
-        about.setObjectName("aboutAction")
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-
-    def _build_theme_menu(self, menu: QMenu) -> None:
-        """System, Light, Dark: one checked; the choice applies at once."""
-        group = QActionGroup(self)
-        self.theme_actions: dict[str, QAction] = {}
-        for scheme, text in (
-            (theme.Scheme.SYSTEM, _("&System")),
-            (theme.Scheme.LIGHT, _("&Light")),
-            (theme.Scheme.DARK, _("&Dark")),
-        ):
-            action = QAction(text, group)
-            action.setObjectName(f"theme{scheme.value.title()}Action")
-            action.setCheckable(True)
-            action.setChecked(scheme is theme.Scheme.SYSTEM)
-            action.triggered.connect(lambda _checked=False, s=scheme: self.choose_scheme(s))
-            self.theme_actions[scheme.value] = action
-            menu.addAction(action)
-
-    def _build_language_menu(self, menu: QMenu) -> None:
-        """The system's language, or one by its own name; it applies at the next start."""
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        choices = [(SYSTEM, _("&System Language")), *LANGUAGES.items()]
-        for choice, text in choices:
-            action = QAction(text, group)
-            action.setObjectName(f"language{choice.title()}Action")
-            action.setCheckable(True)
-            action.setChecked(choice == SYSTEM)
-            action.triggered.connect(lambda _checked=False, c=choice: self.choose_language(c))
-            self.language_actions[choice] = action
-            menu.addAction(action)
-
+    # -- menus: choices and dialogs --
     def set_scheme_choice(self, scheme: theme.Scheme) -> None:
         """Apply the saved scheme at start and check it in the menu."""
-        self.theme_actions[scheme.value].setChecked(True)
+        self.menus.check(Choices.THEME, scheme)
         theme.manager().set_choice(scheme)
 
     def choose_scheme(self, scheme: theme.Scheme) -> None:
@@ -482,86 +193,48 @@ class MainWindow(QMainWindow):
 
     def set_language_choice(self, choice: str) -> None:
         """Check the saved language choice in the menu (``system`` or a language)."""
-        self.language_actions.get(choice, self.language_actions[SYSTEM]).setChecked(True)
+        self.menus.check(Choices.LANGUAGE, choice if choice in LANGUAGES else SYSTEM)
 
     def choose_language(self, choice: str) -> None:
         self.set_language_choice(choice)
         self.languageChosen.emit(choice)
         self.show_status(_("The language changes when the inspector starts again."))
 
+    def request_connection(self) -> None:
+        """File, Connection...: the app opens the dialog."""
+        self.connectionDialogRequested.emit()
+
     def show_shortcuts(self) -> None:
         """Help > Keyboard Shortcuts: every key the window knows, read from the window."""
-        from inspector.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+        from inspector.ui.dialogs.shortcuts_dialog import ShortcutsDialog, keys_without_actions
 
-        extra = [
-            (_("Enter"), _("Fetch the ID typed; list the folder typed; open a row")),
-            (_("Tab, Shift+Tab"), _("Move between fields, buttons and tables")),
-            (_("Alt+underlined letter"), _("Press that button or go to that field")),
-            (_("Ctrl+Tab, Ctrl+Shift+Tab"), _("Next or previous tab")),
-            (_("Menu key, Shift+F10"), _("A value's menu: copy it whole")),
-        ]
-        ShortcutsDialog(self, extra).open()
+        ShortcutsDialog(self, keys_without_actions()).open()
 
     def show_about(self) -> None:
         from inspector.ui.dialogs.about_dialog import AboutDialog
 
         AboutDialog(self).open()
 
-    def toggle_browser(self) -> None:
-        """Into the folder browser (opening it), or, from inside it, close it and go back."""
-        focus = QApplication.focusWidget()
-        if self.browser_dock.isVisible() and focus is not None and self.browser.isAncestorOf(focus):
-            self.browser_dock.hide()
-            self.page.focus_id()
-            return
-        if not self.browser_dock.isVisible():
-            self.browser_dock.show()
-            width = min(self.browser.sizeHint().width(), self.width() * 2 // 5)
-            self.resizeDocks([self.browser_dock], [width], Qt.Orientation.Horizontal)
-        self.browser_dock.raise_()
-        self.browser.focus_folder()
-
-    def browse_folder(self, folder_id: str) -> None:
-        """List ``folder_id`` in the folder browser (a folder ID found in pasted text)."""
-        if not self.browser_dock.isVisible():
-            self.toggle_browser()
-        self.browser.set_folder_id(folder_id)
-        self.browser.request_list()
-
-    # -- tabs ---------------------------------------------------------------------------------
+    # -- tabs --
     @property
     def page(self) -> ImagePage:
         """The current tab's page."""
-        page = self.tabs.currentWidget()
-        assert isinstance(page, ImagePage)
-        return page
+        return self.tabs.page
 
     def pages(self) -> list[ImagePage]:
         """Every tab's page, in tab order."""
-        return [
-            page
-            for i in range(self.tabs.count())
-            if isinstance(page := self.tabs.widget(i), ImagePage)
-        ]
+        return self.tabs.pages()
 
     def _add_page(self) -> ImagePage:
         page = ImagePage(self.tabs)
         page.set_masker(self._masker)
         page.set_policy(self.policy)
-        index = self.tabs.addTab(page, page.title())
-        page.titleChanged.connect(lambda title: self._retitle(page, title))
+        index = self.tabs.add(page)
         # After the tab's controller has taken the new answer in: whether commands can name it.
-        page.titleChanged.connect(lambda _title: QTimer.singleShot(0, self, self.sync_copy_actions))
+        page.titleChanged.connect(lambda _title: QTimer.singleShot(0, self, self.sync_actions))
         page.browseFolderRequested.connect(self.browse_folder)
         self.tabs.setCurrentIndex(index)
         return page
-
-    def _retitle(self, page: ImagePage, title: str) -> None:
-        index = self.tabs.indexOf(page)
-        if index >= 0:
-            self.tabs.setTabText(index, title)  # a tab bar draws plain text
-            self.tabs.setTabToolTip(index, tooltip_text(title))
-            self._name_pages_stack()
 
     def bring_to_front(self) -> None:
         """Un-minimise, raise and activate the window (a later launch handed something over)."""
@@ -592,125 +265,37 @@ class MainWindow(QMainWindow):
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())
 
-    # -- copy, save, open ------------------------------------------------------------------------
-    def sync_copy_actions(self) -> None:
-        """Copy as curl / yc are off while the tab shows a file whose image ID is not valid;
-        the reason is their tooltip (and the status bar says it when the file opens)."""
-        actions = self.page.tab_actions if self.tabs.count() else None
-        problem = None if actions is None else actions.export_problem()
-        for kind in ("curl", "yc"):
-            action = self.copy_actions[kind]
-            action.setEnabled(problem is None)
-            action.setStatusTip(problem or "")
+    # -- copy, save, open --
+    def _blocker(self, when: When) -> str | None:
+        """Why an action with condition ``when`` cannot be used now (None: it can; "": no
+        reason to give)."""
+        if when is When.COMMAND_POSSIBLE:
+            actions = self.page.tab_actions if self.tabs.count() else None
+            return None if actions is None else actions.export_problem()
+        if when is When.LOG_FOLDER_KNOWN:
+            return None if self.notices.log_folder is not None else ""
+        if when is When.NOT_PRESENTING:
+            return None if self._masker is None else ""
+        return None
 
-    def copy(self, kind: str) -> None:
+    def sync_actions(self) -> None:
+        """Enable the actions whose condition holds. Copy as curl / yc are off while the tab
+        shows a file whose image ID is not valid; the reason is their status tip (and the
+        status bar says it when the file opens)."""
+        self.menus.sync(self._blocker)
+
+    def copy(self, kind: CopyKind) -> None:
         """Put the current tab's curl command, yc command, image JSON or request IDs on the
         clipboard: exact, even while presenting (what is pasted must still work)."""
-        actions = self.page.tab_actions
-        texts: dict[str, Callable[[PageActions], str | None]] = {
-            "curl": lambda a: a.curl_text(),
-            "yc": lambda a: a.yc_text(),
-            "json": lambda a: a.image_json_text(),
-            "ids": lambda a: a.request_ids_text(),
-        }
-        problem = None if actions is None else actions.export_problem()
-        if problem is not None and kind in ("curl", "yc"):
-            self.show_status(problem)
-            return
-        text = None if actions is None else texts[kind](actions)
-        copied = {
-            "curl": _("Copied the curl command"),
-            "yc": _("Copied the yc command"),
-            "json": _("Copied the image as JSON"),
-            "ids": _("Copied the request IDs"),
-        }
-        if text is None:
-            self.show_status(_("Nothing to copy yet: fetch an image first"))
-            return
-        QGuiApplication.clipboard().setText(text)
-        self.show_status(copied[kind])
+        self.show_status(copy_to_clipboard(self.page.tab_actions, kind))
 
     def save_for_support(self) -> None:
         """Ask where to save the current tab's answer as a support bundle (Ctrl+S)."""
-        actions = self.page.tab_actions
-        name = None if actions is None else actions.bundle_file_name()
-        if actions is None or name is None:
-            self.show_status(_("Nothing to save: fetch an image first (an opened file is saved)"))
-            return
-        from PySide6.QtWidgets import QFileDialog
-
-        dialog = QFileDialog(self, _("Save for Support"))
-        dialog.setObjectName("saveBundleDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([_("Support bundles (*.inspector.json)"), _("JSON files (*.json)")])
-        if self._file_folder:
-            dialog.setDirectory(self._file_folder)
-        dialog.selectFile(name)
-        dialog.fileSelected.connect(lambda path: self._save_bundle(actions, path))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _save_bundle(self, actions: PageActions, path_text: str) -> None:
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
-
-        path = Path(path_text)
-        self._file_folder = str(path.parent)
-        try:
-            saved = actions.save_support_bundle(path, qVersion(), pyside_version)
-        except OSError as error:
-            message = _("Cannot save {file}: {reason}")
-            self.show_file_error(
-                message.format(file=path.name, reason=error.strerror or error), path_text
-            )
-            return
-        saved_text = _("Saved for support: {path}").format(path=path)
-        self.show_status(saved_text if saved else _("Nothing to save"))
+        self._files.save_for_support(self.page.tab_actions)
 
     def open_file_dialog(self) -> None:
         """Ask for a bundle or a JSON body to show offline (Ctrl+O)."""
-        from PySide6.QtWidgets import QFileDialog
-
-        dialog = QFileDialog(self, _("Open a Bundle or JSON File"))
-        dialog.setObjectName("openFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters([_("Bundles and JSON (*.json)"), _("All files (*)")])
-        if self._file_folder:
-            dialog.setDirectory(self._file_folder)
-        dialog.fileSelected.connect(self._file_chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def _file_chosen(self, path_text: str) -> None:
-        self._file_folder = str(Path(path_text).parent)
-        self.openFileChosen.emit(path_text)
-
-    def _warning_box(self, object_name: str, title: str) -> QMessageBox:
-        """A non-modal warning with plain text and a Close button: the window stays usable."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(self)
-        box.setObjectName(object_name)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        return box
-
-    def show_file_error(self, message: str, path: str) -> None:
-        """Say why a file could not be opened or saved, without blocking; the tabs stay as
-        they were."""
-        box = self._file_error_box
-        if box is None:
-            box = self._warning_box("fileErrorBox", _("File not opened"))
-            self._file_error_box = box
-        box.setText(message)
-        box.setInformativeText(path)
-        plain_labels(box)  # the informative text's label is made on demand, rich-text capable
-        box.show()
-        self.show_status(message)
+        self._files.open_file()
 
     def open_compare(self) -> None:
         """Image, Compare with...: the current tab's image is A; the dialog asks for B."""
@@ -735,42 +320,39 @@ class MainWindow(QMainWindow):
         if self.compare_dialog is not None:
             self.compare_dialog.set_policy(policy)
 
-    def show_policy_error(self, message: str) -> None:
-        """A policy file that cannot be used is said, not skipped: no label is checked."""
-        box = self._warning_box("policyErrorBox", _("Label policy not used"))
-        box.setText(message)
-        box.setInformativeText(
-            _("Labels are not checked until the policy file is fixed and the app restarted.")
-        )
-        plain_labels(box)
-        box.finished.connect(box.deleteLater)
-        box.show()
-        self.show_status(message)
-
-    def show_settings_notice(self, text: str) -> None:
-        """Say, without blocking, that a damaged settings file was kept aside at start."""
-        box = self._warning_box("settingsNoticeBox", _("Settings file kept aside"))
-        box.setText(text)
-        plain_labels(box)
-        box.finished.connect(box.deleteLater)
-        box.show()
-
+    # -- what the window says --
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(self.mask_text(text), 10_000)
 
-    # -- history, presenting, notifications -------------------------------------------------------
-    def toggle_history(self) -> None:
-        """Show the history and go to its search (Ctrl+H); from inside it, hide it."""
-        focus = QApplication.focusWidget()
-        inside = focus is not None and self.history_panel.isAncestorOf(focus)
-        if self.history_dock.isVisible() and inside:
-            self.history_dock.hide()
-            self.page.focus_id()
-            return
-        self.history_dock.show()
-        self.history_dock.raise_()
-        self.history_panel.focus_search()
+    def show_file_error(self, message: str, path: str) -> None:
+        """Say why a file could not be opened or saved, without blocking."""
+        self.notices.file_error(message, path)
 
+    def set_log_folder(self, folder: Path) -> None:
+        """Where the log file is, for Help > Open Log Folder and the unexpected-error note."""
+        self.notices.log_folder = folder
+        self.sync_actions()
+        self.action(ActionId.OPEN_LOG).setToolTip(tooltip_text(str(folder)))
+
+    def open_log_folder(self) -> None:
+        self.notices.open_log_folder()
+
+    def set_connection(
+        self, endpoint: str, token_source: str | None, expiry: str | None = None
+    ) -> None:
+        """Say in the status bar where requests go, where the token comes from and until when
+        it is valid (never the token itself)."""
+        self._status.set_connection(endpoint, token_source, expiry)
+
+    def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
+        """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
+        self._demo.show(base_url, images)
+
+    def leave_demo(self) -> None:
+        """Back to a normal window after the user connected somewhere else."""
+        self._demo.leave()
+
+    # -- presenting, notifications --
     @property
     def presenting(self) -> bool:
         return self._masker is not None
@@ -780,18 +362,18 @@ class MainWindow(QMainWindow):
         from inspector.present.presenting import Masker
 
         self._masker = Masker(active=True) if on else None
-        if self.presenting_action.isChecked() != on:
-            self.presenting_action.setChecked(on)
+        presenting_action = self.action(ActionId.PRESENTING)
+        if presenting_action.isChecked() != on:
+            presenting_action.setChecked(on)
         for page in self.pages():
             page.set_masker(self._masker)
         if self.compare_dialog is not None:
             self.compare_dialog.set_masker(self._masker)
-        self.presenting_label.setVisible(on)
-        browser = self.browser_part.if_built()
-        if on and browser is not None and self.browser_dock.isVisible():
-            self.browser_dock.hide()  # it lists the folder's ID and its images'
-        self.browse_action.setEnabled(not on)
-        self._fill_demo_list()
+        self._status.presenting.setVisible(on)
+        if on:
+            self._docks.hide_browser()  # it lists the folder's ID and its images'
+        self.sync_actions()
+        self._demo.fill()
         self.presentingChanged.emit(on)
 
     def mask_text(self, text: str) -> str:
@@ -801,116 +383,6 @@ class MainWindow(QMainWindow):
     def notify(self, title: str, message: str) -> None:
         """A desktop notification, masked while presenting (a shared screen shows it too)."""
         self.notifier.notify(self.mask_text(title), self.mask_text(message))
-
-    def set_log_folder(self, folder: Path) -> None:
-        """Where the log file is, for Help > Open Log Folder and the unexpected-error note."""
-        self._log_folder = folder
-        self.open_log_action.setEnabled(True)
-        self.open_log_action.setToolTip(tooltip_text(str(folder)))
-
-    def open_log_folder(self) -> None:
-        folder = self._log_folder
-        if folder is None:
-            return
-        folder.mkdir(parents=True, exist_ok=True)
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.statusBar().showMessage(
-                _("Could not open a file manager; the logs are in {folder}").format(folder=folder)
-            )
-
-    def show_unexpected_error(self, summary: str) -> None:
-        """Say that something failed unexpectedly, without blocking: the window keeps working."""
-        self._unexpected_count += 1
-        box = self._unexpected_box
-        if box is None:
-            from PySide6.QtWidgets import QMessageBox
-
-            box = self._warning_box("unexpectedErrorBox", _("Unexpected error"))
-            if self._log_folder is not None:
-                button = box.addButton(_("Open Log Folder"), QMessageBox.ButtonRole.ActionRole)
-                button.clicked.connect(self.open_log_folder)
-            box.finished.connect(self._forget_unexpected_box)
-            self._unexpected_box = box
-        count = self._unexpected_count
-        text = (
-            _("Something went wrong that the inspector did not expect.")
-            if count == 1
-            else ngettext(
-                "Something went wrong that the inspector did not expect ({count} so far).",
-                "Something went wrong that the inspector did not expect ({count} so far).",
-                count,
-            ).format(count=count)
-        )
-        box.setText(text + " " + _("It keeps working; you can go on."))
-        where = (
-            _("The details are in the log file in {folder}.").format(folder=self._log_folder)
-            if self._log_folder
-            else _("The details are in the log file.")
-        )
-        box.setInformativeText(f"{summary}\n\n{where}")
-        plain_labels(box)
-        box.show()
-        self.statusBar().showMessage(
-            _("Unexpected error: {summary}").format(summary=summary), 10_000
-        )
-
-    def _forget_unexpected_box(self) -> None:
-        if self._unexpected_box is not None:
-            self._unexpected_box.deleteLater()
-        self._unexpected_box = None
-        self._unexpected_count = 0
-
-    def set_connection(
-        self, endpoint: str, token_source: str | None, expiry: str | None = None
-    ) -> None:
-        """Say in the status bar where requests go, where the token comes from and until when
-        it is valid (never the token itself)."""
-        token = token_source or _("no token")
-        self.endpoint_label.setText(
-            " \u00b7 ".join(part for part in (endpoint, token, expiry) if part)
-        )
-
-    def leave_demo(self) -> None:
-        """Back to a normal window after the user connected somewhere else."""
-        self.setWindowTitle("")
-        self.demo_banner.hide()
-        if (demo_list := self._demo_list.if_built()) is not None:
-            demo_list.hide()
-
-    def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
-        """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
-        self.setWindowTitle(_("DEMO"))
-        self.demo_banner.setText(
-            _(
-                "DEMO \u2014 connected to the built-in demo API at {url}. The images are "
-                "samples, not your cloud. Pick one on the left, or paste an ID."
-            ).format(url=base_url)
-        )
-        self.demo_banner.show()
-        self._demo_images = list(images)
-        self._fill_demo_list()
-        self.demo_list.show()
-        self.splitter.setSizes([300, 700])
-
-    def _fill_demo_list(self) -> None:
-        if self._demo_list.if_built() is None and not self._demo_images:
-            return
-        from PySide6.QtWidgets import QListWidgetItem
-
-        self.demo_list.clear()
-        for image_id, summary in self._demo_images:
-            item = QListWidgetItem(f"{self.mask_text(image_id)}\n{summary}", self.demo_list)
-            item.setData(Qt.ItemDataRole.UserRole, image_id)
-            item.setToolTip(tooltip_text(summary))
-
-    def _demo_item_chosen(self, item: QListWidgetItem) -> None:
-        image_id = str(item.data(Qt.ItemDataRole.UserRole))
-        if image_id == self.page.id_edit.text().strip() and self.page.cancel_button.isEnabled():
-            return  # a click right after the keyboard activation: already fetching it
-        self.page.open(image_id)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -277,5 +277,5 @@ class TabSet:
         else:
             tab.open_offline(result)
             problem = tab.export_problem()
-        self._window.sync_copy_actions()
+        self._window.sync_actions()
         self._window.show_status(problem or _("Opened {file} (offline)").format(file=path.name))

@@ -1,0 +1,63 @@
+"""The window's tabs, one :class:`ImagePage` each, titled after what the page shows.
+
+A tab widget that knows its pages are image pages: the current one, all of them in order,
+and a title that follows each page. The page stack is named after the current tab, so an
+assistive tool does not meet an unnamed pane.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
+
+from inspector.i18n import _
+from inspector.ui.page.image_page import ImagePage
+from inspector.ui.widgets.inert import tooltip_text
+
+
+class ImageTabs(QTabWidget):
+    """Closable, movable tabs of image pages; the tab bar hides while there is one."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageTabs")
+        self.setAccessibleName(_("Images"))
+        self.setAccessibleDescription(
+            _("One tab per image: Ctrl+T opens one, Ctrl+W closes it, Ctrl+Tab goes to the next")
+        )
+        self.setDocumentMode(True)
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.setTabBarAutoHide(True)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+        self.currentChanged.connect(lambda _index: self._name_pages_stack())
+
+    @property
+    def page(self) -> ImagePage:
+        """The current tab's page."""
+        page = self.currentWidget()
+        assert isinstance(page, ImagePage)
+        return page
+
+    def pages(self) -> list[ImagePage]:
+        """Every tab's page, in tab order."""
+        return [page for i in range(self.count()) if isinstance(page := self.widget(i), ImagePage)]
+
+    def add(self, page: ImagePage) -> int:
+        """Add ``page`` as the last tab, titled as it is and as it will be; returns its index."""
+        index = self.addTab(page, page.title())
+        page.titleChanged.connect(lambda title: self._retitle(page, title))
+        return index
+
+    def _retitle(self, page: ImagePage, title: str) -> None:
+        index = self.indexOf(page)
+        if index >= 0:
+            self.setTabText(index, title)  # a tab bar draws plain text
+            self.setTabToolTip(index, tooltip_text(title))
+            self._name_pages_stack()
+
+    def _name_pages_stack(self) -> None:
+        """Name the page stack after the current tab, so it is not an unnamed pane."""
+        stack = self.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if stack is not None and self.count():
+            stack.setAccessibleName(self.tabText(self.currentIndex()))
