@@ -199,6 +199,7 @@ IMAGE_SHOWN = frozenset(
         "inspector.present.diff",
         "inspector.present.errors",
         "inspector.present.exports",
+        "inspector.present.files",
         "inspector.present.image",
         "inspector.present.raw",
         "inspector.present.sizes",
