@@ -2,13 +2,15 @@
 
 Every failure a caller can meet is an :class:`InspectorError`; its message never contains a
 token (tokens are validated before they can reach httpx, whose header errors echo the value).
-The present layer turns these into operator-facing explanations.
+The present layer turns these into operator-facing explanations. An error status gets a class
+of its own (:mod:`inspector.api.status_errors`), so callers test a class, not a number.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +77,22 @@ class APIConnectionError(APIError):
 
 
 class APITimeoutError(APIConnectionError):
-    """No complete answer within the time limit."""
+    """No complete answer within the time limit.
 
-    def __init__(self, message: str, *, host: str, request_ids: RequestIds | None = None) -> None:
+    ``deadline`` is set when the whole request's deadline passed, None when one phase of it
+    (connecting, waiting for data) timed out first.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        host: str,
+        request_ids: RequestIds | None = None,
+        deadline: float | None = None,
+    ) -> None:
         super().__init__(message, kind="timeout", host=host, request_ids=request_ids)
+        self.deadline = deadline
 
 
 class RedirectError(APIError):
@@ -115,8 +129,21 @@ class StatusBody:
     details: list[Any] = field(default_factory=list)
 
 
+class Call(StrEnum):
+    """Which API method answered: a folder's error is worded unlike an image's."""
+
+    GET_IMAGE = "DesktopImage.Get"
+    LIST_IMAGES = "DesktopImageService.List"
+
+
 class APIStatusError(APIError):
-    """The server answered with an HTTP error status."""
+    """The server answered with an HTTP error status; the subclasses name which one.
+
+    ``http_status`` and ``grpc_code`` are the keys a subclass stands for (None: any).
+    """
+
+    http_status: ClassVar[int | None] = None
+    grpc_code: ClassVar[int | None] = None
 
     def __init__(
         self,
@@ -126,6 +153,7 @@ class APIStatusError(APIError):
         body: StatusBody | None,
         body_text: str,
         request_ids: RequestIds,
+        call: Call = Call.GET_IMAGE,
     ) -> None:
         text = body.message if body and body.message else reason
         super().__init__(f"HTTP {status_code}: {text}", request_ids)
@@ -133,6 +161,7 @@ class APIStatusError(APIError):
         self.reason = reason
         self.body = body
         self.body_text = body_text
+        self.call = call
 
 
 class ResponseError(APIError):
@@ -149,3 +178,15 @@ class ResponseError(APIError):
         super().__init__(message, request_ids)
         self.problems = problems or []
         self.status_code = status_code
+
+
+class ResponseTooLarge(ResponseError):
+    """The decoded body passed the cap of ``limit_bytes``; the rest was never read."""
+
+    def __init__(self, limit_bytes: int, *, request_ids: RequestIds | None = None) -> None:
+        super().__init__(
+            f"the answer is larger than {limit_bytes // 1024} KiB; "
+            "a DesktopImage is a few KiB at most",
+            request_ids=request_ids,
+        )
+        self.limit_bytes = limit_bytes

@@ -18,35 +18,21 @@ from urllib.parse import quote, urlencode
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from inspector.api.client import (
-    IMAGES_PATH,
-    Exchange,
-    ImageClient,
-    RetryObserver,
-    content_type_note,
-    raise_for_status,
-)
-from inspector.api.errors import (
-    APIStatusError,
-    InspectorError,
-    ResponseError,
-    UsageError,
-)
-from inspector.api.inputs import FOLDER_ID, validate_resource_id
+from inspector.api.client import IMAGES_PATH, ImageClient, RetryObserver, content_type_note
+from inspector.api.errors import Call, InspectorError, RequestIds, ResponseError, UsageError
+from inspector.api.list_query import MAX_PAGE_SIZE, ListQuery, encodable, make_query
 from inspector.api.models import (
     DesktopImage,
     ImageParseError,
     describe_validation_error,
     image_from_mapping,
 )
+from inspector.api.status_errors import BadRequest
+from inspector.api.transport import Exchange
 from inspector.api.wire_json import BodyError, loads_object
 
-MAX_PAGE_SIZE: Final = 1000
-DEFAULT_PAGE_SIZE: Final = 100
-MAX_FILTER_LENGTH: Final = 1000
 MAX_PAGES_WITHOUT_NEW_IMAGES: Final = 3
 MAX_SIMILAR_NAMES: Final = 5
-_SHOWN_TOKEN_CHARS: Final = 40
 
 
 class ImageListPage(BaseModel):
@@ -62,16 +48,43 @@ class ImageListPage(BaseModel):
     next_page_token: str = Field(default="", alias="nextPageToken")
 
 
-class ListStatusError(APIStatusError):
-    """The API answered List with an error status (so hints speak of the folder, not an image)."""
-
-
 class ListResponseError(ResponseError):
     """A 2xx answer that is not a page of images."""
 
 
+class StopReason(StrEnum):
+    """Why the pager stopped before the last page: the server's paging went round in circles."""
+
+    REPEATED_TOKEN = "repeated-token"
+    NO_NEW_IMAGES = "no-new-images"
+
+
+@dataclass(frozen=True, slots=True)
+class PagingStop:
+    """Paging stopped after page ``pages``: ``token`` came back again, or ``pages_without_new``
+    pages in a row brought no new image."""
+
+    reason: StopReason
+    pages: int
+    token: str
+    pages_without_new: int
+
+
+@dataclass(frozen=True, slots=True)
+class TokenRefused:
+    """The server refused a page token (``status_code``, its ``message``): paging restarted."""
+
+    status_code: int
+    message: str
+
+
 class PagingStoppedError(ResponseError):
     """The pages could not be followed to the end (a token came back again, for one)."""
+
+    def __init__(self, stop: PagingStop, *, request_ids: RequestIds | None = None) -> None:
+        message = f"paging stopped after page {stop.pages}: {stop.reason}"
+        super().__init__(message, request_ids=request_ids)
+        self.stop = stop
 
 
 class NameLookupError(InspectorError):
@@ -86,103 +99,6 @@ class NameLookupError(InspectorError):
         self.name = name
         self.matches = matches
         self.candidates = matches or similar
-
-
-class OrderField(StrEnum):
-    """The fields the API can order by, spelled as ``orderBy`` wants them."""
-
-    NAME = "name"
-    CREATED_AT = "createdAt"
-    STATUS = "status"
-
-
-@dataclass(frozen=True, slots=True)
-class OrderBy:
-    field: OrderField
-    descending: bool = False
-
-    def __str__(self) -> str:
-        return f"{self.field} {'desc' if self.descending else 'asc'}"
-
-
-def parse_order_by(raw: str) -> OrderBy:
-    """``name``, ``createdAt desc``, ``status:asc``: a field and an optional direction."""
-    parts = raw.replace(":", " ").split()
-    fields = {item.value.lower(): item for item in OrderField}
-    if not 1 <= len(parts) <= 2 or parts[0].lower() not in fields:
-        choices = ", ".join(item.value for item in OrderField)
-        raise UsageError(f"order by {raw!r}: expected one of {choices}, then asc or desc")
-    direction = parts[1].lower() if len(parts) == 2 else "asc"
-    if direction not in ("asc", "desc"):
-        raise UsageError(f"order by {raw!r}: the direction is asc or desc, not {parts[1]!r}")
-    return OrderBy(fields[parts[0].lower()], descending=direction == "desc")
-
-
-def name_filter(name: str) -> str:
-    """``name="..."`` with backslashes and quotes escaped, so any name stays one string literal."""
-    if not _encodable(name):
-        raise UsageError(
-            "the name is not valid text (bytes that are not UTF-8, or a lone surrogate); "
-            "type it again"
-        )
-    bad = next((char for char in name if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F), None)
-    if bad is not None:
-        raise UsageError(
-            f"the name contains a control character (U+{ord(bad):04X}); names cannot have one"
-        )
-    escaped = name.replace("\\", "\\\\").replace('"', '\\"')
-    text = f'name="{escaped}"'
-    if len(text) > MAX_FILTER_LENGTH:
-        raise UsageError(f"the name is too long for a filter (at most {MAX_FILTER_LENGTH} chars)")
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class ListQuery:
-    """What to list; build it with :func:`make_query`, which checks every part."""
-
-    folder_id: str
-    name: str | None = None
-    order_by: OrderBy | None = None
-    page_size: int = DEFAULT_PAGE_SIZE
-
-    def params(self, page_token: str | None) -> list[tuple[str, str]]:
-        params = [("folderId", self.folder_id), ("pageSize", str(self.page_size))]
-        if page_token:
-            params.append(("pageToken", page_token))
-        if self.name is not None:
-            params.append(("filter", name_filter(self.name)))
-        if self.order_by is not None:
-            params.append(("orderBy", str(self.order_by)))
-        return params
-
-    def describe(self) -> str:
-        """``folder b1g... named "x", by name desc``: what a note or an error refers to."""
-        text = f"folder {self.folder_id}"
-        if self.name is not None:
-            text += f" named \u201c{self.name}\u201d"
-        if self.order_by is not None:
-            text += f", by {self.order_by}"
-        return text
-
-
-def make_query(
-    folder_id: str,
-    *,
-    name: str | None = None,
-    order_by: str | OrderBy | None = None,
-    page_size: int = DEFAULT_PAGE_SIZE,
-) -> ListQuery:
-    """A checked query, or :class:`UsageError` before anything is sent; a blank name is none."""
-    folder = validate_resource_id(folder_id, what=FOLDER_ID)
-    name = name.strip() if name is not None else None
-    if name is not None:
-        name_filter(name)
-    if isinstance(order_by, str):
-        order_by = parse_order_by(order_by) if order_by.strip() else None
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise UsageError(f"the page size is {page_size}; it must be 1 to {MAX_PAGE_SIZE}")
-    return ListQuery(folder, name or None, order_by, page_size)
 
 
 def list_url(base_url: str, query: ListQuery, page_token: str | None) -> str:
@@ -251,19 +167,10 @@ def parse_page(exchange: Exchange) -> RawPage:
         raise _not_a_page(exchange, "some fields are wrong", problems) from None
     images = [listed_image(item) for item in page.desktop_images]
     token = page.next_page_token or None
-    if token is not None and not _encodable(token):
+    if token is not None and not encodable(token):
         problems = ["nextPageToken: not valid Unicode text (a lone surrogate), cannot be sent back"]
         raise _not_a_page(exchange, "the next page's token cannot be sent back", problems)
     return RawPage(images, token, exchange)
-
-
-def _encodable(text: str) -> bool:
-    """Whether ``text`` can go into a URL: UTF-8 cannot encode a lone surrogate."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 async def fetch_page(
@@ -275,7 +182,7 @@ async def fetch_page(
     """``DesktopImageService.List`` for one page: the client's ids, deadline, cap and retries."""
     url = list_url(client.endpoint.base_url, query, page_token)
     exchange = await client.get_retrying(url, on_retry=on_retry)
-    raise_for_status(exchange, ListStatusError)
+    exchange.raise_for_status(Call.LIST_IMAGES)
     return parse_page(exchange)
 
 
@@ -283,20 +190,16 @@ async def fetch_page(
 class ListedPage:
     """What one step of the pager brought.
 
-    ``images`` are the ones not seen before in this walk. ``restart_note`` is set on the first
+    ``images`` are the ones not seen before in this walk. ``restart`` is set on the first
     page after the server refused a page token (everything shown before is stale: start over);
-    ``stop_note`` when paging stopped because the server misbehaved.
+    ``stop`` when paging stopped because the server misbehaved.
     """
 
     images: list[ListedImage]
     more: bool
     exchange: Exchange
-    restart_note: str | None = None
-    stop_note: str | None = None
-
-
-def _short(token: str) -> str:
-    return token if len(token) <= _SHOWN_TOKEN_CHARS else token[:_SHOWN_TOKEN_CHARS] + "\u2026"
+    restart: TokenRefused | None = None
+    stop: PagingStop | None = None
 
 
 @dataclass
@@ -331,8 +234,8 @@ class Pager:
         token = self._walk.token
         try:
             raw = await fetch_page(self.client, self.query, token, self._on_retry)
-        except APIStatusError as error:
-            if token is None or error.status_code != 400 or self._restarted:
+        except BadRequest as error:  # an expired page token, or a bad query
+            if token is None or self._restarted:
                 raise
             return await self._restart(error)
         return self._step(raw)
@@ -342,7 +245,7 @@ class Pager:
         while not self.finished:
             yield await self.next_page()
 
-    async def _restart(self, error: APIStatusError) -> ListedPage:
+    async def _restart(self, error: BadRequest) -> ListedPage:
         raw = await fetch_page(
             self.client, self.query, None, self._on_retry
         )  # may fail: nothing changed yet
@@ -350,13 +253,9 @@ class Pager:
         self._walk = _Walk()
         self.loaded = 0
         message = error.body.message if error.body and error.body.message else error.reason
-        note = (
-            f"The server refused the page token ({error.status_code}: {message}); page tokens "
-            "expire, so the listing started again from the first page."
-        )
-        return self._step(raw, restart_note=note)
+        return self._step(raw, restart=TokenRefused(error.status_code, message))
 
-    def _step(self, raw: RawPage, *, restart_note: str | None = None) -> ListedPage:
+    def _step(self, raw: RawPage, *, restart: TokenRefused | None = None) -> ListedPage:
         walk = self._walk
         walk.sent.add(walk.token)
         walk.pages += 1
@@ -364,27 +263,19 @@ class Pager:
         walk.seen_ids.update(item.image_id for item in new if item.image_id is not None)
         walk.pages_without_new = 0 if new else walk.pages_without_new + 1
         self.loaded += len(new)
-        stop_note = None
         following = raw.next_page_token
+        stop = None
         if following is not None and following in walk.sent:
-            stop_note = (
-                f"The server sent the page token {_short(following)!r} again after page "
-                f"{walk.pages}; paging stopped here so the listing does not go round in circles."
+            stop = PagingStop(
+                StopReason.REPEATED_TOKEN, walk.pages, following, walk.pages_without_new
             )
         elif following is not None and walk.pages_without_new >= MAX_PAGES_WITHOUT_NEW_IMAGES:
-            stop_note = (
-                f"The server sent {walk.pages_without_new} pages in a row with no new images; "
-                "paging stopped here so the listing does not go round in circles."
+            stop = PagingStop(
+                StopReason.NO_NEW_IMAGES, walk.pages, following, walk.pages_without_new
             )
-        self.finished = following is None or stop_note is not None
+        self.finished = following is None or stop is not None
         walk.token = following
-        return ListedPage(
-            images=new,
-            more=not self.finished,
-            exchange=raw.exchange,
-            restart_note=restart_note,
-            stop_note=stop_note,
-        )
+        return ListedPage(new, not self.finished, raw.exchange, restart, stop)
 
 
 async def _every_image(client: ImageClient, query: ListQuery) -> list[DesktopImage]:
@@ -392,11 +283,11 @@ async def _every_image(client: ImageClient, query: ListQuery) -> list[DesktopIma
     pager = Pager(client, query)
     images: list[DesktopImage] = []
     async for page in pager.pages():
-        if page.restart_note is not None:
+        if page.restart is not None:
             images.clear()
         images.extend(item.image for item in page.images if item.image is not None)
-        if page.stop_note is not None:
-            raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
+        if page.stop is not None:
+            raise PagingStoppedError(page.stop, request_ids=page.exchange.request_ids)
     return images
 
 

@@ -1,8 +1,13 @@
-"""The one shared ``httpx.AsyncClient``, configured the way every call needs it.
+"""The one way this app speaks HTTP: the shared client, :func:`send` and its error mapping.
 
-Redirects are never followed (a token must not travel to a host the user did not name), the
-loopback endpoint bypasses any proxy from the environment (the demo must work behind a corporate
-``HTTP_PROXY``), and the User-Agent names this app and its version.
+Images, listing and the IAM calls all go through :func:`send`: a fresh ``x-client-request-id``,
+a deadline for the whole request, a cap on the decoded body, and every way a call can fail
+turned into one of the typed errors of :mod:`inspector.api.errors`. :meth:`Exchange.error` then
+gives the typed error of a redirect or an error status (:mod:`inspector.api.status_errors`).
+
+The client never follows redirects (a token must not travel to a host the user did not name),
+the loopback endpoint bypasses any proxy from the environment (the demo must work behind a
+corporate ``HTTP_PROXY``), and the User-Agent names this app and its version.
 
 Bodies are read with :func:`read_body`, which inflates gzip and deflate itself under the size
 cap: httpx inflates a whole network chunk at once, so 64 KiB of gzip becomes 64 MiB in memory
@@ -11,19 +16,37 @@ before any cap can look at it (and ``Content-Encoding: gzip, gzip`` far more).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import platform
+import socket
+import ssl
+import time
+import uuid
 import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Final
+from urllib.parse import urlsplit
 
 import httpx
 
 from inspector import APP_NAME, __version__
+from inspector.api.errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    Call,
+    ConnectionKind,
+    RedirectError,
+    RequestIds,
+    ResponseError,
+    ResponseTooLarge,
+)
 from inspector.api.inputs import Endpoint
 from inspector.api.network.proxy import NetworkSettings
-from inspector.api.network.transport import NetworkTransport
+from inspector.api.network.transport import NetworkTransport, untrusted_issuer
+from inspector.api.status_errors import is_error_status, is_redirect, status_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +66,9 @@ class Timeouts:
 
 ACCEPT_ENCODING: Final = "gzip, deflate"
 _GZIP_WBITS: Final = zlib.MAX_WBITS | 16
+# httpx reads a redirect's Location even when it does not follow it, and raises this (a
+# "protocol" error that would otherwise read as a broken connection, and be retried).
+_UNREADABLE_LOCATION: Final = "Invalid URL in location header"
 
 
 class BodyTooLarge(Exception):
@@ -174,4 +200,156 @@ def make_http_client(
         },
         transport=NetworkTransport(network),
         trust_env=False,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """What went over the wire for one call: enough to show, copy or save for support."""
+
+    url: str
+    status_code: int
+    reason: str
+    http_version: str
+    headers: list[tuple[str, str]]
+    raw: bytes
+    elapsed_seconds: float
+    request_ids: RequestIds
+
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (lower case), or None."""
+        return next((value for key, value in self.headers if key.lower() == name), None)
+
+    def error(self, call: Call = Call.GET_IMAGE) -> APIError | None:
+        """The typed error of a redirect or an error status; None for a 2xx answer.
+
+        Every caller reads the API's status body (and a request id from its ``details``) and
+        names a redirect's target host the same way, through this one method.
+        """
+        if is_redirect(self.status_code):
+            location = self.header("location")
+            try:
+                target = urlsplit(location).hostname or location if location else None
+            except ValueError:  # "http://[x": a bracket with no end
+                return RedirectError(
+                    self.status_code, None, self.request_ids, unreadable_location=True
+                )
+            return RedirectError(self.status_code, target, self.request_ids)
+        if is_error_status(self.status_code):
+            return status_error(self.status_code, self.reason, self.raw, self.request_ids, call)
+        return None
+
+    def raise_for_status(self, call: Call = Call.GET_IMAGE) -> None:
+        """Raise :meth:`error`; return quietly on 2xx."""
+        if (error := self.error(call)) is not None:
+            raise error
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
+def connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> APIConnectionError:
+    """The failure as the operator would name it: proxy, TLS, DNS, refused or a broken link."""
+    chain = _chain(error)
+    text = " ".join(str(item) for item in chain).lower()
+    kind, message, issuer = ConnectionKind.NETWORK, "", None
+    if isinstance(error, httpx.ProxyError):
+        kind = ConnectionKind.PROXY
+        message = f"the proxy refused or failed the connection to {host}"
+    elif any(isinstance(item, ssl.SSLError) for item in chain) or "certificate" in text:
+        verify = next((i for i in chain if isinstance(i, ssl.SSLCertVerificationError)), None)
+        detail = verify.verify_message if verify and verify.verify_message else "TLS failed"
+        kind, message = ConnectionKind.TLS, f"TLS with {host} failed: {detail}"
+        issuer = untrusted_issuer(error)
+    elif any(isinstance(item, socket.gaierror) for item in chain) or (
+        "name or service not known" in text
+        or "nodename nor servname" in text
+        or "name resolution" in text
+        or "getaddrinfo failed" in text
+    ):
+        kind, message = ConnectionKind.DNS, f"the host name {host} could not be resolved (DNS)"
+    elif any(isinstance(item, ConnectionRefusedError) for item in chain) or "refused" in text:
+        kind, message = ConnectionKind.REFUSED, f"{host} refused the connection"
+    elif isinstance(error, httpx.ConnectError):
+        message = f"could not connect to {host}"
+    else:
+        message = f"the connection to {host} broke before a complete answer came"
+    return APIConnectionError(message, kind=kind, host=host, request_ids=ids, tls_issuer=issuer)
+
+
+def _failure(error: Exception, host: str, ids: RequestIds, deadline: float) -> APIError:
+    """The typed error for what :func:`send` caught; never a token (none is in these texts)."""
+    if isinstance(error, TimeoutError):
+        return APITimeoutError(
+            f"no complete answer from {host} within {deadline:g} s",
+            host=host,
+            request_ids=ids,
+            deadline=deadline,
+        )
+    if isinstance(error, httpx.TimeoutException):
+        phase = "connecting" if isinstance(error, httpx.ConnectTimeout) else "waiting"
+        return APITimeoutError(f"timed out {phase} for {host}", host=host, request_ids=ids)
+    if isinstance(error, BodyEncodingError):
+        return ResponseError(str(error), request_ids=ids)
+    if isinstance(error, httpx.RemoteProtocolError) and str(error).startswith(_UNREADABLE_LOCATION):
+        return RedirectError(None, None, ids, unreadable_location=True)
+    assert isinstance(error, httpx.HTTPError)
+    return connection_error(error, host, ids)
+
+
+async def send(
+    http: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    deadline: float,
+    max_body_bytes: int,
+    headers: dict[str, str] | None = None,
+    json: object = None,
+) -> Exchange:
+    """One request: a fresh request id, ``deadline`` seconds in all, the body capped.
+
+    Any answer, whatever its status, comes back as an :class:`Exchange`; no answer, an answer
+    past ``max_body_bytes`` or one that cannot be decoded raises a typed :class:`APIError`.
+    """
+    ids = RequestIds(client_request_id=str(uuid.uuid4()))
+    sent = {
+        **(headers or {}),
+        "x-client-request-id": ids.client_request_id,
+        "Accept-Encoding": ACCEPT_ENCODING,
+    }
+    request = http.build_request(method, url, headers=sent, json=json)
+    host = request.url.host
+    started = time.perf_counter()
+    try:
+        async with asyncio.timeout(deadline):
+            response = await http.send(request, stream=True)
+            try:
+                raw = await read_body(response, max_body_bytes)
+            finally:
+                await response.aclose()
+    except BodyTooLarge:
+        raise ResponseTooLarge(max_body_bytes, request_ids=ids) from None
+    except (TimeoutError, BodyEncodingError) as error:
+        raise _failure(error, host, ids, deadline) from None
+    except httpx.HTTPError as error:
+        raise _failure(error, host, ids, deadline) from error
+    answer = response.headers
+    return Exchange(
+        url=url,
+        status_code=response.status_code,
+        reason=response.reason_phrase,
+        http_version=response.http_version,
+        headers=list(answer.multi_items()),
+        raw=raw,
+        elapsed_seconds=time.perf_counter() - started,
+        request_ids=RequestIds(
+            ids.client_request_id, answer.get("x-request-id"), answer.get("x-server-trace-id")
+        ),
     )

@@ -144,7 +144,7 @@ def _capture_error(error: CaptureError) -> str:
 
 
 def _offline_line(capture: OfflineResult) -> str:
-    from inspector.core.tab import offline_note
+    from inspector.core.answers import offline_note
     from inspector.present.times import now_ns
 
     return offline_note(capture, now_ns())

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from inspector.api.client import Attempt, AttemptObserver, FetchResult
-    from inspector.api.listing import ListQuery
+    from inspector.api.list_query import ListQuery
     from inspector.config.connection import Connection
     from inspector.config.options import Options
 
@@ -34,7 +34,7 @@ def run_get(options: Options, out: TextIO, err: TextIO) -> int:
     """
     from inspector.api.errors import InspectorError, UsageError
     from inspector.api.inputs import validate_resource_id
-    from inspector.api.listing import make_query
+    from inspector.api.list_query import make_query
     from inspector.cli.aids import check_policy, save_failure, save_success
 
     endpoint_text: str | None = None

@@ -18,7 +18,8 @@ from inspector.cli.common import (
 from inspector.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from inspector.api.listing import ListedImage, ListQuery
+    from inspector.api.list_query import ListQuery
+    from inspector.api.listing import ListedImage
     from inspector.api.models import DesktopImage
     from inspector.config.connection import Connection
     from inspector.config.options import Options
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 def run_list(options: Options, out: TextIO, err: TextIO) -> int:
     """``list FOLDER_ID``: every image of the folder, page after page, as a table or JSON Lines."""
     from inspector.api.errors import InspectorError
-    from inspector.api.listing import make_query
+    from inspector.api.list_query import make_query
     from inspector.cli.aids import check_policy
 
     endpoint_text: str | None = None
@@ -141,7 +142,7 @@ async def _list(
     Returns how many images of the listing could not be read (each still has its row or line).
     """
     from inspector.api.listing import Pager, PagingStoppedError
-    from inspector.present.listing import format_rows_table
+    from inspector.present.listing import format_rows_table, restart_note
     from inspector.present.text import printable
 
     listed = _Listed(options.output, out, checked)
@@ -149,14 +150,15 @@ async def _list(
         pager = Pager(client, query, on_retry=retry_printer(err))
         try:
             async for page in pager.pages():
-                if page.restart_note:
-                    print(_("note: {note}").format(note=printable(page.restart_note)), file=err)
+                if page.restart is not None:
+                    note = restart_note(page.restart)
+                    print(_("note: {note}").format(note=printable(note)), file=err)
                     listed.restart()
                 for item in page.images:
                     listed.add(item)
                 out.flush()
-                if page.stop_note:
-                    raise PagingStoppedError(page.stop_note, request_ids=page.exchange.request_ids)
+                if page.stop is not None:
+                    raise PagingStoppedError(page.stop, request_ids=page.exchange.request_ids)
         finally:
             if listed.rows:
                 out.write(format_rows_table(listed.rows))
@@ -167,11 +169,13 @@ async def _list(
 
 def _summarize(count: int, unreadable: int, query: ListQuery, err: TextIO) -> None:
     """How many images, where, and how many of them could not be read."""
+    from inspector.present.listing import describe_query
+
     if count == 0:
-        print(_("No images in {where}.").format(where=query.describe()), file=err)
+        print(_("No images in {where}.").format(where=describe_query(query)), file=err)
     else:
         summary = ngettext("{count} image in {where}.", "{count} images in {where}.", count)
-        print(summary.format(count=count, where=query.describe()), file=err)
+        print(summary.format(count=count, where=describe_query(query)), file=err)
     if unreadable:
         note = ngettext(
             "{count} image could not be read; its row says why.",

@@ -3,7 +3,7 @@
 The window has no terminal a user can see, so what goes wrong must land in a file that support
 can ask for; the file must never hold a credential, so every handler carries a filter that
 redacts ``Authorization`` values and anything shaped like a token, in the message and in the
-traceback alike.
+traceback alike (:mod:`inspector.api.redaction`, which bundles and error details use too).
 """
 
 from __future__ import annotations
@@ -11,37 +11,20 @@ from __future__ import annotations
 import io
 import logging
 import os
-import re
 from pathlib import Path
 from types import TracebackType
 from typing import Final, TextIO
 
 from inspector import APP_NAME
+from inspector.api.redaction import redact
 from inspector.config.files import PRIVATE_FILE, PRIVATE_FOLDER
 from inspector.config.store import Folder, folder_path
 
 LOG_FILE_NAME: Final = "inspector.log"
 MAX_LOG_BYTES: Final = 1024 * 1024
 LOG_BACKUPS: Final = 3
-REDACTED: Final = "[redacted]"
 _FORMAT: Final = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _CONSOLE_FORMAT: Final = "%(levelname)s %(name)s: %(message)s"
-
-_TOKEN_CHARS = r"[A-Za-z0-9_\-]"
-_SECRETS = re.compile(
-    "|".join(
-        (
-            # An Authorization header value, whatever its scheme, in text, JSON or a repr.
-            r"(?i:(?<=authorization)(?P<sep>['\"]?\s*[:=,]\s*(?-i:b?)['\"]?)"
-            r"(?P<scheme>(?:bearer|basic|api-key|oauth)\s+)?[^\s'\",;}\]]+)",
-            r"(?i:(?<=bearer\s)\s*[^\s'\",;}\]]+)",
-            rf"\bt1\.{_TOKEN_CHARS}{{8,}}(?:\.{_TOKEN_CHARS}+)*",  # IAM token
-            rf"\by0_{_TOKEN_CHARS}{{16,}}",  # OAuth token
-            rf"\bAQAAAA{_TOKEN_CHARS}{{16,}}",  # OAuth token, older form
-            rf"\beyJ{_TOKEN_CHARS}{{5,}}\.{_TOKEN_CHARS}{{5,}}(?:\.{_TOKEN_CHARS}*)?",  # JWT
-        )
-    )
-)
 
 # Loggers of the HTTP stack below httpx that log headers (httpx itself logs the request line).
 _WIRE_LOGGERS: Final = frozenset({"httpcore", "h11", "h2", "hpack"})
@@ -103,17 +86,6 @@ def _private_rotating_file(path: Path) -> logging.Handler:
     return PrivateRotatingFileHandler(
         path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
     )
-
-
-def redact(text: str) -> str:
-    """``text`` with every token and Authorization value replaced by ``[redacted]``."""
-
-    def replace(match: re.Match[str]) -> str:
-        if match["sep"] is not None:
-            return f"{match['sep']}{match['scheme'] or ''}{REDACTED}"
-        return REDACTED
-
-    return _SECRETS.sub(replace, text)
 
 
 def _wire_event(message: str) -> str:

@@ -1,22 +1,32 @@
 """The browse controller: owns the one running listing, pages on demand, drops stale pages.
 
-Like :mod:`inspector.core.fetch` it needs no Qt: it holds a strong reference to the task that
-fetches a page, bumps a generation number on every new listing so a late page of an old listing
-is never shown, and talks to the browser through the small :class:`BrowseView` protocol.
+Like :mod:`inspector.core.fetch` it needs no Qt: the task that fetches a page is held by a
+:class:`~inspector.core.latest.LatestTask`, whose generations make sure a late page of an old
+listing is never shown, and the browser is reached through the small :class:`BrowseView`
+protocol.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from typing import Protocol
 
 from inspector.api.client import ImageClient
 from inspector.api.errors import InspectorError, UsageError
-from inspector.api.listing import ListedPage, Pager, make_query
+from inspector.api.list_query import make_query
+from inspector.api.listing import ListedPage, Pager
+from inspector.core.latest import LatestTask
 from inspector.i18n import _
-from inspector.present.listing import ImageRow, explain_listing, explanation_text, present_listed
+from inspector.present.listing import (
+    ImageRow,
+    describe_query,
+    explain_listing,
+    explanation_text,
+    present_listed,
+    restart_note,
+    stop_note,
+)
 from inspector.present.times import now_ns
 
 log = logging.getLogger(__name__)
@@ -57,14 +67,13 @@ class BrowseController:
         self._view = view
         self._page_size = page_size
         self._clock_ns = clock_ns
-        self._generation = 0
+        self._latest = LatestTask()
         self._pager: Pager | None = None
-        self._task: asyncio.Task[None] | None = None
         self._load_all = False
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self._latest.busy
 
     def list(self, folder_id: str, name: str = "", order_by: str = "") -> str | None:
         """Start listing; returns the checked folder ID, or ``None`` when the input was refused.
@@ -76,11 +85,10 @@ class BrowseController:
         except UsageError as error:
             self._report(error)
             return None
-        self._cancel_running()
-        self._generation += 1
+        self._latest.cancel()
         self._pager = Pager(self._client, query)
         self._load_all = False
-        self._view.show_listing(query.describe())
+        self._view.show_listing(describe_query(query))
         self._start()
         return query.folder_id
 
@@ -97,41 +105,32 @@ class BrowseController:
     def stop(self) -> None:
         """Stop the page on its way; the rows already shown stay, paging can resume."""
         self._load_all = False
-        if self.busy:
-            self._cancel_running()
-            self._generation += 1
+        if self._latest.cancel():
             self._view.set_loading(False)
 
     async def aclose(self) -> None:
         """Cancel and wait for the running page, so nothing outlives the window."""
-        task = self._task
-        self._cancel_running()
-        if task is not None:
-            await asyncio.gather(task, return_exceptions=True)
+        await self._latest.aclose()
 
     def _start(self) -> None:
-        assert self._pager is not None
+        pager = self._pager
+        assert pager is not None
         self._view.set_loading(True)
-        self._task = asyncio.get_event_loop().create_task(
-            self._run(self._generation, self._pager), name=f"list {self._pager.query.folder_id}"
+        self._latest.start(
+            lambda generation: self._run(generation, pager), name=f"list {pager.query.folder_id}"
         )
-
-    def _cancel_running(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = None
 
     async def _run(self, generation: int, pager: Pager) -> None:
         while True:
             try:
                 page = await pager.next_page()
             except InspectorError as error:
-                if generation == self._generation:
+                if self._latest.is_current(generation):
                     self._failed(error)
                 return
             except Exception as error:  # a bug must not kill the browser: log it and say so
                 log.exception("unexpected error while listing %s", pager.query.folder_id)
-                if generation == self._generation:
+                if self._latest.is_current(generation):
                     self._failed(
                         InspectorError(
                             _("unexpected {error}; details are in the log file").format(
@@ -140,8 +139,8 @@ class BrowseController:
                         )
                     )
                 return
-            if generation != self._generation:
-                log.debug("dropping a late page of %s", pager.query.describe())
+            if not self._latest.is_current(generation):
+                log.debug("dropping a late page of %s", describe_query(pager.query))
                 return
             self._show(pager, page)
             if not (self._load_all and page.more):
@@ -151,12 +150,14 @@ class BrowseController:
     def _show(self, pager: Pager, page: ListedPage) -> None:
         now = self._clock_ns()
         rows = [present_listed(item, now) for item in page.images]
-        self._view.show_page(rows, more=page.more, replace=page.restart_note is not None)
-        for note in (page.restart_note, page.stop_note):
-            if note:
-                self._view.show_note(note)
-        if pager.loaded == 0 and not page.more and page.stop_note is None:
-            self._view.show_note(_("No images in {where}.").format(where=pager.query.describe()))
+        self._view.show_page(rows, more=page.more, replace=page.restart is not None)
+        if page.restart is not None:
+            self._view.show_note(restart_note(page.restart))
+        if page.stop is not None:
+            self._view.show_note(stop_note(page.stop))
+        if pager.loaded == 0 and not page.more and page.stop is None:
+            where = describe_query(pager.query)
+            self._view.show_note(_("No images in {where}.").format(where=where))
 
     def _failed(self, error: InspectorError) -> None:
         self._load_all = False

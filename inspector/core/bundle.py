@@ -21,17 +21,19 @@ from typing import Any, Final
 import httpx
 
 from inspector import APP_NAME, __version__
-from inspector.api.client import MAX_BODY_BYTES, Exchange, FetchResult
+from inspector.api.client import MAX_BODY_BYTES, FetchResult
 from inspector.api.errors import RequestIds
 from inspector.api.local_files import FileTooLarge, read_regular
 from inspector.api.models import DesktopImage, ImageParseError, image_from_mapping, parse_image
+from inspector.api.redaction import safe_headers
 from inspector.api.timestamp import TimestampError, parse_timestamp
+from inspector.api.transport import Exchange
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.config.files import write_atomically
 from inspector.core.saved_body import NotAnImage, rest_mapping
 from inspector.i18n import N_, _
 from inspector.present.files import bundle_body_not_an_image, decoder_reason, too_big
-from inspector.present.raw import clock_skew, describe_skew, header_value, safe_headers
+from inspector.present.raw import clock_skew, describe_skew, header_value
 
 BUNDLE_FORMAT: Final = "cloud-desktop-inspector/support-bundle"
 # 2: a failed call can be saved too ("outcome": "failure"); version 1 files still open.

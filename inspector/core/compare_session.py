@@ -2,22 +2,24 @@
 fetched through the window's client, or a file (a support bundle or a saved body), in any
 combination. No Qt: the dialog is reached through the small :class:`CompareView` protocol.
 
-The running comparison is owned here (a task only the loop references can be collected
-mid-run) and a new request cancels the old one, so a late answer never replaces a newer one.
+The running comparison is held by a :class:`~inspector.core.latest.LatestTask`: a new request
+cancels the old one, and a late answer never replaces a newer one.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from inspector.core.latest import LatestTask
 from inspector.i18n import _
 
 if TYPE_CHECKING:
     from inspector.api.client import ImageClient
+    from inspector.api.errors import InspectorError
     from inspector.api.models import DesktopImage
+    from inspector.core.bundle import CaptureError
     from inspector.core.compare import Comparison
 
 log = logging.getLogger(__name__)
@@ -59,43 +61,45 @@ class CompareSession:
     def __init__(self, view: CompareView) -> None:
         self._view = view
         self._client: ImageClient | None = None
-        self._task: asyncio.Task[None] | None = None
+        self._latest = LatestTask()
 
     def start(self, client: ImageClient) -> None:
         self._client = client
 
     async def stop(self) -> None:
         self._client = None
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await self._latest.aclose()
 
     def compare(self, left: str, right: str) -> None:
         """Compare the two sources; a comparison still running is cancelled."""
-        if self._task is not None:
-            self._task.cancel()
+        self._latest.cancel()
         self._view.show_busy()
-        self._task = asyncio.get_event_loop().create_task(
-            self._run(left.strip(), right.strip()), name="compare"
+        self._latest.start(
+            lambda generation: self._run(generation, left.strip(), right.strip()), name="compare"
         )
 
-    async def _run(self, left: str, right: str) -> None:
+    async def _run(self, generation: int, left: str, right: str) -> None:
         from inspector.api.errors import InspectorError
         from inspector.core.bundle import CaptureError
         from inspector.core.compare import compare_images
-        from inspector.present.errors import explain
 
         try:
             images = [await load_side(source, self._client) for source in (left, right)]
-        except CaptureError as error:
-            self._view.show_problem(
-                _("cannot open {file}: {reason}").format(file=error.path.name, reason=error.reason)
-            )
+        except (CaptureError, InspectorError) as error:
+            if self._latest.is_current(generation):
+                self._view.show_problem(_problem(error))
             return
-        except InspectorError as error:
-            explanation = explain(error)
-            detail = f": {explanation.message}" if explanation.message else ""
-            self._view.show_problem(f"{explanation.title}{detail}")
-            return
-        self._view.show_comparison(compare_images(images[0], images[1]), left, right)
+        if self._latest.is_current(generation):
+            self._view.show_comparison(compare_images(images[0], images[1]), left, right)
+
+
+def _problem(error: CaptureError | InspectorError) -> str:
+    """One line for the dialog: which file could not be opened, or the error's title."""
+    from inspector.api.errors import InspectorError
+    from inspector.present.errors import explain
+
+    if not isinstance(error, InspectorError):
+        return _("cannot open {file}: {reason}").format(file=error.path.name, reason=error.reason)
+    explanation = explain(error)
+    detail = f": {explanation.message}" if explanation.message else ""
+    return f"{explanation.title}{detail}"

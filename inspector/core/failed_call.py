@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from inspector.api.client import Attempt, Exchange
-from inspector.config.logs import redact
+from inspector.api.client import Attempt
+from inspector.api.redaction import redact, safe_headers
+from inspector.api.transport import Exchange
 from inspector.core.bundle import (
     FAILURE_OUTCOME,
     CaptureError,
@@ -27,7 +28,6 @@ from inspector.core.bundle import (
 )
 from inspector.i18n import _
 from inspector.present.errors import Explanation
-from inspector.present.raw import safe_headers
 
 BODY_EXCERPT_BYTES: Final = 64 * 1024
 

@@ -1,14 +1,12 @@
 """The fetch controller: owns the one running fetch, cancels it, drops stale answers.
 
-It holds a strong reference to the running task (a task only referenced by the loop can be
-garbage-collected mid-run), bumps a generation number on every new fetch so a late answer to an
-old request is never shown, and talks to the page through the small :class:`PageView` protocol,
-so it needs no Qt and is tested with a plain fake.
+The running task is held by a :class:`~inspector.core.latest.LatestTask`, whose generations make
+sure a late answer to an old request is never shown; the page is reached through the small
+:class:`PageView` protocol, so it needs no Qt and is tested with a plain fake.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -18,6 +16,7 @@ from inspector.api.client import Attempt, FetchResult, ImageClient
 from inspector.api.errors import InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.retry import RetryNotice
+from inspector.core.latest import LatestTask
 from inspector.i18n import _
 from inspector.present.errors import Explanation, explain, explanation_lines
 from inspector.present.image import ImageView, present_image
@@ -74,8 +73,7 @@ class FetchController:
         self._client = client
         self._view = view
         self._clock_ns = clock_ns
-        self._generation = 0
-        self._task: asyncio.Task[None] | None = None
+        self._latest = LatestTask()
         self._current_id: str | None = None
         self.endpoint = client.endpoint.base_url
         self.observer: FetchObserver | None = None
@@ -84,7 +82,7 @@ class FetchController:
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self._latest.busy
 
     @property
     def current_id(self) -> str | None:
@@ -98,33 +96,22 @@ class FetchController:
         except UsageError as error:
             self._report(None, error, keep_result=True)
             return
-        self._cancel_running()
-        self._generation += 1
+        self._latest.cancel()
         self._current_id = image_id
         self._view.show_loading(image_id)
-        self._task = asyncio.get_event_loop().create_task(
-            self._run(self._generation, image_id), name=f"fetch {image_id}"
+        self._latest.start(
+            lambda generation: self._run(generation, image_id), name=f"fetch {image_id}"
         )
 
     def cancel(self) -> None:
         """Cancel the running fetch, if any, and tell the page."""
-        if self.busy and self._current_id is not None:
-            image_id = self._current_id
-            self._cancel_running()
-            self._generation += 1
+        image_id = self._current_id
+        if self._latest.cancel() and image_id is not None:
             self._view.show_cancelled(image_id)
 
     async def aclose(self) -> None:
         """Cancel and wait for the running fetch, so nothing outlives the window."""
-        task = self._task
-        self._cancel_running()
-        if task is not None:
-            await asyncio.gather(task, return_exceptions=True)
-
-    def _cancel_running(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = None
+        await self._latest.aclose()
 
     async def _run(self, generation: int, image_id: str) -> None:
         attempts: list[Attempt] = []
@@ -135,7 +122,7 @@ class FetchController:
                 on_attempt=attempts.append,
             )
         except InspectorError as error:
-            if generation == self._generation:
+            if self._latest.is_current(generation):
                 self.last_attempts = attempts
                 self._report(image_id, error, keep_result=False)
                 if self.observer is not None:
@@ -143,7 +130,7 @@ class FetchController:
             return
         except Exception as error:  # a bug must not kill the page: log it and say so
             log.exception("unexpected error while fetching %s", image_id)
-            if generation == self._generation:
+            if self._latest.is_current(generation):
                 unexpected = InspectorError(
                     _("unexpected {error}; details are in the log file").format(
                         error=type(error).__name__
@@ -151,7 +138,7 @@ class FetchController:
                 )
                 self._report(image_id, unexpected, keep_result=False)
             return
-        if generation != self._generation:
+        if not self._latest.is_current(generation):
             log.debug("dropping a late answer for %s", image_id)
             return
         self.last_attempts = attempts
@@ -162,7 +149,7 @@ class FetchController:
             self.observer.fetched(image_id, result, now)
 
     def _retrying(self, generation: int, image_id: str, notice: RetryNotice) -> None:
-        if generation == self._generation:
+        if self._latest.is_current(generation):
             self._view.show_retrying(
                 image_id, notice.attempt, notice.attempts, notice.delay, reason=notice.reason
             )

@@ -17,29 +17,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from inspector.api.client import IMAGES_PATH, Attempt, Exchange, FetchResult, ImageClient
-from inspector.api.errors import APIStatusError, InspectorError, UsageError
+from inspector.api.client import FetchResult, ImageClient
+from inspector.api.errors import InspectorError, UsageError
 from inspector.api.inputs import validate_resource_id
 from inspector.api.models import DesktopImage
-from inspector.api.timestamp import parse_timestamp
+from inspector.api.status_errors import NotFound
+from inspector.api.transport import Exchange
+from inspector.core.answers import Failure, Shown, failure_bundle, offline_note, since_text
 from inspector.core.bundle import (
     OfflineResult,
     build_bundle,
     default_bundle_name,
     environment,
-    iso_utc,
     save_bundle,
 )
 from inspector.core.fetch import FetchController, PageView
+from inspector.core.latest import LatestTask
 from inspector.core.notify import Notifier
 from inspector.core.watch import Watch, WatchPolicy, WatchStep, should_watch
 from inspector.i18n import _
 from inspector.present.diff import ImageChanges, image_changes
-from inspector.present.errors import explain, explanation_lines
+from inspector.present.errors import explanation_lines
 from inspector.present.exports import curl_command, image_json, request_ids_text, yc_command
 from inspector.present.image import present_image
 from inspector.present.raw import RawView, present_body, present_exchange
-from inspector.present.times import now_ns, present_time
+from inspector.present.times import now_ns
 
 if TYPE_CHECKING:
     from inspector.core.failed_call import FailedCapture
@@ -75,29 +77,6 @@ class HistorySink(Protocol):
     ) -> object: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """The answer the tab shows now; ``offline`` is set for one opened from a file."""
-
-    image_id: str
-    image: DesktopImage
-    text: str
-    raw: bytes
-    exchange: Exchange | None
-    received_at_ns: int
-    offline: OfflineResult | None = None
-
-
-@dataclass(frozen=True)
-class Failure:
-    """A fetch that failed, kept so that *Save for support* can save it."""
-
-    image_id: str
-    error: InspectorError
-    attempts: list[Attempt]
-    at_ns: int
-
-
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -128,7 +107,7 @@ class TabController:
         self.shown: Shown | None = None
         self.failure: Failure | None = None  # the last fetch failed: what to save for support
         self.watch: Watch | None = None
-        self._poll: asyncio.Task[None] | None = None
+        self._poll = LatestTask()
         self._next_poll_ns: int | None = None
 
     # -- what the user asks for ---------------------------------------------------------------
@@ -300,7 +279,8 @@ class TabController:
         return True
 
     async def aclose(self) -> None:
-        self._cancel_poll()
+        self._next_poll_ns = None
+        await self._poll.aclose()
         self.watch = None
         await self.fetcher.aclose()
 
@@ -320,7 +300,7 @@ class TabController:
         self._page.show_raw(lambda: present_exchange(exchange, received_at_ns=received_at_ns))
         if previous is not None and previous.image_id == image_id:
             old_view = present_image(previous.image, received_at_ns)
-            since = _since(previous, received_at_ns)
+            since = since_text(previous, received_at_ns)
             self._page.show_changes(image_changes(previous.image, result.image, old_view), since)
         else:
             self._page.show_changes(None, "")
@@ -339,7 +319,7 @@ class TabController:
         watch = self.watch
         if watch is None or not watch.active or watch.image_id != image_id:
             return
-        if isinstance(error, APIStatusError) and error.status_code == 404:
+        if isinstance(error, NotFound):
             self._apply(watch.observe_not_found(self._clock_ns()))
         else:
             self._apply(watch.observe_failure(str(error)))
@@ -385,59 +365,16 @@ class TabController:
     def _schedule(self, image_id: str, delay: float) -> None:
         self._cancel_poll()
         self._next_poll_ns = self._clock_ns() + int(delay * _NANOS)
-        self._poll = asyncio.get_event_loop().create_task(
-            self._poll_after(image_id, delay), name=f"watch {image_id}"
+        self._poll.start(
+            lambda _generation: self._poll_after(image_id, delay), name=f"watch {image_id}"
         )
 
     async def _poll_after(self, image_id: str, delay: float) -> None:
         await self._sleep(delay)
         self._next_poll_ns = None
-        self._poll = None
         log.debug("watch: checking %s again", image_id)
         self.fetcher.fetch(image_id)
 
     def _cancel_poll(self) -> None:
-        if self._poll is not None and not self._poll.done():
-            self._poll.cancel()
-        self._poll = None
+        self._poll.cancel()
         self._next_poll_ns = None
-
-
-def failure_bundle(failure: Failure, endpoint: str, versions: dict[str, str]) -> dict[str, Any]:
-    """The support bundle of a failed fetch, the error explained as the window showed it."""
-    from inspector.core.failed_call import build_failure_bundle
-
-    last = next((item.exchange for item in reversed(failure.attempts) if item.exchange), None)
-    url = last.url if last else f"{endpoint}{IMAGES_PATH}/{failure.image_id}"
-    return build_failure_bundle(
-        explain(failure.error, endpoint=endpoint),
-        failure.attempts,
-        image_id=failure.image_id,
-        endpoint=endpoint,
-        url=url,
-        captured_at_ns=failure.at_ns,
-        versions=versions,
-    )
-
-
-def _since(previous: Shown, now: int) -> str:
-    """When the answer compared against came: ``the previous fetch at 10:15:42``."""
-    when = present_time(parse_timestamp(iso_utc(previous.received_at_ns)), now)
-    if previous.offline is not None:
-        return _("the file {file} (captured {age})").format(
-            file=previous.offline.source.name, age=when.age
-        )
-    return _("the previous fetch ({age})").format(age=when.age)
-
-
-def offline_note(result: OfflineResult, now: int) -> str:
-    """``OFFLINE · support bundle e3v....inspector.json · captured 2026-11-27 08:01 UTC (…)``."""
-    when = present_time(parse_timestamp(iso_utc(result.captured_at_ns)), now)
-    captured = _("captured {time} ({age})").format(time=when.utc, age=when.age)
-    if not result.captured_at_known:
-        captured = _("file saved {time} ({age}); a plain body carries no capture time").format(
-            time=when.utc, age=when.age
-        )
-    return _("OFFLINE \u00b7 {kind} {file} \u00b7 {captured}").format(
-        kind=_(result.kind), file=result.source.name, captured=captured
-    )

@@ -25,7 +25,24 @@ from inspector.api.errors import (
     UsageError,
 )
 from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT
+from inspector.api.status_errors import (
+    BadGateway,
+    BadRequest,
+    Cancelled,
+    ClientError,
+    Conflict,
+    DeadlineExceeded,
+    InternalServerError,
+    NotFound,
+    PermissionDenied,
+    ResourceExhausted,
+    ServerError,
+    Unauthenticated,
+    Unavailable,
+    Unimplemented,
+)
 from inspector.i18n import N_, _
+from inspector.present.credentials import credential_hint
 from inspector.present.text import display_width, pad, printable
 
 GRPC_CODE_NAMES: Final[dict[int, str]] = {
@@ -52,27 +69,40 @@ GRPC_CODE_NAMES: Final[dict[int, str]] = {
 _SERVER_ERROR_HINT: Final = N_(
     "The server failed: retry later; if it keeps failing, contact support with the request ids."
 )
-_STATUS_HINTS: Final = {
-    400: N_("The request was refused as invalid: check the image ID."),
-    401: N_("The token is missing or expired: get a new one with `yc iam create-token`."),
-    403: N_("No permission on the image's folder: you need the role vdi.viewer or higher."),
-    404: N_(
+# By the status's class (:mod:`inspector.api.status_errors`); the first class in an error's MRO
+# found here gives its hint, so a 4xx or 5xx with no entry of its own gets the general one.
+_STATUS_HINTS: Final[dict[type[APIStatusError], str]] = {
+    BadRequest: N_("The request was refused as invalid: check the image ID."),
+    Unauthenticated: N_(
+        "The token is missing or expired: get a new one with `yc iam create-token`."
+    ),
+    PermissionDenied: N_(
+        "No permission on the image's folder: you need the role vdi.viewer or higher."
+    ),
+    NotFound: N_(
         "No such image here: check the ID and the region/endpoint "
         "(images live in one folder and one installation)."
     ),
-    409: N_("The image is being changed by another operation: wait a moment and retry."),
-    429: N_("Too many requests or a quota is exhausted: retry later."),
-    499: N_("The request was cancelled before the server finished: retry."),
-    500: _SERVER_ERROR_HINT,
-    501: N_("This endpoint does not support the method: check the host (--endpoint)."),
-    502: N_(
+    Conflict: N_("The image is being changed by another operation: wait a moment and retry."),
+    ResourceExhausted: N_("Too many requests or a quota is exhausted: retry later."),
+    Cancelled: N_("The request was cancelled before the server finished: retry."),
+    InternalServerError: _SERVER_ERROR_HINT,
+    Unimplemented: N_("This endpoint does not support the method: check the host (--endpoint)."),
+    BadGateway: N_(
         "A gateway in front of the API got no valid answer from it: retry later; "
         "if it keeps failing, contact support with the request ids."
     ),
-    503: N_("The service is unavailable: retry later."),
-    504: N_(
+    Unavailable: N_("The service is unavailable: retry later."),
+    DeadlineExceeded: N_(
         "A gateway in front of the API timed out waiting for it: retry later; "
         "if it keeps failing, contact support with the request ids."
+    ),
+    ClientError: N_(
+        "The API refused the request: check the image ID, the token and the endpoint (--endpoint)."
+    ),
+    ServerError: _SERVER_ERROR_HINT,
+    APIStatusError: N_(
+        "The server answered with a status the API does not use: check the endpoint (--endpoint)."
     ),
 }
 # google.rpc.Code: what the code means, then what to do. A gateway maps several codes to one HTTP
@@ -149,12 +179,6 @@ GRPC_CODE_HINTS: Final[dict[int, tuple[str, str]]] = {
         N_("Get a new token with `yc iam create-token` (IAM tokens live at most 12 hours)."),
     ),
 }
-_CLIENT_ERROR_HINT: Final = N_(
-    "The API refused the request: check the image ID, the token and the endpoint (--endpoint)."
-)
-_ODD_STATUS_HINT: Final = N_(
-    "The server answered with a status the API does not use: check the endpoint (--endpoint)."
-)
 _NOT_A_STATUS_BODY: Final = N_(
     "The body is not the API's error JSON, so a proxy, a gateway or a wrong endpoint may have"
     " answered."
@@ -216,23 +240,15 @@ def _status_hint(error: APIStatusError) -> str:
     """By the gRPC code when the body has a known one, else by the HTTP status."""
     if error.body is not None and error.body.code in GRPC_CODE_HINTS:
         return code_hint(error.body.code)
-    status = error.status_code
-    if status in _STATUS_HINTS:
-        hint = _STATUS_HINTS[status]
-    elif 400 <= status < 500:
-        hint = _CLIENT_ERROR_HINT
-    elif 500 <= status < 600:
-        hint = _SERVER_ERROR_HINT
-    else:
-        hint = _ODD_STATUS_HINT
+    hint = next(_STATUS_HINTS[cls] for cls in type(error).__mro__ if cls in _STATUS_HINTS)
     return f"{_(hint)} {_(_NOT_A_STATUS_BODY)}" if error.body is None else _(hint)
 
 
 def _explain_status(error: APIStatusError) -> Explanation:
     status = error.status_code
-    if 400 <= status < 500:
+    if isinstance(error, ClientError):
         title = _("The API refused the request (HTTP {status})").format(status=status)
-    elif 500 <= status < 600:
+    elif isinstance(error, ServerError):
         title = _("The API failed to answer (HTTP {status})").format(status=status)
     else:
         title = _("The API answered with an unexpected status (HTTP {status})").format(
@@ -336,7 +352,9 @@ def explain(error: InspectorError, *, endpoint: str | None = None) -> Explanatio
         explanation = _explain_response(error)
     elif isinstance(error, CredentialError):
         title = _("Could not get an IAM token ({source})").format(source=error.source)
-        explanation = Explanation(title, None, None, str(error), error.details, hint=error.hint)
+        explanation = Explanation(
+            title, None, None, str(error), error.details, hint=credential_hint(error)
+        )
     elif isinstance(error, UsageError):
         explanation = Explanation(
             _("Bad input"), None, None, str(error), hint=_("Fix the input and try again.")

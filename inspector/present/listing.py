@@ -12,15 +12,19 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
-from inspector.api.errors import InspectorError
+from inspector.api.errors import APIStatusError, Call, InspectorError
+from inspector.api.list_query import ListQuery
 from inspector.api.listing import (
     ListedImage,
     ListResponseError,
-    ListStatusError,
     NameLookupError,
+    PagingStop,
     PagingStoppedError,
+    StopReason,
+    TokenRefused,
 )
 from inspector.api.models import DesktopImage
+from inspector.api.status_errors import BadRequest, NotFound
 from inspector.i18n import N_, _, ngettext
 from inspector.present.defaults import DEFAULT_EXPLANATION, NO_ID_PROBLEM, NOT_SET, with_mark
 from inspector.present.errors import Explanation, code_hint, explain
@@ -43,14 +47,15 @@ COLUMNS: Final = (
 _FRACTION = re.compile(r"(?<=:\d\d)\.\d{1,9}(?= )")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _GAP: Final = "  "
+_SHOWN_TOKEN_CHARS: Final = 40
 # Advice worded for a folder, by gRPC code; an error body without a code is matched by the HTTP
 # status the gateway gives that code.
 _LISTING_ADVICE: Final = {
     3: N_("Check the folder ID and the name filter."),
     5: N_("Check the folder ID and the region/endpoint (a folder lives in one installation)."),
 }
-_LISTING_CODE_BY_HTTP: Final = {400: 3, 404: 5}
-_LISTING_MEANING_BY_HTTP: Final = {
+_LISTING_CODE_BY_CLASS: Final[dict[type[APIStatusError], int]] = {BadRequest: 3, NotFound: 5}
+_LISTING_MEANING_BY_CODE: Final = {
     3: N_("The request was refused as invalid."),
     5: N_("No such folder here."),
 }
@@ -220,17 +225,61 @@ def explain_listing(
         return replace(
             explanation,
             title=_("The listing could not be followed to its end"),
+            message=stop_note(error.stop),
             hint=_("The server's paging misbehaved: retry later, or give support the request ids."),
         )
-    if isinstance(error, ListStatusError) and error.body is not None:
+    if isinstance(error, APIStatusError) and error.call is Call.LIST_IMAGES and error.body:
         code = error.body.code
         if code in _LISTING_ADVICE:
             return replace(explanation, hint=code_hint(code, _(_LISTING_ADVICE[code])))
-        by_http = _LISTING_CODE_BY_HTTP.get(error.status_code)
-        if code is None and by_http is not None:
-            hint = f"{_(_LISTING_MEANING_BY_HTTP[by_http])} {_(_LISTING_ADVICE[by_http])}"
+        by_class = next(
+            (c for k, c in _LISTING_CODE_BY_CLASS.items() if isinstance(error, k)), None
+        )
+        if code is None and by_class is not None:
+            hint = f"{_(_LISTING_MEANING_BY_CODE[by_class])} {_(_LISTING_ADVICE[by_class])}"
             return replace(explanation, hint=hint)
     return explanation
+
+
+def describe_query(query: ListQuery) -> str:
+    """``folder b1g... named "x", by name desc``: what a note or an error refers to."""
+    text = _("folder {folder}").format(folder=query.folder_id)
+    if query.name is not None:
+        text = _("{folder} named \u201c{name}\u201d").format(folder=text, name=query.name)
+    if query.order_by is not None:
+        direction = _("desc") if query.order_by.descending else _("asc")
+        text = _("{query}, by {field} {direction}").format(
+            query=text, field=query.order_by.field, direction=direction
+        )
+    return text
+
+
+def _short(token: str) -> str:
+    return token if len(token) <= _SHOWN_TOKEN_CHARS else token[:_SHOWN_TOKEN_CHARS] + "\u2026"
+
+
+def restart_note(restart: TokenRefused) -> str:
+    """Why the rows shown so far were dropped and the listing started again."""
+    return _(
+        "The server refused the page token ({status}: {message}); page tokens expire, so the "
+        "listing started again from the first page."
+    ).format(status=restart.status_code, message=restart.message)
+
+
+def stop_note(stop: PagingStop) -> str:
+    """Why paging stopped before the server said it was done."""
+    if stop.reason is StopReason.REPEATED_TOKEN:
+        return _(
+            "The server sent the page token {token} again after page {page}; paging stopped "
+            "here so the listing does not go round in circles."
+        ).format(token=repr(_short(stop.token)), page=stop.pages)
+    return ngettext(
+        "The server sent {count} page in a row with no new images; paging stopped here so the "
+        "listing does not go round in circles.",
+        "The server sent {count} pages in a row with no new images; paging stopped here so the "
+        "listing does not go round in circles.",
+        stop.pages_without_new,
+    ).format(count=stop.pages_without_new)
 
 
 def explanation_text(explanation: Explanation) -> str:

@@ -13,38 +13,15 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Final
 
-from inspector.config.logs import redact
+from inspector.api.redaction import safe_headers
 from inspector.i18n import _
 from inspector.present.sizes import exact_bytes
 
 if TYPE_CHECKING:
-    from inspector.api.client import Exchange
+    from inspector.api.transport import Exchange
 
 INDENT: Final = "  "
-REMOVED: Final = "[removed]"
-# Header names whose values are credentials or session state: never shown, saved or copied.
-_SECRET_HEADER_PARTS: Final = (
-    "authorization",
-    "cookie",
-    "token",
-    "secret",
-    "password",
-    "api-key",
-    "apikey",
-    "session",
-)
 _SCALAR = re.compile(r'"(?:[^"\\]|\\.)*"?|[^\s{}\[\],:"]+', re.DOTALL)
-
-
-def is_secret_header(name: str) -> bool:
-    """True for Authorization, Cookie, Set-Cookie and anything named like a token or secret."""
-    lowered = name.lower()
-    return any(part in lowered for part in _SECRET_HEADER_PARTS)
-
-
-def safe_headers(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Headers with every secret value replaced by ``[removed]`` (the name stays: it tells)."""
-    return [(name, REMOVED if is_secret_header(name) else redact(value)) for name, value in headers]
 
 
 def pretty_json(text: str) -> str:

@@ -292,7 +292,8 @@ def report_unexpected_errors(
 
     Returns the function that puts the previous hooks back.
     """
-    from inspector.config.logs import log_unexpected, redact
+    from inspector.api.redaction import redact
+    from inspector.config.logs import log_unexpected
 
     previous_hook = sys.excepthook
     previous_handler = loop.get_exception_handler()
@@ -526,8 +527,7 @@ class WindowSession:
 
     def _open_image(self, image_id: str) -> None:
         """A fresh Get of the chosen image: a listing may leave out some of its labels."""
-        self.window.page.id_edit.setText(image_id)
-        self.window.page.request_fetch()
+        self.window.page.open(image_id)
 
 
 def _demo_folder(connection: Connection) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conformance.oracle import TALLY, THOROUGH
-from tests.gui.conftest import demo_server, qt_loop, running, shared_qasync_loop
+from tests.gui.conftest import demo_server, pytest_runtest_protocol, qt_loop, running
 
-__all__ = ["demo_server", "qt_loop", "running", "shared_qasync_loop"]
+__all__ = ["demo_server", "pytest_runtest_protocol", "qt_loop", "running"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

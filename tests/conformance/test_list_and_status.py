@@ -12,7 +12,8 @@ from google.protobuf import json_format
 from hypothesis import given
 
 from inspector.api.errors import APIStatusError
-from inspector.api.listing import Pager, make_query
+from inspector.api.list_query import make_query
+from inspector.api.listing import Pager
 from inspector.demo.server import DemoServer
 from inspector.present.errors import GRPC_CODE_NAMES, code_hint, explain
 from inspector.present.text import printable

@@ -32,6 +32,6 @@ def start_window(
     window.set_connection(connection.endpoint.base_url, connection.token_source)
     session = WindowSession(window, connection, image_id, files=files)
     window.show()
-    task = asyncio.get_event_loop().create_task(session.run())
+    task = asyncio.get_running_loop().create_task(session.run())
     qtbot.waitUntil(lambda: session.controller is not None, timeout=10_000)
     return Running(window, session, task)

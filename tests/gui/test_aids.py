@@ -82,7 +82,7 @@ def open_window(qtbot: QtBot, connection: Connection) -> Iterator[Aids]:
     window.notifier = notifier
     session = WindowSession(window, connection, None, watch_policy=FAST_WATCH)
     window.show()
-    task = asyncio.get_event_loop().create_task(session.run())
+    task = asyncio.get_running_loop().create_task(session.run())
     qtbot.waitUntil(lambda: session.controller is not None, timeout=10_000)
     yield Aids(Running(window, session, task), notifier)
     window.close()

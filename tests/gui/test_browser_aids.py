@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from inspector.core.policy import default_policy_path
 from inspector.demo.data import FOLDER_ID
 from inspector.ui.app import load_policy
-from inspector.ui.browser.folder_browser import POLICY_COLUMN
+from inspector.ui.browser.rows_model import POLICY_COLUMN
 from tests.gui.driver import Running
 from tests.gui.test_folder_browser import FOLDER_SIZE, list_folder, open_browser, shown_column
 
@@ -43,10 +43,10 @@ def test_the_policy_column_counts_each_rows_violations(qtbot: QtBot, running: Ru
 def test_export_csv_saves_every_loaded_row(qtbot: QtBot, running: Running, tmp_path: Path) -> None:
     browser = open_browser(qtbot, running)
     list_folder(qtbot, browser, FOLDER_ID)
-    qtbot.waitUntil(lambda: browser.model.rowCount() == FOLDER_SIZE or browser.model.more)
-    while browser.model.more:
+    qtbot.waitUntil(lambda: browser.model.rowCount() == FOLDER_SIZE or browser.state.more)
+    while browser.state.more:
         browser.load_all_button.click()
-        qtbot.waitUntil(lambda: not browser.model.more, timeout=10_000)
+        qtbot.waitUntil(lambda: not browser.state.more, timeout=10_000)
     target = tmp_path / "folder.csv"
     qtbot.mouseClick(browser.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: browser.findChild(QFileDialog, "exportCsvDialog") is not None)

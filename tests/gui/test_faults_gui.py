@@ -62,7 +62,7 @@ def window_on(
     window.set_connection(connection.endpoint.base_url, connection.token_source)
     session = WindowSession(window, connection, None, timeout=timeout, retry=retry)
     window.show()
-    task = asyncio.get_event_loop().create_task(session.run())
+    task = asyncio.get_running_loop().create_task(session.run())
     qtbot.waitUntil(lambda: session.controller is not None, timeout=10_000)
     try:
         yield Running(window, session, task)
@@ -337,7 +337,7 @@ def test_unexpected_errors_are_logged_and_shown_without_blocking(
 ) -> None:
     server.faults[ID] = image()
     with window_on(qtbot, server.base_url) as app:
-        loop = asyncio.get_event_loop()
+        loop = asyncio.get_running_loop()
         app.window.set_log_folder(log_folder())
         restore = report_unexpected_errors(app.window, loop)
         try:

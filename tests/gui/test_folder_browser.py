@@ -16,7 +16,8 @@ from inspector.config.settings import load_folder_id
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.present.listing import COLUMNS, present_row
-from inspector.ui.browser.folder_browser import HEADERS, FolderBrowser, count_text
+from inspector.ui.browser.folder_browser import FolderBrowser
+from inspector.ui.browser.rows_model import HEADERS, count_text
 from tests.gui.driver import Running, start_window
 
 FOLDER_SIZE = 120

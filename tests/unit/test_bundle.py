@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from inspector.api.client import Exchange, FetchResult
+from inspector.api.client import FetchResult
 from inspector.api.errors import RequestIds
 from inspector.api.models import parse_image
+from inspector.api.redaction import REMOVED
+from inspector.api.transport import Exchange
 from inspector.core.bundle import (
     BUNDLE_FORMAT,
     CaptureError,
@@ -23,7 +25,6 @@ from inspector.core.bundle import (
     save_bundle,
 )
 from inspector.present.image import format_image_text, present_image
-from inspector.present.raw import REMOVED
 
 TOKEN = "t1.9euelZqSnc2Wk4-BUNDLE-TEST-TOKEN.Zm9vYmFyYmF6"
 REST_BODY = (

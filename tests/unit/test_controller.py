@@ -46,10 +46,18 @@ class FakePage:
         self.calls.append(("retrying", image_id))
 
 
-def slow_server(delays: dict[str, float]) -> httpx.MockTransport:
+def slow_server(delays: dict[str, float], *, stubborn: bool = False) -> httpx.MockTransport:
+    """Answers after ``delays[id]`` seconds. A ``stubborn`` one answers even when the request
+    is cancelled on the way, as a stack that swallows a cancellation does: the answer of a
+    superseded fetch then really comes back, and only the generation check can drop it."""
+
     async def handler(request: httpx.Request) -> httpx.Response:
         image_id = request.url.path.rsplit("/", 1)[-1]
-        await asyncio.sleep(delays.get(image_id, 0))
+        try:
+            await asyncio.sleep(delays.get(image_id, 0))
+        except asyncio.CancelledError:
+            if not stubborn:
+                raise
         if image_id == "missing":
             body = {"code": 5, "message": "not found"}
             return httpx.Response(404, content=json.dumps(body).encode())
@@ -61,12 +69,13 @@ def slow_server(delays: dict[str, float]) -> httpx.MockTransport:
 Script = Callable[[FetchController], Awaitable[None]]
 
 
-def run_with(delays: dict[str, float], script: Script) -> FakePage:
+def run_with(delays: dict[str, float], script: Script, *, stubborn: bool = False) -> FakePage:
     page = FakePage()
 
     async def main() -> None:
         endpoint = parse_endpoint("https://api.example")
-        async with httpx.AsyncClient(transport=slow_server(delays)) as http:
+        transport = slow_server(delays, stubborn=stubborn)
+        async with httpx.AsyncClient(transport=transport) as http:
             controller = FetchController(ImageClient(http, endpoint, static_token(None)), page)
             await script(controller)
             await controller.aclose()
@@ -97,6 +106,42 @@ def test_cancel_drops_the_answer() -> None:
 
     page = run_with({"slow": 0.1}, script)
     assert page.calls == [("loading", "slow"), ("cancelled", "slow")]
+
+
+def test_an_answer_that_outlives_its_cancellation_is_dropped() -> None:
+    """The stale-answer guard: the first fetch's answer comes back after the second started."""
+
+    async def script(controller: FetchController) -> None:
+        controller.fetch("first")
+        await asyncio.sleep(0.01)
+        controller.fetch("second")
+        await asyncio.sleep(0.3)
+
+    page = run_with({"first": 0.2, "second": 0.05}, script, stubborn=True)
+    assert page.calls == [("loading", "first"), ("loading", "second"), ("image", "second")]
+
+
+def test_a_failure_that_outlives_its_cancellation_is_dropped() -> None:
+    async def script(controller: FetchController) -> None:
+        controller.fetch("missing")
+        await asyncio.sleep(0.01)
+        controller.fetch("second")
+        await asyncio.sleep(0.3)
+
+    page = run_with({"missing": 0.2, "second": 0.05}, script, stubborn=True)
+    assert page.calls == [("loading", "missing"), ("loading", "second"), ("image", "second")]
+
+
+def test_an_answer_after_cancel_is_dropped() -> None:
+    async def script(controller: FetchController) -> None:
+        controller.fetch("slow")
+        await asyncio.sleep(0.01)
+        controller.cancel()
+        await asyncio.sleep(0.2)
+
+    page = run_with({"slow": 0.1}, script, stubborn=True)
+    assert page.calls == [("loading", "slow"), ("cancelled", "slow")]
+    assert page.shown is None
 
 
 def test_bad_id_reports_without_a_request() -> None:

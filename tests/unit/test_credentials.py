@@ -48,7 +48,7 @@ from inspector.config.profiles import (
     save_profiles,
     validate_profile,
 )
-from inspector.present.credentials import expiry_text
+from inspector.present.credentials import credential_hint, expiry_text
 from inspector.present.errors import explain, explanation_lines
 from tests.integration.fake_iam import (
     FakeIam,
@@ -196,8 +196,8 @@ def test_iam_refuses_a_key_it_does_not_know(
     with pytest.raises(CredentialError) as caught:
         run(source.issue)
     assert "refused it: HTTP 401: unknown key id ajeunknownkey0000001" in str(caught.value)
-    assert "ajeunknownkey0000001" in caught.value.hint
-    assert "yc iam key create" in caught.value.hint
+    assert "ajeunknownkey0000001" in credential_hint(caught.value)
+    assert "yc iam key create" in credential_hint(caught.value)
 
 
 def test_iam_refuses_a_jwt_for_another_audience(
@@ -246,9 +246,9 @@ def test_a_refused_oauth_token_names_the_replacements(iam: FakeIam, status: int)
         run(_oauth(iam, "y0_revoked-SECRET").issue)
     error = caught.value
     assert f"HTTP {status}" in str(error)
-    assert "--sa-key" in error.hint
-    assert "--use-yc" in error.hint
-    assert "SECRET" not in str(error) + error.hint
+    assert "--sa-key" in credential_hint(error)
+    assert "--use-yc" in credential_hint(error)
+    assert "SECRET" not in str(error) + credential_hint(error)
     lines = "\n".join(explanation_lines(explain(error)))
     assert "Could not get an IAM token (OAuth token from YC_OAUTH_TOKEN)" in lines
 
@@ -287,7 +287,7 @@ def test_an_unreachable_iam_endpoint_is_a_credential_error() -> None:
     with pytest.raises(CredentialError) as caught:
         run(source.issue)
     assert "the IAM endpoint 127.0.0.1 could not be reached" in str(caught.value)
-    assert "--iam-endpoint" in caught.value.hint
+    assert "--iam-endpoint" in credential_hint(caught.value)
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -305,7 +305,7 @@ def test_metadata_service_outside_a_vm_says_so() -> None:
     with pytest.raises(CredentialError) as caught:
         run(MetadataSource(url, "metadata service").issue)
     assert "could not be reached" in str(caught.value)
-    assert "only inside a Yandex Cloud VM" in caught.value.hint
+    assert "only inside a Yandex Cloud VM" in credential_hint(caught.value)
 
 
 # --- yc --------------------------------------------------------------------------------------

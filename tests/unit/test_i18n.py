@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector import i18n
-from inspector.api.errors import APIStatusError, RequestIds, StatusBody, UsageError
+from inspector.api.errors import RequestIds, StatusBody, UsageError
+from inspector.api.status_errors import Unauthenticated
 from inspector.api.timestamp import parse_timestamp
 from inspector.config import language
 from inspector.config.language import save_language, saved_language
@@ -285,7 +286,7 @@ def test_every_grpc_code_hint_in_russian(code: int) -> None:
 
 @pytest.mark.usefixtures("russian")
 def test_an_error_for_the_cli_in_russian() -> None:
-    error = APIStatusError(
+    error = Unauthenticated(
         status_code=401,
         reason="Unauthorized",
         body=StatusBody(16, "token expired", []),

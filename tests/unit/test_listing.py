@@ -21,24 +21,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.api.client import ImageClient, static_token
-from inspector.api.errors import UsageError
+from inspector.api.errors import Call, UsageError
 from inspector.api.inputs import parse_endpoint
-from inspector.api.listing import (
-    ListedPage,
+from inspector.api.list_query import (
     ListQuery,
-    ListResponseError,
-    ListStatusError,
-    NameLookupError,
     OrderBy,
     OrderField,
-    Pager,
-    find_by_name,
-    list_url,
     make_query,
     name_filter,
     parse_order_by,
 )
+from inspector.api.listing import (
+    ListedPage,
+    ListResponseError,
+    NameLookupError,
+    Pager,
+    find_by_name,
+    list_url,
+)
 from inspector.api.models import DesktopImage
+from inspector.api.status_errors import InvalidArgument, PermissionDenied
 from inspector.config.settings import connection_key, load_folder_id, save_folder_id, settings_path
 from inspector.core.browse import BrowseController
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
@@ -52,6 +54,8 @@ from inspector.present.listing import (
     json_line,
     present_listed,
     present_row,
+    restart_note,
+    stop_note,
 )
 
 T = TypeVar("T")
@@ -261,11 +265,12 @@ def test_one_bad_image_becomes_a_row_with_its_error_and_the_others_stay(
 def test_an_error_status_is_typed_and_worded_for_a_folder(demo: DemoServer) -> None:
     status = {"code": 7, "message": "Permission denied to folder"}
     demo.put_raw_page("b1gforbidden", "", 403, json.dumps(status).encode())
-    with pytest.raises(ListStatusError) as caught:
+    with pytest.raises(PermissionDenied) as caught:
         run(demo, lambda client: Pager(client, make_query("b1gforbidden")).next_page())
     assert caught.value.status_code == 403
+    assert caught.value.call is Call.LIST_IMAGES
     demo.put_raw_page("b1gbadquery", "", 400, json.dumps({"code": 3, "message": "bad"}).encode())
-    with pytest.raises(ListStatusError) as bad:
+    with pytest.raises(InvalidArgument) as bad:
         run(demo, lambda client: Pager(client, make_query("b1gbadquery")).next_page())
     assert "folder ID and the name filter" in explain_listing(bad.value).hint
 
@@ -299,8 +304,8 @@ def test_a_repeated_page_token_stops_paging_and_keeps_the_pages(demo: DemoServer
     demo.put_raw_page(folder, "again", 200, page_bytes([image_body("e3vb", folder, "b")], "again"))
     pages = run(demo, lambda client: every_page(Pager(client, make_query(folder))))
     assert [[item.image_id for item in page.images] for page in pages] == [["e3va"], ["e3vb"]]
-    assert pages[-1].stop_note is not None
-    assert "'again' again" in pages[-1].stop_note
+    assert pages[-1].stop is not None
+    assert "'again' again" in stop_note(pages[-1].stop)
     assert not pages[-1].more
     assert len(list_requests(demo, folder)) == 2
 
@@ -313,8 +318,8 @@ def test_a_server_that_ignores_the_token_is_not_followed_forever(demo: DemoServe
         demo.put_raw_page(folder, f"t{index}", 200, page_bytes(same, f"t{index + 1}"))
     pages = run(demo, lambda client: every_page(Pager(client, make_query(folder))))
     assert [len(page.images) for page in pages] == [1, 0, 0, 0]
-    assert pages[-1].stop_note is not None
-    assert "no new images" in pages[-1].stop_note
+    assert pages[-1].stop is not None
+    assert "no new images" in stop_note(pages[-1].stop)
 
 
 def test_a_garbage_page_keeps_the_position_so_it_can_be_asked_again(demo: DemoServer) -> None:
@@ -360,9 +365,9 @@ def test_an_expired_page_token_restarts_the_listing_with_a_note() -> None:
 
         pages = run(server, work)
     first, again, *rest = pages
-    assert again.restart_note is not None
-    assert "refused the page token" in again.restart_note
-    assert "400" in again.restart_note
+    assert again.restart is not None
+    assert "refused the page token" in restart_note(again.restart)
+    assert "400" in restart_note(again.restart)
     assert [item.image_id for item in again.images] == [item.image_id for item in first.images]
     ids = [item.image_id for page in [again, *rest] for item in page.images]
     assert len(ids) == len(set(ids)) == FOLDER_SIZE
@@ -377,12 +382,12 @@ def test_a_token_refused_again_after_the_restart_is_an_error(demo: DemoServer) -
     async def work(client: ImageClient) -> list[ListedPage]:
         pager = Pager(client, make_query(folder))
         pages = [await pager.next_page(), await pager.next_page()]
-        with pytest.raises(ListStatusError):
+        with pytest.raises(InvalidArgument):
             await pager.next_page()
         return pages
 
     _, restarted = run(demo, work)
-    assert restarted.restart_note is not None
+    assert restarted.restart is not None
     assert [item.image_id for item in restarted.images] == ["e3va"]
     tokens = [params.get("pageToken") for params in list_requests(demo, folder)]
     assert tokens == [None, ["stale"], None, ["stale"]]
@@ -412,7 +417,7 @@ def test_a_restart_that_fails_changes_nothing() -> None:
 
     first, restarted = asyncio.run(main())
     assert first.more
-    assert restarted.restart_note is not None
+    assert restarted.restart is not None
     assert tokens == [None, "stale", None, "stale", None]
 
 

@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from inspector.api.redaction import REDACTED, redact
 from inspector.cli.main import main
 from inspector.config.logs import (
     LOG_BACKUPS,
     LOG_FILE_NAME,
     MAX_LOG_BYTES,
-    REDACTED,
     hold_early_records,
     log_folder,
     log_unexpected,
-    redact,
     setup_logging,
     shutdown_logging,
 )

@@ -17,6 +17,7 @@ from inspector.api.errors import (
     UsageError,
 )
 from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT
+from inspector.api.status_errors import status_class
 from inspector.present.errors import (
     GRPC_CODE_HINTS,
     GRPC_CODE_NAMES,
@@ -37,7 +38,7 @@ def status_error(
     body_text: str = "",
     request_ids: RequestIds = IDS,
 ) -> APIStatusError:
-    return APIStatusError(
+    return status_class(status_code, None if body is None else body.code)(
         status_code=status_code,
         reason=reason,
         body=body,

@@ -8,16 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from inspector.api.client import Exchange
 from inspector.api.errors import RequestIds
+from inspector.api.redaction import REMOVED, safe_headers
+from inspector.api.transport import Exchange
 from inspector.present.raw import (
-    REMOVED,
     clock_skew,
     describe_skew,
     present_body,
     present_exchange,
     pretty_json,
-    safe_headers,
     status_line,
 )
 

@@ -49,6 +49,7 @@ PENDING = {
     "api/credentials/service_account.py",
     "api/credentials/yc_cli.py",
     "api/errors.py",
+    "api/list_query.py",
     "api/listing.py",
     "api/local_files.py",
     "api/models.py",

@@ -4,30 +4,30 @@ from __future__ import annotations
 
 import httpx
 
-from inspector.api.credentials.errors import CredentialError
-from inspector.api.credentials.http_call import Answer, call, json_object, refusal_text
+from inspector.api.credentials.errors import CredentialError, Hint
+from inspector.api.credentials.http_call import Failing, call, json_object, refusal_text
 from inspector.api.credentials.plan import tokens_url
 from inspector.api.credentials.tokens import IssuedToken
-from inspector.api.errors import UsageError
+from inspector.api.errors import RedirectError, UsageError
 from inspector.api.inputs import Endpoint, validate_token
+from inspector.api.status_errors import ClientError, RequestTimeout, ResourceExhausted
 from inspector.api.timestamp import TimestampError, parse_timestamp
+from inspector.api.transport import Exchange
 
 
-def _issued(answer: Answer, *, source: str, what: str, hint: str) -> IssuedToken:
-    data = json_object(answer.body)
+def _issued(answer: Exchange, failing: Failing) -> IssuedToken:
+    data = json_object(answer.raw)
     token = data.get("iamToken") if data else None
     expires = data.get("expiresAt") if data else None
     if not isinstance(token, str):
-        raise CredentialError(
-            f"{what} answered HTTP {answer.status_code} without an iamToken "
-            "(a proxy or a wrong --iam-endpoint may have answered)",
-            source=source,
-            hint=hint,
+        raise failing.error(
+            f"{failing.what} answered HTTP {answer.status_code} without an iamToken "
+            "(a proxy or a wrong --iam-endpoint may have answered)"
         )
     try:
-        value = validate_token(token, what)
+        value = validate_token(token, failing.what)
     except UsageError as error:
-        raise CredentialError(str(error), source=source, hint=hint) from None
+        raise failing.error(str(error)) from None
     try:
         expires_at = parse_timestamp(expires).epoch_seconds if isinstance(expires, str) else None
     except TimestampError:
@@ -42,26 +42,30 @@ async def exchange(
     *,
     source: str,
     secret: str,
-    refusal_hint: str,
+    refusal: Hint,
+    refusal_values: dict[str, str] | None = None,
 ) -> IssuedToken:
-    """The IAM token the endpoint gives for ``payload``; ``secret`` never reaches a message."""
+    """The IAM token the endpoint gives for ``payload``; ``secret`` never reaches a message.
+
+    A refusal of the credential itself gets the ``refusal`` hint; anything else (the network,
+    a failing or redirecting endpoint) the advice to check the endpoint and the network.
+    """
     what = f"the IAM endpoint {iam_endpoint.host}"
-    network_hint = (
-        "Check the network, the proxy and --iam-endpoint "
-        f"(now {iam_endpoint.base_url}); retry later if it is down."
-    )
-    request = http.build_request("POST", tokens_url(iam_endpoint), json=payload)
-    answer = await call(http, request, source=source, what=what, hint=network_hint, secret=secret)
-    status = answer.status_code
-    if status == 200:
-        return _issued(answer, source=source, what=what, hint=network_hint)
-    if 300 <= status < 400:
+    unreachable = Failing(source, what, Hint.IAM_UNREACHABLE, {"endpoint": iam_endpoint.base_url})
+    url = tokens_url(iam_endpoint)
+    answer = await call(http, "POST", url, unreachable, secret=secret, json=payload)
+    error = answer.error()
+    if error is None:
+        return _issued(answer, unreachable)
+    if isinstance(error, RedirectError):
         raise CredentialError(
-            f"{what} redirected (HTTP {status}); redirects are not followed",
+            f"{what} redirected (HTTP {answer.status_code}); redirects are not followed",
             source=source,
-            hint="Check --iam-endpoint: it is probably wrong.",
+            hint=Hint.IAM_REDIRECTED,
         )
     reason = refusal_text(answer, secret)
-    if 400 <= status < 500 and status not in (408, 429):
-        raise CredentialError(f"{what} refused it: {reason}", source=source, hint=refusal_hint)
-    raise CredentialError(f"{what} failed: {reason}", source=source, hint=network_hint)
+    if isinstance(error, ClientError) and not isinstance(error, RequestTimeout | ResourceExhausted):
+        raise CredentialError(
+            f"{what} refused it: {reason}", source=source, hint=refusal, hint_values=refusal_values
+        )
+    raise unreachable.error(f"{what} failed: {reason}")

@@ -1,20 +1,23 @@
-"""One HTTP call made for a credential source, through the app's own client, with failures
+"""One HTTP call made for a credential source, through the shared transport, with failures
 turned into :class:`CredentialError` that name the source and the host."""
 
 from __future__ import annotations
 
-import asyncio
-import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 import httpx
 
-from inspector.api.client import connection_error
-from inspector.api.credentials.errors import CredentialError, scrub
-from inspector.api.errors import RequestIds
-from inspector.api.network.transport import untrusted_issuer
-from inspector.api.transport import BodyEncodingError, BodyTooLarge, read_body
+from inspector.api.credentials.errors import CredentialError, Hint
+from inspector.api.errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    RedirectError,
+    ResponseError,
+)
+from inspector.api.redaction import scrub
+from inspector.api.transport import Exchange, send
 from inspector.api.wire_json import BodyError, loads_object
 
 MAX_ANSWER_BYTES: Final = 64 * 1024
@@ -22,55 +25,66 @@ DEADLINE_SECONDS: Final = 20.0
 
 
 @dataclass(frozen=True, slots=True)
-class Answer:
-    status_code: int
-    body: bytes
-    location: str | None
+class Failing:
+    """Who is asked and what to advise when it fails: the parts of every CredentialError."""
+
+    source: str
+    what: str  # e.g. "the IAM endpoint iam.api.cloud.yandex.net"
+    hint: Hint
+    hint_values: dict[str, str] = field(default_factory=dict)
+
+    def error(self, message: str, details: list[str] | None = None) -> CredentialError:
+        return CredentialError(
+            message,
+            source=self.source,
+            hint=self.hint,
+            hint_values=self.hint_values,
+            details=details,
+        )
+
+
+def _unreachable(error: APIError, failing: Failing, secret: str | None) -> CredentialError:
+    """The transport's typed error, told as this source's failure."""
+    what = failing.what
+    if isinstance(error, APITimeoutError):
+        if error.deadline is not None:
+            return failing.error(f"{what} gave no complete answer within {error.deadline:g} s")
+        return failing.error(f"{what} timed out ({type(error.__cause__).__name__})")
+    if isinstance(error, ResponseError):
+        return failing.error(
+            f"{what} sent an answer that is not a token (too large or badly encoded)"
+        )
+    issuer = error.tls_issuer if isinstance(error, APIConnectionError) else None
+    return failing.error(
+        f"{what} could not be reached: {scrub(error.message, secret)}",
+        [f"certificate issuer: {issuer}"] if issuer else [],
+    )
 
 
 async def call(
     http: httpx.AsyncClient,
-    request: httpx.Request,
+    method: str,
+    url: str,
+    failing: Failing,
     *,
-    source: str,
-    what: str,
-    hint: str,
     secret: str | None = None,
     deadline: float = DEADLINE_SECONDS,
-) -> Answer:
-    """Send ``request`` (to ``what``, e.g. "the IAM endpoint iam.api.cloud.yandex.net")."""
-    request.headers["x-client-request-id"] = str(uuid.uuid4())
+    headers: dict[str, str] | None = None,
+    json: object = None,
+) -> Exchange:
+    """Send one request for a token; any answer comes back, no answer is a CredentialError."""
     try:
-        async with asyncio.timeout(deadline):
-            response = await http.send(request, stream=True)
-            try:
-                body = await read_body(response, MAX_ANSWER_BYTES)
-            finally:
-                await response.aclose()
-    except TimeoutError:
-        raise CredentialError(
-            f"{what} gave no complete answer within {deadline:g} s", source=source, hint=hint
-        ) from None
-    except httpx.TimeoutException as error:
-        raise CredentialError(
-            f"{what} timed out ({type(error).__name__})", source=source, hint=hint
-        ) from None
-    except (BodyTooLarge, BodyEncodingError):
-        raise CredentialError(
-            f"{what} sent an answer that is not a token (too large or badly encoded)",
-            source=source,
-            hint=hint,
-        ) from None
-    except httpx.HTTPError as error:
-        failure = connection_error(error, request.url.host, RequestIds(""))
-        issuer = untrusted_issuer(error)
-        raise CredentialError(
-            f"{what} could not be reached: {scrub(failure.message, secret)}",
-            source=source,
-            hint=hint,
-            details=[f"certificate issuer: {issuer}"] if issuer else [],
-        ) from None
-    return Answer(response.status_code, body, response.headers.get("location"))
+        return await send(
+            http,
+            method,
+            url,
+            deadline=deadline,
+            max_body_bytes=MAX_ANSWER_BYTES,
+            headers=headers,
+            json=json,
+        )
+    except (APIConnectionError, ResponseError, RedirectError) as error:
+        raise _unreachable(error, failing, secret) from None
 
 
 def json_object(body: bytes) -> dict[str, Any] | None:
@@ -82,12 +96,12 @@ def json_object(body: bytes) -> dict[str, Any] | None:
     return data
 
 
-def refusal_text(answer: Answer, secret: str | None) -> str:
+def refusal_text(answer: Exchange, secret: str | None) -> str:
     """``HTTP 401: Token is invalid`` from a status body, or a short look at a foreign body."""
-    data = json_object(answer.body)
+    data = json_object(answer.raw)
     message = data.get("message") if data else None
     if isinstance(message, str) and message.strip():
         text = message.strip()
     else:
-        text = " ".join(answer.body.decode("utf-8", "replace").split())[:200] or "no body"
+        text = " ".join(answer.raw.decode("utf-8", "replace").split())[:200] or "no body"
     return scrub(f"HTTP {answer.status_code}: {text}", secret)

@@ -12,17 +12,13 @@ from typing import Final
 
 import httpx
 
-from inspector.api.credentials.errors import CredentialError
-from inspector.api.credentials.http_call import call, json_object, refusal_text
+from inspector.api.credentials.errors import Hint
+from inspector.api.credentials.http_call import Failing, call, json_object, refusal_text
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_token
 
 DEADLINE_SECONDS: Final = 5.0
-_HINT: Final = (
-    "The metadata service answers only inside a Yandex Cloud VM (a cloud desktop is one) with a "
-    "service account attached; elsewhere choose another source."
-)
 
 
 class MetadataSource:
@@ -37,25 +33,26 @@ class MetadataSource:
 
     async def issue(self, http: httpx.AsyncClient) -> IssuedToken:
         what = f"the metadata service at {httpx.URL(self._url).host}"
-        request = http.build_request("GET", self._url, headers={"Metadata-Flavor": "Google"})
+        failing = Failing(self.label, what, Hint.METADATA)
         answer = await call(
-            http, request, source=self.label, what=what, hint=_HINT, deadline=DEADLINE_SECONDS
+            http,
+            "GET",
+            self._url,
+            failing,
+            headers={"Metadata-Flavor": "Google"},
+            deadline=DEADLINE_SECONDS,
         )
-        if answer.status_code != 200:
-            raise CredentialError(
-                f"{what} refused: {refusal_text(answer, None)}", source=self.label, hint=_HINT
-            )
-        data = json_object(answer.body)
+        if answer.error() is not None:
+            raise failing.error(f"{what} refused: {refusal_text(answer, None)}")
+        data = json_object(answer.raw)
         token = data.get("access_token") if data else None
         lifetime = data.get("expires_in") if data else None
         if not isinstance(token, str):
-            raise CredentialError(
-                f"{what} answered without an access_token", source=self.label, hint=_HINT
-            )
+            raise failing.error(f"{what} answered without an access_token")
         try:
             value = validate_token(token, what)
         except UsageError as error:
-            raise CredentialError(str(error), source=self.label, hint=_HINT) from None
+            raise failing.error(str(error)) from None
         if isinstance(lifetime, int) and not isinstance(lifetime, bool) and lifetime > 0:
             return IssuedToken(value, self._clock() + lifetime)
         return IssuedToken(value)

@@ -1,24 +1,17 @@
 """Source 2: a Yandex OAuth token exchanged for an IAM token.
 
 Yandex has announced the end of this exchange. It is kept while the endpoint accepts it, and
-a refusal names the replacements.
+a refusal names the replacements (:attr:`Hint.OAUTH_REFUSED`).
 """
 
 from __future__ import annotations
 
-from typing import Final
-
 import httpx
 
+from inspector.api.credentials.errors import Hint
 from inspector.api.credentials.exchange import exchange
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.inputs import Endpoint
-
-REPLACEMENT_HINT: Final = (
-    "The OAuth token is expired or revoked, or the exchange of OAuth tokens has ended (Yandex "
-    "announced its end). Use a service account key instead (--sa-key FILE, made by "
-    "`yc iam key create`), or the yc CLI (--use-yc)."
-)
 
 
 class OAuthTokenSource:
@@ -38,5 +31,5 @@ class OAuthTokenSource:
             {"yandexPassportOauthToken": self._oauth_token},
             source=self.label,
             secret=self._oauth_token,
-            refusal_hint=REPLACEMENT_HINT,
+            refusal=Hint.OAUTH_REFUSED,
         )

@@ -18,6 +18,7 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from inspector.api.credentials.errors import Hint
 from inspector.api.credentials.exchange import exchange
 from inspector.api.credentials.plan import tokens_url
 from inspector.api.credentials.tokens import IssuedToken
@@ -125,11 +126,6 @@ class ServiceAccountSource:
             {"jwt": token},
             source=self.label,
             secret=token,
-            refusal_hint=(
-                f"The key {self._key.key_id} of service account "
-                f"{self._key.service_account_id} was refused: it may be deleted, or the account "
-                "removed. Check `yc iam key list --service-account-id "
-                f"{self._key.service_account_id}`, create a new key with `yc iam key create`, "
-                "and check this computer's clock."
-            ),
+            refusal=Hint.SA_KEY_REFUSED,
+            refusal_values={"key_id": self._key.key_id, "account": self._key.service_account_id},
         )

@@ -19,7 +19,7 @@ from typing import Final, TypeVar
 
 import httpx
 
-from inspector.api.credentials.errors import CredentialError
+from inspector.api.credentials.errors import CredentialError, Hint
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_token
@@ -94,21 +94,17 @@ class YcCliSource:
         self._timeout = timeout
         self.label = label
 
-    def _fail(self, message: str, hint: str) -> CredentialError:
-        return CredentialError(message, source=self.label, hint=hint)
+    def _fail(self, message: str, hint: Hint, **values: str) -> CredentialError:
+        return CredentialError(message, source=self.label, hint=hint, hint_values=values)
 
     def _command(self) -> list[str]:
         executable = find_yc(self._yc_path)
         if executable is None:
             if self._yc_path:
                 raise self._fail(
-                    f"--yc-path {self._yc_path} is not an executable program",
-                    "Point --yc-path at the yc binary (`which yc` in a terminal shows it).",
+                    f"--yc-path {self._yc_path} is not an executable program", Hint.YC_PATH
                 )
-            raise self._fail(
-                "the yc CLI was not found on PATH",
-                "Install the yc CLI and run `yc init`, or pass --yc-path PATH to it.",
-            )
+            raise self._fail("the yc CLI was not found on PATH", Hint.YC_NOT_FOUND)
         profile = ["--profile", self._profile] if self._profile else []
         return [executable, "iam", "create-token", *profile]
 
@@ -119,35 +115,24 @@ class YcCliSource:
             done = await _in_own_thread(partial(_run, command, self._timeout))
         except subprocess.TimeoutExpired:
             raise self._fail(
-                f"`{shown}` did not finish within {self._timeout:g} s",
-                "yc may be waiting for a login or a prompt: run the same command in a terminal "
-                "once, then try again.",
+                f"`{shown}` did not finish within {self._timeout:g} s", Hint.YC_WAITING
             ) from None
         except OSError as error:
             raise self._fail(
-                f"`{shown}` could not be started: {error.strerror or error}",
-                "Check the yc installation (or --yc-path).",
+                f"`{shown}` could not be started: {error.strerror or error}", Hint.YC_NOT_STARTED
             ) from None
         if done.returncode != 0:
             said = " ".join(done.stderr.decode("utf-8", "replace").split())[-_STDERR_CHARS:]
-            profile_hint = (
-                f"Check that the yc profile {self._profile} exists (`yc config profile list`)"
-                if self._profile
-                else "Run `yc init` or `yc iam create-token` in a terminal to see what it needs"
-            )
-            raise self._fail(
-                f"`{shown}` failed with exit code {done.returncode}: {said or 'no message'}",
-                f"{profile_hint}.",
-            )
+            failed = f"`{shown}` failed with exit code {done.returncode}: {said or 'no message'}"
+            if self._profile:
+                raise self._fail(failed, Hint.YC_PROFILE, profile=self._profile)
+            raise self._fail(failed, Hint.YC_SETUP)
         output = done.stdout.decode("utf-8", "replace").splitlines()
         lines = [line for line in output if line.strip()]
         if not lines:
-            raise self._fail(
-                f"`{shown}` printed nothing",
-                "Run it in a terminal to see what it needs (`yc init` sets up a profile).",
-            )
+            raise self._fail(f"`{shown}` printed nothing", Hint.YC_SILENT)
         try:
             token = validate_token(lines[-1], f"`{shown}`")
         except UsageError as error:
-            raise self._fail(str(error), "Check the yc installation.") from None
+            raise self._fail(str(error), Hint.YC_INSTALLATION) from None
         return IssuedToken(token)

@@ -2,9 +2,9 @@
 
 It never does HTTP: it emits ``listRequested`` / ``moreRequested`` / ``loadAllRequested`` /
 ``stopRequested`` and is told what to show through the methods of the browse controller's
-``BrowseView`` protocol. The table's model asks for the next page through Qt's own
-``canFetchMore`` / ``fetchMore``, which the view calls when the last row scrolls into sight
-(or while the rows do not yet fill it).
+``BrowseView`` protocol, each of which moves its :class:`BrowserState` on and draws it. The
+table's model (:mod:`inspector.ui.browser.rows_model`) asks for the next page when the last row
+scrolls into sight, if that state allows.
 """
 
 from __future__ import annotations
@@ -12,15 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,33 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.core.browse_state import BrowserState
 from inspector.i18n import N_, _, ngettext
 from inspector.ui import theme
-from inspector.ui.widgets import icons
+from inspector.ui.browser.rows_model import STATUS_COLUMN, ImageRowsModel, RowsProxy, count_text
 from inspector.ui.widgets.accessibility import announce, name_clear_button
 from inspector.ui.widgets.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
-    from inspector.core.policy import Policy, Violation
+    from inspector.core.policy import Policy
     from inspector.present.listing import ImageRow
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-# The same English as the ``list`` command's columns; translated where shown.
-HEADERS: Final = tuple(
-    str(header)
-    for header in (
-        N_("ID"),
-        N_("Name"),
-        N_("Status"),
-        N_("Created (local)"),
-        N_("Age"),
-        N_("Storage"),
-        N_("Min disk"),
-    )
-)
-STATUS_COLUMN: Final = 2
-POLICY_HEADER: Final = N_("Policy")
-POLICY_COLUMN: Final = len(HEADERS)  # after the list command's columns
 # (label, orderBy); the first keeps the server's own order. Labels translated where shown.
 ORDERS: Final = (
     (N_("Server default"), ""),
@@ -81,162 +57,6 @@ ORDERS: Final = (
 )
 
 
-def count_text(loaded: int, shown: int, *, more: bool, loading: bool) -> str:
-    """``12 of 50 images shown · more on the server``: how much of the folder is on screen."""
-    if shown == loaded:
-        text = ngettext("{count} image loaded", "{count} images loaded", loaded)
-    else:
-        text = ngettext("{shown} of {count} image shown", "{shown} of {count} images shown", loaded)
-    text = text.format(shown=shown, count=loaded)
-    if loading:
-        state = _("loading\u2026")
-    elif more:
-        state = _("more on the server")
-    else:
-        state = _("all loaded")
-    return f"{text} \u00b7 {state}"
-
-
-class ImageRowsModel(QAbstractTableModel):
-    """Loaded rows in server order; says whether more can be fetched and asks for them."""
-
-    moreRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ImageRow] = []
-        self.more = False
-        self.loading = False
-        self.paused = False  # after an error: no automatic retry until the operator asks
-        self._icons: dict[tuple[str, str], QIcon] = {}
-        self.policy: Policy | None = None
-        self._checked: dict[int, list[Violation]] = {}  # by row, computed when first shown
-
-    def set_policy(self, policy: Policy | None) -> None:
-        """Check each row's labels against ``policy`` in the policy column (None: blank)."""
-        self.policy = policy
-        self._checked = {}
-        if self.rows:
-            last = self.index(len(self.rows) - 1, POLICY_COLUMN)
-            self.dataChanged.emit(self.index(0, POLICY_COLUMN), last)
-
-    def violations(self, row: int) -> list[Violation] | None:
-        """The policy's violations for ``row``; None when no policy is in use."""
-        if self.policy is None:
-            return None
-        if row not in self._checked:
-            image = self.rows[row].image
-            self._checked[row] = self.policy.check(None if image is None else image.labels)
-        return self._checked[row]
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self.rows = []
-        self._checked = {}
-        self.more = False
-        self.paused = False
-        self.endResetModel()
-
-    def append(self, rows: list[ImageRow], *, more: bool) -> None:
-        self.more = more
-        self.paused = False
-        if rows:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self.rows.extend(rows)
-            self.endInsertRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS) + 1
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if column == POLICY_COLUMN:
-            return self._policy_data(index.row(), role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(row.tooltips[column]) or None
-        if column == STATUS_COLUMN and role == Qt.ItemDataRole.DecorationRole:
-            return self._status_icon(str(row.status.kind))  # the shape: not colour alone
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS_COLUMN:
-            colour = theme.colours().status_text.get(str(row.status.kind))
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.UserRole:
-            return row.image_id
-        return None
-
-    def _policy_data(self, row: int, role: int) -> object:
-        """``✓`` or ``⚠ 2`` (blank without a policy); the violations in the tooltip."""
-        found = self.violations(row)
-        if found is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"\u26a0 {len(found)}" if found else "\u2713"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            from inspector.present.policy import violations_tooltip
-
-            if not found:
-                return _("No policy violations")
-            return tooltip_text(violations_tooltip(found))
-        if role == Qt.ItemDataRole.ForegroundRole and found:
-            return QColor(theme.colours().error.border)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            count = len(found)
-            return ngettext("{count} policy violation", "{count} policy violations", count).format(
-                count=count
-            )
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            header = POLICY_HEADER if section == POLICY_COLUMN else HEADERS[section]
-            return _(header)
-        # The row header is hidden on screen; a screen reader names each row by its image ID.
-        return self.rows[section].cells[0] if 0 <= section < len(self.rows) else None
-
-    def _status_icon(self, kind: str) -> QIcon:
-        """The badge's shape, in the status colour of the palette in use (the text's if none)."""
-        scheme = theme.colours()
-        colour = scheme.status_text.get(kind, scheme.status_text["unknown"])
-        key = (kind, colour)
-        if key not in self._icons:
-            self._icons[key] = icons.svg_icon(icons.status_icon_name(kind), colour)
-        return self._icons[key]
-
-    def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and self.more and not self.loading and not self.paused
-
-    def fetchMore(self, parent: AnyIndex) -> None:
-        if self.canFetchMore(parent):
-            self.moreRequested.emit()
-
-
-class _RowsProxy(QSortFilterProxyModel):
-    """Sorts by each row's key (sizes as numbers, times as instants), filters on the text."""
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ImageRowsModel)
-        column = left.column()
-        if column == POLICY_COLUMN:
-            counts = [len(model.violations(index.row()) or []) for index in (left, right)]
-            return counts[0] < counts[1]
-        return bool(
-            model.rows[left.row()].sort_keys[column] < model.rows[right.row()].sort_keys[column]
-        )
-
-
 class FolderBrowser(QWidget):
     """Folder ID, name filter (server), order (server), substring filter (loaded rows), table."""
 
@@ -249,6 +69,16 @@ class FolderBrowser(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("folderBrowser")
+        self.state = BrowserState()
+        self._build_query()
+        self._build_rows()
+        self._build_paging()
+        self._lay_out()
+        self._update_count()
+        theme.watch(self._restyle)
+
+    def _build_query(self) -> None:
+        """Folder ID, exact name and order: what is asked of the server."""
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("folderIdEdit")
         self.folder_edit.setAccessibleName(_("Folder ID"))
@@ -275,9 +105,11 @@ class FolderBrowser(QWidget):
         self.list_button.setToolTip(_("List the folder's images (Enter)"))
         self.list_button.clicked.connect(self.request_list)
 
-        self.model = ImageRowsModel(self)
+    def _build_rows(self) -> None:
+        """The loaded rows: the model, its sorting and filtering proxy, the filter, the table."""
+        self.model = ImageRowsModel(lambda: self.state, self)
         self.model.moreRequested.connect(self.moreRequested)
-        self.proxy = _RowsProxy(self)
+        self.proxy = RowsProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -311,6 +143,8 @@ class FolderBrowser(QWidget):
         # Enter and double-click (or a single click where the platform activates on one).
         self.table.activated.connect(self._choose)
 
+    def _build_paging(self) -> None:
+        """The count, the paging and export buttons, and the message line."""
         self.count = plain(QLabel(self))
         self.count.setObjectName("browseCount")
         self.count.setAccessibleDescription(_("Images loaded"))
@@ -346,6 +180,7 @@ class FolderBrowser(QWidget):
         self.message.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.message.hide()
 
+    def _lay_out(self) -> None:
         form = QFormLayout()
         form.addRow(self._buddy(_("Folder &ID:"), self.folder_edit), self.folder_edit)
         form.addRow(self._buddy(_("&Name:"), self.name_edit), self.name_edit)
@@ -369,9 +204,6 @@ class FolderBrowser(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         layout.addLayout(buttons)
-        self._listed = False
-        self._update_count()
-        theme.watch(self._restyle)
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = plain(QLabel(text, self))
@@ -409,7 +241,7 @@ class FolderBrowser(QWidget):
         )
 
     def _order_chosen(self) -> None:
-        if self._listed:
+        if self.state.listed:
             self.request_list()
 
     def _choose(self, index: QModelIndex) -> None:
@@ -419,7 +251,7 @@ class FolderBrowser(QWidget):
 
     # -- BrowseView -------------------------------------------------------------------------
     def show_listing(self, description: str) -> None:
-        self._listed = True
+        self.state = self.state.listing(description)
         self.model.clear()
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.message.hide()
@@ -429,14 +261,15 @@ class FolderBrowser(QWidget):
     def show_page(self, rows: list[ImageRow], *, more: bool, replace: bool) -> None:
         if self.message.property("kind") == "error":
             self.message.hide()  # the page that failed has come after all
+        self.state = self.state.page(more=more)
         if replace:
             self.model.clear()
-        self.model.append(rows, more=more)
+        self.model.append(rows)
         self._update_count()
 
     def set_loading(self, loading: bool) -> None:
-        finished = self.model.loading and not loading
-        self.model.loading = loading
+        finished = self.state.loading and not loading
+        self.state = self.state.with_loading(loading)
         self._update_count()
         if finished:
             announce(self, self.count.text())
@@ -447,7 +280,7 @@ class FolderBrowser(QWidget):
         announce(self, text, fallback=self.message)
 
     def show_error(self, title: str, text: str) -> None:
-        self.model.paused = True
+        self.state = self.state.failed()
         self._show_message(text, "error")
         self.message.setAccessibleDescription(title)
         self._update_count()
@@ -509,16 +342,18 @@ class FolderBrowser(QWidget):
             )
 
     def _update_count(self) -> None:
-        model = self.model
-        can_page = model.more and not model.loading
-        self.load_more_button.setEnabled(can_page)
-        self.load_all_button.setEnabled(can_page)
-        self.stop_button.setEnabled(model.loading)
-        if not self._listed:
+        state = self.state
+        self.load_more_button.setEnabled(state.can_page)
+        self.load_all_button.setEnabled(state.can_page)
+        self.stop_button.setEnabled(state.loading)
+        if not state.listed:
             self.count.setText(_("Enter a folder ID and press Enter"))
             return
         self.count.setText(
             count_text(
-                model.rowCount(), self.proxy.rowCount(), more=model.more, loading=model.loading
+                self.model.rowCount(),
+                self.proxy.rowCount(),
+                more=state.more,
+                loading=state.loading,
             )
         )

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from inspector.i18n import LANGUAGES, SYSTEM, _, ngettext
 from inspector.ui import theme
 from inspector.ui.on_first_use import OnFirstUse
-from inspector.ui.page.image_page import ImagePage, PageActions
+from inspector.ui.page.image_page import ImagePage
+from inspector.ui.page.page_actions import PageActions
 from inspector.ui.widgets.accessibility import announce
 from inspector.ui.widgets.focus_order import in_creation_order, move_focus
 from inspector.ui.widgets.inert import plain, plain_labels, tooltip_text
@@ -909,8 +910,7 @@ class MainWindow(QMainWindow):
         image_id = str(item.data(Qt.ItemDataRole.UserRole))
         if image_id == self.page.id_edit.text().strip() and self.page.cancel_button.isEnabled():
             return  # a click right after the keyboard activation: already fetching it
-        self.page.id_edit.setText(image_id)
-        self.page.request_fetch()
+        self.page.open(image_id)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

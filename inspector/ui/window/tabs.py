@@ -11,7 +11,6 @@ are imported only once a client starts.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from inspector.api.status_enum import DEFAULT_STATUS
 from inspector.config.history import History, HistoryEntry
+from inspector.core.latest import Background, LatestTask
 from inspector.i18n import _, conventions
 from inspector.present.defaults import with_mark
 
@@ -47,7 +47,7 @@ class SharedHistory:
         self._window = window
         self.history = history
         self._query = ""
-        self._saving: asyncio.Task[None] | None = None
+        self._saving = LatestTask()
         # A thread of its own, ended on close: the loop's default executor (qasync's QThread)
         # would still be running when the process exits, and Qt aborts on that.
         self._writer: ThreadPoolExecutor | None = None
@@ -65,24 +65,21 @@ class SharedHistory:
     ) -> object:
         entry = self.history.record(image_id, name=name, status=status, endpoint=endpoint)
         self.refresh()
-        if self._saving is None or self._saving.done():
-            self._saving = asyncio.get_event_loop().create_task(self._save_soon(), name="history")
+        if not self._saving.busy:
+            self._saving.start(lambda _generation: self._save_soon(), name="history")
         return entry
 
     async def _save_soon(self) -> None:
         await asyncio.sleep(SAVE_DELAY_SECONDS)
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history")
-        await asyncio.get_event_loop().run_in_executor(self._writer, self.history.flush)
+        await asyncio.get_running_loop().run_in_executor(self._writer, self.history.flush)
         if (panel := self._window.history_part.if_built()) is not None:
             panel.set_problem(self.history.problem)
 
     async def aclose(self) -> None:
         """Save what is not saved yet (the window is closing)."""
-        if self._saving is not None:
-            self._saving.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._saving
+        await self._saving.aclose()
         if self._writer is not None:
             self._writer.shutdown(wait=True)
             self._writer = None
@@ -151,7 +148,7 @@ class TabSet:
         self.tabs: dict[ImagePage, TabController] = {}
         self._pending: dict[ImagePage, str] = {}
         self._pending_files: list[str] = []
-        self._closing: set[asyncio.Task[None]] = set()
+        self._closing = Background()
         for page in window.pages():
             self._wire(page)
         window.tabAdded.connect(self._added)
@@ -183,7 +180,7 @@ class TabSet:
         self.tabs.clear()
         for page in self._window.pages():
             page.tab_actions = None
-        await asyncio.gather(*(tab.aclose() for tab in tabs), *self._closing)
+        await asyncio.gather(*(tab.aclose() for tab in tabs), self._closing.wait())
 
     def request_fetch(self, page: ImagePage, raw_id: str) -> None:
         """Fetch in ``page`` now, or as soon as the backend has loaded."""
@@ -237,15 +234,11 @@ class TabSet:
         page.tab_actions = None
         if tab is None:
             return
-        task = asyncio.get_event_loop().create_task(tab.aclose(), name="close tab")
-        self._closing.add(task)
-        task.add_done_callback(self._closing.discard)
+        self._closing.start(tab.aclose(), name="close tab")
 
     def reopen(self, image_id: str) -> None:
         """An ID chosen in the history opens in the current tab."""
-        page = self._window.page
-        page.id_edit.setText(image_id)
-        page.request_fetch()
+        self._window.page.open(image_id)
 
     def open_image(self, raw_id: str) -> None:
         """Fetch ``raw_id`` (an ID, or text holding one) in the current tab if it is free, else
@@ -253,8 +246,7 @@ class TabSet:
         page = self._window.page
         if page.shown_id is not None or page.busy or page.id_edit.text().strip():
             page = self._window.new_tab()
-        page.id_edit.setText(raw_id)
-        page.request_fetch()
+        page.open(raw_id)
 
     def open_file(self, path_text: str) -> None:
         """A bundle or JSON file: shown in the current tab if it is empty, else in a new one.
