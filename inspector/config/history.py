@@ -28,6 +28,7 @@ from inspector.config.store import (
     set_aside,
     write_json,
 )
+from inspector.i18n import N_, _
 
 MAX_ENTRIES: Final = 200
 MAX_TEXT: Final = 200
@@ -59,11 +60,12 @@ class HistoryFileError(ValueError):
     """The history file is not one this version can read."""
 
 
-def _short(value: object, what: str) -> str | None:
+def _short(value: object, problem: str) -> str | None:
+    """``value`` cut to :data:`MAX_TEXT`; ``problem`` (marked ``N_``) says so when it is no text."""
     if value is None:
         return None
     if not isinstance(value, str):
-        raise HistoryFileError(f"{what} is not a string")
+        raise HistoryFileError(_(problem))
     return value[:MAX_TEXT]
 
 
@@ -73,19 +75,19 @@ def _iso(seconds: float) -> str:
 
 def _entry_from_json(item: Any) -> HistoryEntry:
     if not isinstance(item, dict):
-        raise HistoryFileError("an entry is not an object")
+        raise HistoryFileError(_("an entry is not an object"))
     try:
         image_id = validate_resource_id(str(item.get("imageId", "")))
         fetched = datetime.fromisoformat(str(item["fetchedAt"])).timestamp()
     except (UsageError, KeyError, ValueError) as error:
-        raise HistoryFileError(f"an entry is malformed ({error})") from None
+        raise HistoryFileError(_("an entry is malformed ({reason})").format(reason=error)) from None
     endpoint = item.get("endpoint")
     if not isinstance(endpoint, str):
-        raise HistoryFileError("an entry has no endpoint")
+        raise HistoryFileError(_("an entry has no endpoint"))
     return HistoryEntry(
         image_id=image_id,
-        name=_short(item.get("name"), "a name"),
-        status=_short(item.get("status"), "a status"),
+        name=_short(item.get("name"), N_("a name is not a string")),
+        status=_short(item.get("status"), N_("a status is not a string")),
         fetched_at=fetched,
         endpoint=endpoint[:MAX_TEXT],
     )
@@ -121,20 +123,21 @@ class History:
             return self._entries(parse_object(self.path, data))
         except DamagedFile as damage:
             backup = set_aside(damage)
-            where = f"; a copy was kept as {backup}" if backup else ""
-            self.problem = f"The history file {self.path} could not be read ({damage}){where}."
+            self.problem = _damaged(self.path, damage, backup)
             return []
         except OSError as error:
-            self.problem = f"cannot read the history file {self.path}: {error.strerror or error}"
+            message = _("cannot read the history file {file}: {reason}")
+            self.problem = message.format(file=self.path, reason=error.strerror or error)
             return []
 
     def _entries(self, document: dict[str, Any]) -> list[HistoryEntry]:
         """The entries of a history document; :class:`DamagedFile` if it is not one."""
         try:
             if not isinstance(document.get("entries"), list):
-                raise HistoryFileError("it has no list of entries")
+                raise HistoryFileError(_("it has no list of entries"))
             if document.get("version") != _VERSION:
-                raise HistoryFileError(f"its version is {document.get('version')!r}")
+                version = repr(document.get("version"))
+                raise HistoryFileError(_("its version is {version}").format(version=version))
             return [_entry_from_json(item) for item in document["entries"]][: self.max_entries]
         except HistoryFileError as error:
             raise DamagedFile(self.path, str(error)) from None
@@ -144,7 +147,8 @@ class History:
         try:
             write_json(self.path, document, indent=1)
         except OSError as error:
-            self.problem = f"cannot save the history in {self.path}: {error.strerror or error}"
+            message = _("cannot save the history in {file}: {reason}")
+            self.problem = message.format(file=self.path, reason=error.strerror or error)
 
     def record(
         self,
@@ -189,6 +193,17 @@ class History:
             self.entries = []
             self._unsaved = False
         self._write([])
+
+
+def _damaged(path: Path, damage: DamagedFile, backup: Path | None) -> str:
+    """The note shown above the history panel when its file was set aside."""
+    if backup is None:
+        return _("The history file {file} could not be read ({reason}).").format(
+            file=path, reason=damage
+        )
+    return _(
+        "The history file {file} could not be read ({reason}); a copy was kept as {copy}."
+    ).format(file=path, reason=damage, copy=backup)
 
 
 def _newest_first(entries: list[HistoryEntry], limit: int) -> list[HistoryEntry]:

@@ -24,6 +24,7 @@ from inspector.api.errors import UsageError
 from inspector.api.inputs import DEFAULT_ENDPOINT, parse_endpoint
 from inspector.api.network.proxy import parse_proxy
 from inspector.config.store import PROFILES, DamagedFile, parse_object, read_bounded, write_json
+from inspector.i18n import _, pgettext
 
 DEFAULT_PROFILE: Final = "default"
 AUTO_SOURCE: Final = "auto"
@@ -66,26 +67,33 @@ def validate_profile(profile: Profile) -> Profile:
     """``profile`` with blank fields as None, or :class:`UsageError` saying what is wrong."""
     name = profile.name.strip()
     if not name or len(name) > _MAX_NAME or not name.isprintable():
-        raise UsageError(f"a profile name is 1 to {_MAX_NAME} printable characters")
+        message = _("a profile name is 1 to {count} printable characters")
+        raise UsageError(message.format(count=_MAX_NAME))
     blanks: dict[str, Any] = {
         field_name: (getattr(profile, field_name) or "").strip() or None
         for field_name in _OPTIONAL_TEXT
     }
     cleaned = replace(profile, name=name, **blanks)
-    parse_endpoint(cleaned.endpoint, "the API endpoint")
-    parse_endpoint(cleaned.iam_endpoint, "the IAM endpoint")
+    parse_endpoint(cleaned.endpoint, _("the API endpoint"))
+    parse_endpoint(cleaned.iam_endpoint, _("the IAM endpoint"))
     if cleaned.source not in SOURCES:
-        raise UsageError(f"profile {name}: unknown credential source {cleaned.source!r}")
+        message = _("profile {name}: unknown credential source {source}")
+        raise UsageError(message.format(name=name, source=repr(cleaned.source)))
     if cleaned.source == SourceKind.SA_KEY and not cleaned.key_file:
-        raise UsageError(f"profile {name}: a service account key file is needed")
+        message = _("profile {name}: a service account key file is needed")
+        raise UsageError(message.format(name=name))
     if cleaned.metadata_url:
-        parse_metadata_url(cleaned.metadata_url, "the metadata URL")
+        parse_metadata_url(cleaned.metadata_url, _("the metadata URL"))
     if cleaned.proxy:
-        parse_proxy(cleaned.proxy, f"profile {name}")
+        # Translators: completes "the proxy from ...", so it takes that phrase's case.
+        source = pgettext("the proxy from", "profile {name}").format(name=name)
+        parse_proxy(cleaned.proxy, source)
         if urlsplit(cleaned.proxy).password:
             raise UsageError(
-                "a profile is stored as plain text, so its proxy cannot hold a password: "
-                "put the proxy with its password in HTTPS_PROXY instead"
+                _(
+                    "a profile is stored as plain text, so its proxy cannot hold a password: "
+                    "put the proxy with its password in HTTPS_PROXY instead"
+                )
             )
     return cleaned
 
@@ -107,7 +115,8 @@ class ProfileBook:
                 return profile
         if name == DEFAULT_PROFILE:
             return Profile(DEFAULT_PROFILE)
-        raise UsageError(f"no profile named {name!r}; known: {', '.join(self.names())}")
+        message = _("no profile named {name}; known: {known}")
+        raise UsageError(message.format(name=repr(name), known=", ".join(self.names())))
 
     def with_profile(self, profile: Profile) -> ProfileBook:
         """This book with ``profile`` added or replaced, and made the one in use."""
@@ -126,13 +135,14 @@ def profiles_path() -> Path:
 
 def _profile_from(data: Any, path: Path) -> Profile:
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
-        raise UsageError(f"{path}: each profile must be an object with a name")
+        raise UsageError(_("{file}: each profile must be an object with a name").format(file=path))
     known = {item.name for item in fields(Profile)}
     values = {key: value for key, value in data.items() if key in known}
     for key, value in values.items():
         expected = bool if key == "remember" else str
         if value is not None and not isinstance(value, expected):
-            raise UsageError(f"{path}: profile {data['name']!r} has a bad {key}")
+            message = _("{file}: profile {name} has a bad {field}")
+            raise UsageError(message.format(file=path, name=repr(data["name"]), field=key))
     return validate_profile(Profile(**values))
 
 
@@ -150,19 +160,23 @@ def load_profiles(path: Path | None = None) -> ProfileBook:
     try:
         raw = read_bounded(path, PROFILES.max_bytes)
     except DamagedFile as damage:
-        raise ProfilesFileError(path, f"cannot read {path}: {damage}") from None
+        message = _("cannot read {file}: {reason}").format(file=path, reason=damage)
+        raise ProfilesFileError(path, message) from None
     except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+        message = _("cannot read {file}: {reason}").format(
+            file=path, reason=error.strerror or error
+        )
+        raise UsageError(message) from None
     if raw is None:
         return ProfileBook()
     try:
         data = parse_object(path, raw)
     except DamagedFile as damage:
-        raise ProfilesFileError(
-            path, f"{path} is not valid JSON ({damage}); fix or delete it"
-        ) from None
+        message = _("{file} is not valid JSON ({reason}); fix or delete it")
+        raise ProfilesFileError(path, message.format(file=path, reason=damage)) from None
     if not isinstance(data.get("profiles", []), list):
-        raise ProfilesFileError(path, f"{path} is not a profiles file; fix or delete it")
+        message = _("{file} is not a profiles file; fix or delete it").format(file=path)
+        raise ProfilesFileError(path, message)
     try:
         saved = tuple(_profile_from(item, path) for item in data.get("profiles", []))
     except UsageError as error:
@@ -210,16 +224,15 @@ def keyring_available() -> bool:
 def remember_secret(profile: str, source: str, secret: str) -> None:
     """Keep ``secret`` in the OS keyring; :class:`UsageError` when there is none."""
     if not keyring_available():
-        raise UsageError("no system keyring is available, so the token cannot be remembered")
+        raise UsageError(_("no system keyring is available, so the token cannot be remembered"))
     import keyring
     from keyring.errors import KeyringError
 
     try:
         keyring.set_password(KEYRING_SERVICE, _keyring_user(profile, source), secret)
     except KeyringError as error:
-        raise UsageError(
-            f"the keyring refused to store the token: {type(error).__name__}"
-        ) from None
+        message = _("the keyring refused to store the token: {reason}")
+        raise UsageError(message.format(reason=type(error).__name__)) from None
 
 
 def recall_secret(profile: str, source: str) -> str | None:

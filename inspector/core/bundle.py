@@ -31,7 +31,8 @@ from inspector.api.transport import Exchange
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.config.files import write_atomically
 from inspector.core.saved_body import NotAnImage, rest_mapping
-from inspector.i18n import N_
+from inspector.i18n import N_, _
+from inspector.present.files import bundle_body_not_an_image, decoder_reason, too_big
 from inspector.present.raw import clock_skew, describe_skew, header_value
 
 BUNDLE_FORMAT: Final = "cloud-desktop-inspector/support-bundle"
@@ -57,7 +58,7 @@ class CaptureError(ValueError):
     """A file that cannot be opened as a bundle or an image; the message names the file."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Cannot open {path.name}: {reason}")
+        super().__init__(_("Cannot open {file}: {reason}").format(file=path.name, reason=reason))
         self.path = path
         self.reason = reason
 
@@ -66,7 +67,7 @@ class FailedCallBundle(CaptureError):
     """The bundle of a failed call, which holds no image (:mod:`inspector.core.failed_call`)."""
 
     def __init__(self, path: Path, document: dict[str, Any], captured_at_ns: int) -> None:
-        super().__init__(path, "it is the support bundle of a failed call: it holds no image")
+        super().__init__(path, _("it is the support bundle of a failed call: it holds no image"))
         self.document = document
         self.captured_at_ns = captured_at_ns
 
@@ -202,29 +203,22 @@ def load_capture(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> OfflineResul
         data = read_regular(path, max_bytes)
         file_time_ns = path.stat().st_mtime_ns
     except FileTooLarge as error:
-        raise CaptureError(path, _too_big(error.size, max_bytes)) from None
+        raise CaptureError(path, too_big(error.size, max_bytes)) from None
     except OSError as error:
         raise CaptureError(path, error.strerror or str(error)) from None
     return capture_from_bytes(data, path, file_time_ns)
 
 
-def _too_big(size: int, cap: int) -> str:
-    return (
-        f"it is {size / 1024 / 1024:.1f} MiB; a bundle or an image body is a few KiB "
-        f"(at most {cap // 1024 // 1024} MiB is read)"
-    )
-
-
 def capture_from_bytes(data: bytes, source: Path, file_time_ns: int) -> OfflineResult:
     """The offline result in ``data`` (read from ``source``, last written at ``file_time_ns``)."""
     if not data.strip():
-        raise CaptureError(source, "the file is empty")
+        raise CaptureError(source, _("the file is empty"))
     if b"\x00" in data:
-        raise CaptureError(source, "it is a binary file, not JSON text")
+        raise CaptureError(source, _("it is a binary file, not JSON text"))
     try:
-        document, _ = loads_object(data)
+        document = loads_object(data)[0]
     except BodyError as error:
-        raise CaptureError(source, _file_reason(str(error))) from None
+        raise CaptureError(source, decoder_reason(str(error))) from None
     if "format" in document:
         return _from_bundle(document, source)
     try:
@@ -236,7 +230,8 @@ def capture_from_bytes(data: bytes, source: Path, file_time_ns: int) -> OfflineR
         image = image_from_mapping(mapping)
     except ImageParseError as error:
         problems = "; ".join(error.problems)
-        raise CaptureError(source, f"it is not a valid DesktopImage: {problems}") from None
+        reason = _("it is not a valid DesktopImage: {problems}").format(problems=problems)
+        raise CaptureError(source, reason) from None
     return OfflineResult(
         image=image,
         text=data.decode("utf-8-sig"),
@@ -248,43 +243,33 @@ def capture_from_bytes(data: bytes, source: Path, file_time_ns: int) -> OfflineR
     )
 
 
-def _file_reason(reason: str) -> str:
-    if reason.startswith("the body is not valid UTF-8"):
-        return "it is not UTF-8 text (a binary file?)" + reason.removeprefix(
-            "the body is not valid UTF-8"
-        )
-    if reason.startswith("the body is HTML"):
-        return "it is an HTML page, not JSON"
-    return reason.replace("the body", "the file")
-
-
 def _section(document: dict[str, Any], key: str, source: Path) -> dict[str, Any]:
     value = document.get(key)
     if not isinstance(value, dict):
-        raise CaptureError(source, f"the support bundle has no {key!r} section")
+        reason = _("the support bundle has no {section} section").format(section=repr(key))
+        raise CaptureError(source, reason)
     return value
 
 
 def _string(section: dict[str, Any], key: str, where: str, source: Path) -> str:
     value = section.get(key)
     if not isinstance(value, str):
-        raise CaptureError(source, f"the support bundle's {where}.{key} is missing or not text")
+        reason = _("the support bundle's {field} is missing or not text")
+        raise CaptureError(source, reason.format(field=f"{where}.{key}"))
     return value
 
 
 def _check_envelope(document: dict[str, Any], source: Path) -> None:
     """A bundle this version can read; a failed call's goes its own way."""
     if document.get("format") != BUNDLE_FORMAT:
-        raise CaptureError(
-            source, f"it is a JSON file of another kind (format {str(document['format'])[:80]!r})"
-        )
+        reason = _("it is a JSON file of another kind (format {format})")
+        raise CaptureError(source, reason.format(format=repr(str(document["format"])[:80])))
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CaptureError(source, "the support bundle has no valid version")
+        raise CaptureError(source, _("the support bundle has no valid version"))
     if version > BUNDLE_VERSION:
-        raise CaptureError(
-            source, f"it was written by a newer version of the app (bundle version {version})"
-        )
+        reason = _("it was written by a newer version of the app (bundle version {version})")
+        raise CaptureError(source, reason.format(version=version))
     if document.get("outcome") == FAILURE_OUTCOME:
         raise FailedCallBundle(source, document, _captured_at(document, source))
 
@@ -296,14 +281,11 @@ def _from_bundle(document: dict[str, Any], source: Path) -> OfflineResult:
     body = _string(response, "body", "response", source)
     raw = body.encode("utf-8")
     if len(raw) > MAX_BODY_BYTES:
-        raise CaptureError(source, "the bundle's body is larger than an API answer can be")
+        raise CaptureError(source, _("the bundle's body is larger than an API answer can be"))
     try:
         image, text = parse_image(raw)
     except ImageParseError as error:
-        problems = f": {'; '.join(error.problems)}" if error.problems else ""
-        raise CaptureError(
-            source, f"the bundle's body is not a DesktopImage ({error}){problems}"
-        ) from None
+        raise CaptureError(source, bundle_body_not_an_image(error)) from None
     captured_ns = _captured_at(document, source)
     exchange = _exchange(document, request, response, raw, source)
     versions = document.get("environment")
@@ -333,7 +315,7 @@ def _exchange(
     """The saved call, as the window shows a live one."""
     status = response.get("status")
     if not isinstance(status, int) or isinstance(status, bool):
-        raise CaptureError(source, "the support bundle's response.status is not a number")
+        raise CaptureError(source, _("the support bundle's response.status is not a number"))
     ids = document.get("requestIds")
     ids = ids if isinstance(ids, dict) else {}
     timing = document.get("timing")
@@ -347,7 +329,7 @@ def _exchange(
         raw=raw,
         elapsed_seconds=elapsed / 1000,
         request_ids=RequestIds(
-            client_request_id=str(ids.get("x-client-request-id") or "not recorded"),
+            client_request_id=str(ids.get("x-client-request-id") or _("not recorded")),
             request_id=_optional_text(ids.get("x-request-id")),
             server_trace_id=_optional_text(ids.get("x-server-trace-id")),
         ),
@@ -359,10 +341,10 @@ def _elapsed_ms(value: object, source: Path) -> float:
     if value is None:
         return 0.0
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise CaptureError(source, "the support bundle's timing.elapsedMs is not a number")
+        raise CaptureError(source, _("the support bundle's timing.elapsedMs is not a number"))
     if not 0 <= value <= _MAX_ELAPSED_MS:  # also refuses NaN; compared before float()
         raise CaptureError(
-            source, "the support bundle's timing.elapsedMs is out of range (0 to one day)"
+            source, _("the support bundle's timing.elapsedMs is out of range (0 to one day)")
         )
     return float(value)
 
@@ -371,7 +353,8 @@ def _captured_at(document: dict[str, Any], source: Path) -> int:
     try:
         captured = parse_timestamp(_string(document, "capturedAt", "bundle", source))
     except TimestampError as error:
-        raise CaptureError(source, f"the bundle's capturedAt is not a time ({error})") from None
+        reason = _("the bundle's capturedAt is not a time ({reason})").format(reason=error)
+        raise CaptureError(source, reason) from None
     return captured.epoch_nanos
 
 
@@ -387,6 +370,7 @@ def _headers(value: object, source: Path) -> list[tuple[str, str]]:
         isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)
         for pair in pairs
     ):
-        raise CaptureError(source, "the support bundle's response.headers are not name/value pairs")
+        reason = _("the support bundle's response.headers are not name/value pairs")
+        raise CaptureError(source, reason)
     # Secrets were removed when it was saved; a hand-edited file gets the same treatment.
     return safe_headers([(name, text) for name, text in pairs])

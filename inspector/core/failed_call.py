@@ -26,6 +26,7 @@ from inspector.core.bundle import (
     load_capture,
     response_head,
 )
+from inspector.i18n import _
 from inspector.present.errors import Explanation
 
 BODY_EXCERPT_BYTES: Final = 64 * 1024
@@ -148,7 +149,7 @@ def _pairs(value: object) -> list[tuple[str, str]]:
 
 def _attempt(value: object, source: Path) -> AttemptRecord:
     if not isinstance(value, dict) or not isinstance(value.get("attempt"), int):
-        raise CaptureError(source, "the bundle's attempts are not a list of attempts")
+        raise CaptureError(source, _("the bundle's attempts are not a list of attempts"))
     status = value.get("status")
     return AttemptRecord(
         number=value["attempt"],
@@ -166,7 +167,7 @@ def failed_from_bundle(
     """The failed call in an already-checked bundle document, or :class:`CaptureError`."""
     error = document.get("error")
     if not isinstance(error, dict) or not isinstance(error.get("title"), str):
-        raise CaptureError(source, "the failed call's bundle has no 'error' section")
+        raise CaptureError(source, _("the failed call's bundle has no 'error' section"))
     details = error.get("details")
     explanation = Explanation(
         title=error["title"],
@@ -179,7 +180,7 @@ def failed_from_bundle(
     )
     attempts = document.get("attempts")
     if not isinstance(attempts, list):
-        raise CaptureError(source, "the failed call's bundle has no 'attempts' list")
+        raise CaptureError(source, _("the failed call's bundle has no 'attempts' list"))
     request = document.get("request")
     request = request if isinstance(request, dict) else {}
     response = document.get("response")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from inspector.i18n import _
+
 CAMEL_FIELDS: Final = frozenset(
     {"id", "folderId", "createdAt", "status", "name", "description", "labels"}
     | {"storageSize", "minDiskSize"}
@@ -30,23 +32,29 @@ def rest_mapping(document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
     keys = set(document)
     if "desktopImages" in keys or "desktop_images" in keys:
         raise NotAnImage(
-            "it is a list of images (DesktopImageService.List); save one image's JSON "
-            "(`yc desktops image get ID --format json`) and open that",
+            _(
+                "it is a list of images (DesktopImageService.List); save one image's JSON "
+                "(`yc desktops image get ID --format json`) and open that"
+            )
         )
     if "code" in keys and "message" in keys and not keys & {"id", "status"}:
+        message = _("it is an API error (code {code}: {message}), not an image")
         raise NotAnImage(
-            f"it is an API error (code {document['code']!r}: {str(document['message'])[:200]}), "
-            "not an image",
+            message.format(code=repr(document["code"]), message=str(document["message"])[:200])
         )
     snake = keys & SNAKE_FIELDS
     camel = keys & (CAMEL_FIELDS - {"id", "status", "name", "description", "labels"})
     if snake and camel:
-        raise NotAnImage("it mixes camelCase and snake_case field names; open a file from one tool")
-    if not keys & (CAMEL_FIELDS | SNAKE_FIELDS):
-        found = ", ".join(sorted(keys)[:5]) or "none"
         raise NotAnImage(
-            "it is JSON, but neither a support bundle nor a DesktopImage "
-            f"(no field of an image; its keys: {found})",
+            _("it mixes camelCase and snake_case field names; open a file from one tool")
+        )
+    if not keys & (CAMEL_FIELDS | SNAKE_FIELDS):
+        found = ", ".join(sorted(keys)[:5]) or _("none")
+        raise NotAnImage(
+            _(
+                "it is JSON, but neither a support bundle nor a DesktopImage "
+                "(no field of an image; its keys: {keys})"
+            ).format(keys=found)
         )
     if not snake:
         return False, document
@@ -54,6 +62,8 @@ def rest_mapping(document: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
     for key, value in document.items():
         name = _camel(key)
         if name in converted:
-            raise NotAnImage(f"it has both {key!r} and {name!r}")
+            raise NotAnImage(
+                _("it has both {key} and {name}").format(key=repr(key), name=repr(name))
+            )
         converted[name] = value
     return True, converted

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -137,6 +138,38 @@ def test_show_refuses_a_file_that_is_not_one(tmp_path: Path) -> None:
     result = run_cli("show", str(broken))
     assert result.returncode == 2
     assert "broken.json" in result.stderr
+
+
+FAILED_BUNDLE = '{"format": "cloud-desktop-inspector/support-bundle", "version": 2, ' + (
+    '"outcome": "failure", "capturedAt": "2025-01-01T00:00:00Z", "error": {"title": "x"}}'
+)
+# Words a reason quotes rather than says: names of an API method, a command and a field.
+QUOTED = ("DesktopImageService.List", "`yc desktops image get ID --format json`", "'attempts'")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"<!DOCTYPE html><html><body>Bad Gateway</body></html>",
+        b'{"id": "x"}\x00',
+        b'{"desktopImages": []}',
+        b'{"format": "cloud-desktop-inspector/support-bundle", "version": 9}',
+        FAILED_BUNDLE.encode(),
+    ],
+    ids=["empty", "html", "binary", "listing", "newer-bundle", "failed-call-without-attempts"],
+)
+def test_show_says_why_a_file_is_not_one_in_russian(tmp_path: Path, content: bytes) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(content)
+    result = run_cli("show", str(broken), "--lang", "ru")
+    assert result.returncode == 2
+    line = result.stderr.strip()
+    assert line.startswith(f"ошибка: не удалось открыть {broken}: "), line
+    said = line.replace(str(broken), "")
+    for quoted in QUOTED:
+        said = said.replace(quoted, "")
+    assert re.findall(r"[A-Za-z]*[a-z]{3,}[A-Za-z]*", said) == [], line
 
 
 # -- diff ------------------------------------------------------------------------------------

@@ -223,6 +223,7 @@ IMAGE_SHOWN = frozenset(
         "inspector.present.errors",
         "inspector.present.credentials",  # the hints errors give for each credential source
         "inspector.present.exports",
+        "inspector.present.files",
         "inspector.present.image",
         "inspector.present.raw",
         "inspector.present.sizes",

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from inspector.config.history import History, history_path
+from inspector.i18n import use_language
 
 ENDPOINT = "https://cloud-desktop.api.cloud.yandex.net"
 
@@ -106,6 +107,21 @@ def test_a_newer_format_is_not_overwritten_silently(tmp_path: Path) -> None:
     assert history.problem is not None
     assert "version" in history.problem
     assert list(tmp_path.glob("history.json.broken-*"))
+
+
+def test_the_note_about_a_damaged_file_speaks_the_chosen_language(tmp_path: Path) -> None:
+    path = tmp_path / "history.json"
+    path.write_text('{"version": 2, "entries": []}', encoding="utf-8")
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
+    try:
+        history = History(path)
+    finally:
+        use_language("en")
+    backup = next(tmp_path.glob("history.json.broken-*"))
+    assert history.problem == (
+        f"Файл истории {path} не удалось прочитать (его версия — 2); "  # noqa: RUF001
+        f"его копия сохранена как {backup}."  # noqa: RUF001
+    )
 
 
 def test_an_unwritable_folder_is_reported_not_raised(tmp_path: Path) -> None:

@@ -59,11 +59,6 @@ PENDING = {
     "api/timestamp.py",
     "api/transport.py",
     "api/wire_json.py",
-    "config/history.py",
-    "config/profiles.py",
-    "core/bundle.py",
-    "core/failed_call.py",
-    "core/saved_body.py",
 }
 
 
