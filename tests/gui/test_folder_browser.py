@@ -17,11 +17,11 @@ from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.present.listing import COLUMNS, present_row
 from inspector.ui.browser.folder_browser import FolderBrowser
-from inspector.ui.browser.rows_model import HEADERS, count_text
+from inspector.ui.browser.rows_model import count_text
 from tests.gui.driver import Running, start_window
 
 FOLDER_SIZE = 120
-STORAGE_COLUMN = HEADERS.index("Storage")
+STORAGE_COLUMN = COLUMNS.index("Storage")
 
 
 def open_browser(qtbot: QtBot, app: Running) -> FolderBrowser:
@@ -271,10 +271,6 @@ def test_a_row_without_an_id_cannot_be_opened(qtbot: QtBot) -> None:
     assert shown_column(browser, 0) == ['"" (abnormal: the answer has no image ID)']
     browser.table.activated.emit(browser.proxy.index(0, 1))
     assert chosen == []
-
-
-def test_the_table_columns_are_the_rows_cells() -> None:
-    assert HEADERS == COLUMNS
 
 
 @pytest.mark.parametrize(

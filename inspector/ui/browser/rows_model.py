@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from inspector.core.browse_state import BrowserState
 from inspector.i18n import N_, _, ngettext
+from inspector.present.listing import COLUMNS
 from inspector.ui import theme
 from inspector.ui.widgets import icons
 from inspector.ui.widgets.inert import tooltip_text
@@ -32,22 +33,9 @@ if TYPE_CHECKING:
     from inspector.present.listing import ImageRow
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-# The same English as the ``list`` command's columns; translated where shown.
-HEADERS: Final = tuple(
-    str(header)
-    for header in (
-        N_("ID"),
-        N_("Name"),
-        N_("Status"),
-        N_("Created (local)"),
-        N_("Age"),
-        N_("Storage"),
-        N_("Min disk"),
-    )
-)
 STATUS_COLUMN: Final = 2
 POLICY_HEADER: Final = N_("Policy")
-POLICY_COLUMN: Final = len(HEADERS)  # after the list command's columns
+POLICY_COLUMN: Final = len(COLUMNS)  # after the list command's columns, the same headers
 
 
 def count_text(loaded: int, shown: int, *, more: bool, loading: bool) -> str:
@@ -113,7 +101,7 @@ class ImageRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS) + 1
+        return 0 if parent.isValid() else len(COLUMNS) + 1
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -163,7 +151,7 @@ class ImageRowsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            header = POLICY_HEADER if section == POLICY_COLUMN else HEADERS[section]
+            header = POLICY_HEADER if section == POLICY_COLUMN else COLUMNS[section]
             return _(header)
         # The row header is hidden on screen; a screen reader names each row by its image ID.
         return self.rows[section].cells[0] if 0 <= section < len(self.rows) else None
