@@ -78,10 +78,10 @@ class WatchBar(QFrame):
         self.progress_label.setVisible(state.watching)
         self.stop_button.setVisible(state.watching)
         self.dismiss_button.setVisible(not state.watching)
-        if state.watching:
-            self._timer.start()
-        else:
+        if not state.watching:
             self._timer.stop()
+        elif not self._timer.isActive():
+            self._timer.start()
         self.setVisible(state.visible)
 
     def dismiss(self) -> None:
