@@ -122,7 +122,7 @@ class TabController:
         watch, self.watch = self.watch, None
         if watch is not None and watch.active:
             step = watch.stop()
-            self._show_watch(self.watch_state.ended(step.outcome, "" if quietly else step.message))
+            self._show_watch(self.watch_state.stopped("" if quietly else step.message))
 
     def open_offline(self, result: OfflineResult) -> None:
         """Show an answer read from a file like a live one, marked OFFLINE."""
@@ -344,7 +344,7 @@ class TabController:
         if step.done or watch is None or step.delay is None:
             self._cancel_poll()
             self.watch = None
-            self._show_watch(self.watch_state.ended(step.outcome, step.message))
+            self._show_watch(self.watch_state.finished(step.message))
             return
         self._schedule(watch.image_id, step.delay)
         self._show_watch(self.watch_state.news(step.message))

@@ -4,7 +4,8 @@ The watch bar used to keep its own loose fields (a progress callback, the last m
 it was amber); here it is one immutable value with a name for each phase. The tab controller
 moves it on with each step of the :class:`~inspector.core.watch.Watch` and with each second the
 line ticks, and the bar renders whatever it is given. Dismissing an ended watch's note is the
-one move the page makes by itself, as it closes its other notes.
+one move the page makes by itself, as it closes its other notes. It imports nothing of the watch
+itself: the empty line is part of the first frame.
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
-
-from inspector.core.watch import WatchOutcome
 
 
 class WatchPhase(StrEnum):
@@ -60,12 +59,13 @@ class WatchState:
         phase = WatchPhase.SLOW if slow else WatchPhase.WATCHING
         return dataclasses.replace(self, phase=phase, progress=progress)
 
-    def ended(self, outcome: WatchOutcome, message: str) -> WatchState:
-        """The watch is over; ``message`` says how (empty: it ended quietly, nothing shows)."""
-        if not message:
-            return WatchState()
-        stopped = outcome is WatchOutcome.STOPPED
-        return WatchState(WatchPhase.STOPPED if stopped else WatchPhase.FINISHED, message)
+    def stopped(self, message: str) -> WatchState:
+        """The operator stopped the watch (an empty ``message``: quietly, nothing shows)."""
+        return WatchState(WatchPhase.STOPPED, message) if message else WatchState()
+
+    def finished(self, message: str) -> WatchState:
+        """The watch ended by itself; ``message`` says how (settled, gone, vanished, failing)."""
+        return WatchState(WatchPhase.FINISHED, message) if message else WatchState()
 
     def dismissed(self) -> WatchState:
         """The note of an ended watch goes away; a running watch is not dismissed."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from inspector.core.watch import Watch, WatchOutcome, WatchPolicy
+from inspector.core.watch import Watch, WatchPolicy
 from inspector.core.watch_state import WatchPhase, WatchState
 
 SECOND = 1_000_000_000
@@ -53,24 +55,18 @@ def test_ticks_move_the_progress_and_turn_slow_and_back() -> None:
 
 
 def test_an_ended_watch_does_not_tick() -> None:
-    ended = watching().ended(WatchOutcome.SETTLED, "e3v is now ACTIVE")
+    ended = watching().finished("e3v is now ACTIVE")
     assert ended.ticked("CREATING", slow=True) == ended
 
 
 @pytest.mark.parametrize(
-    ("outcome", "phase"),
-    [
-        (WatchOutcome.STOPPED, WatchPhase.STOPPED),
-        (WatchOutcome.SETTLED, WatchPhase.FINISHED),
-        (WatchOutcome.GONE, WatchPhase.FINISHED),
-        (WatchOutcome.VANISHED, WatchPhase.FINISHED),
-        (WatchOutcome.FAILED, WatchPhase.FINISHED),
-    ],
+    ("end", "phase"),
+    [(WatchState.stopped, WatchPhase.STOPPED), (WatchState.finished, WatchPhase.FINISHED)],
 )
 def test_the_end_keeps_its_message_without_progress(
-    outcome: WatchOutcome, phase: WatchPhase
+    end: Callable[[WatchState, str], WatchState], phase: WatchPhase
 ) -> None:
-    ended = watching("older news").ticked("CREATING", slow=True).ended(outcome, "how it ended")
+    ended = end(watching("older news").ticked("CREATING", slow=True), "how it ended")
     assert ended.phase is phase
     assert ended.message == "how it ended"
     assert ended.progress == ""
@@ -80,11 +76,13 @@ def test_the_end_keeps_its_message_without_progress(
 
 
 def test_a_quiet_end_hides_the_line() -> None:
-    assert watching("news").ended(WatchOutcome.STOPPED, "") == WatchState()
+    """Stopped because another image was asked for: nothing to say, nothing shows."""
+    assert watching("news").stopped("") == WatchState()
+    assert watching("news").finished("") == WatchState()
 
 
 def test_dismissing_puts_away_an_ended_watch_but_not_a_running_one() -> None:
-    ended = watching().ended(WatchOutcome.GONE, "e3v is gone")
+    ended = watching().finished("e3v is gone")
     assert ended.dismissed() == WatchState()
     running = watching("news")
     assert running.dismissed() == running
@@ -103,6 +101,6 @@ def test_states_follow_a_real_watch_from_start_to_end() -> None:
     now += 5 * SECOND
     step = watch.observe_status("ACTIVE", now)
     assert step.done
-    state = state.ended(step.outcome, step.message)
+    state = state.finished(step.message)
     assert state.phase is WatchPhase.FINISHED
     assert state.message.startswith("e3v1 is now ACTIVE (was CREATING")
