@@ -5,8 +5,8 @@ the copy and save actions of the window), kept here by page: neither knows the o
 sends intents and the controller talks to it through its protocol. The history and opening
 files, which may create a tab, are shared, so they live here too. It only connects signals and
 calls methods: no widget is built here (the history panel is wired when the window first builds
-it). It is made after the window's first paint; the HTTP and model libraries
-are imported only once a client starts.
+it). It is made after the window's first paint; the HTTP and model libraries are imported only
+once a client starts.
 """
 
 from __future__ import annotations
