@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -35,6 +34,7 @@ from inspector.core.fetch import FetchController, PageView
 from inspector.core.latest import LatestTask
 from inspector.core.notify import Notifier
 from inspector.core.watch import Watch, WatchPolicy, WatchStep, should_watch
+from inspector.core.watch_state import WatchState
 from inspector.i18n import _
 from inspector.present.diff import ImageChanges, image_changes
 from inspector.present.errors import explanation_lines
@@ -50,14 +50,6 @@ log = logging.getLogger(__name__)
 _NANOS = 1_000_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class WatchProgress:
-    """The watch line as the page shows it, refreshed every second."""
-
-    text: str
-    slow: bool
-
-
 class TabPage(PageView, Protocol):
     """The page, with what the aids add to the controller's :class:`PageView`."""
 
@@ -66,7 +58,9 @@ class TabPage(PageView, Protocol):
 
     def show_changes(self, changes: ImageChanges | None, since: str) -> None: ...
 
-    def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None: ...
+    def show_watch(self, state: WatchState) -> None:
+        """The watch line; while ``state.watching`` the page asks :meth:`TabController.tick_watch`
+        for the next one every second."""
 
     def show_offline(self, note: str | None) -> None: ...
 
@@ -107,6 +101,7 @@ class TabController:
         self.shown: Shown | None = None
         self.failure: Failure | None = None  # the last fetch failed: what to save for support
         self.watch: Watch | None = None
+        self.watch_state = WatchState()
         self._poll = LatestTask()
         self._next_poll_ns: int | None = None
 
@@ -127,7 +122,7 @@ class TabController:
         watch, self.watch = self.watch, None
         if watch is not None and watch.active:
             step = watch.stop()
-            self._page.show_watch(None, "" if quietly else step.message)
+            self._show_watch(self.watch_state.stopped("" if quietly else step.message))
 
     def open_offline(self, result: OfflineResult) -> None:
         """Show an answer read from a file like a live one, marked OFFLINE."""
@@ -349,18 +344,26 @@ class TabController:
         if step.done or watch is None or step.delay is None:
             self._cancel_poll()
             self.watch = None
-            self._page.show_watch(None, step.message)
+            self._show_watch(self.watch_state.finished(step.message))
             return
         self._schedule(watch.image_id, step.delay)
-        self._page.show_watch(self.watch_progress, step.message)
+        self._show_watch(self.watch_state.news(step.message))
 
-    def watch_progress(self) -> WatchProgress:
+    def tick_watch(self) -> None:
+        """A second has passed on the page's watch line: show the times as they are now."""
+        if self.watch is not None and self.watch_state.watching:
+            self._show_watch(self.watch_state)
+
+    def _show_watch(self, state: WatchState) -> None:
+        """Show ``state``, its progress brought up to now while watching."""
         watch = self.watch
-        if watch is None:
-            return WatchProgress("", False)
-        now = self._clock_ns()
-        next_in = None if self._next_poll_ns is None else max(0, self._next_poll_ns - now) / _NANOS
-        return WatchProgress(watch.progress(now, next_in), watch.is_slow(now))
+        if watch is not None and state.watching:
+            now = self._clock_ns()
+            next_poll = self._next_poll_ns
+            next_in = None if next_poll is None else max(0, next_poll - now) / _NANOS
+            state = state.ticked(watch.progress(now, next_in), slow=watch.is_slow(now))
+        self.watch_state = state
+        self._page.show_watch(state)
 
     def _schedule(self, image_id: str, delay: float) -> None:
         self._cancel_poll()

@@ -168,7 +168,9 @@ def _paint_shell(
             demo_url, [(image.image_id, image.summary) for image in DEMO_IMAGES.values()]
         )
     if options.image_id is not None:
-        window.page.id_edit.setText(options.image_id)  # in the first frame, fetched after it
+        # The first frame's job: the ID shows at once. It is opened (ImagePage.open) by the
+        # session, after the first paint, when fetching it can start.
+        window.page.id_edit.setText(options.image_id)
     remember_window(window, state)
     window.open_docks(state.open_docks())
     window.show()

@@ -77,8 +77,7 @@ class WindowSession:
         self.comparer = CompareSession(_CompareDialogView(window))
         window.compareRequested.connect(self.comparer.compare)
         if image_id is not None:
-            window.page.id_edit.setText(image_id)
-            self.tabs.request_fetch(window.page, image_id)
+            window.page.open(image_id)  # fetched once the backend has loaded
         for path_text in files:
             self.tabs.open_file(path_text)
         self.token = TokenLine(window, lambda: self.connection)

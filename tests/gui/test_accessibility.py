@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from inspector.config.connection import resolve_connection
-from inspector.core.tab import WatchProgress
+from inspector.core.watch_state import WatchPhase, WatchState
 from inspector.demo.data import DEMO_IMAGES, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.ui import translations
@@ -355,10 +355,10 @@ def test_every_alt_letter_is_unique_and_every_button_and_field_has_one(
         menus = [menu for menu in window.findChildren(QMenu) if isinstance(menu, QMenu)]
         clashes = [clash for menu in menus for clash in menu_clashes(menu)]
         load(qtbot, running)
-        page.show_watch(lambda: WatchProgress("CREATING", slow=False), "")
+        page.show_watch(WatchState(WatchPhase.WATCHING, progress="CREATING"))
         clashes += clashes_in(window)
         assert missing_mnemonics(page) == []
-        page.show_watch(None, "The watch ended.")
+        page.show_watch(WatchState(WatchPhase.FINISHED, "The watch ended."))
         fail(qtbot, running)
         for view in (page.splitter, page.raw_view):
             page.views.setCurrentWidget(view)

@@ -11,6 +11,7 @@ import asyncio
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -76,12 +77,14 @@ class Aids:
         return self.app.window
 
 
-def open_window(qtbot: QtBot, connection: Connection) -> Iterator[Aids]:
+def open_window(
+    qtbot: QtBot, connection: Connection, watch_policy: WatchPolicy = FAST_WATCH
+) -> Iterator[Aids]:
     window = MainWindow()
     qtbot.addWidget(window)
     notifier = RecordingNotifier()
     window.notifier = notifier
-    session = WindowSession(window, connection, None, watch_policy=FAST_WATCH)
+    session = WindowSession(window, connection, None, watch_policy=watch_policy)
     window.show()
     task = asyncio.get_running_loop().create_task(session.run())
     qtbot.waitUntil(lambda: session.controller is not None, timeout=10_000)
@@ -328,6 +331,27 @@ def test_watch_until_the_image_is_active(qtbot: QtBot, aids: Aids, demo_server: 
     assert "is now ACTIVE" in label(aids, "watchMessage").text()
     assert not in_page(aids, QPushButton, "stopWatchButton").isVisible()
     assert "ACTIVE" in label(aids, "statusBadge").text()
+
+
+def says(line: QLabel | ValueLabel, text: str) -> bool:
+    return text in line.text()
+
+
+def test_the_watch_line_ticks_between_checks(
+    qt_loop: qasync.QEventLoop, qtbot: QtBot, demo_server: DemoServer
+) -> None:
+    """A minute between checks: only the line's own ticks can move its countdown."""
+    image_id = "e3vaidstick000000001"
+    demo_server.put_image(image_id, image_body(image_id, status="CREATING"))
+    connection = resolve_connection(demo_url=demo_server.base_url)
+    for aids in open_window(qtbot, connection, WatchPolicy(first_delay=60.0)):
+        fetch(qtbot, aids, image_id)
+        qtbot.waitUntil(aids.window.page.watch_bar.isVisible)
+        line = label(aids, "watchProgress")
+        assert "next check in 1 min" in line.text()
+        qtbot.waitUntil(partial(says, line, "next check in 59 s"), timeout=3000)
+        aids.window.page.stopWatchRequested.emit()
+        assert not aids.window.page.watch_bar.stop_button.isVisible()
 
 
 def test_watch_says_gone_after_deleting(qtbot: QtBot, aids: Aids, demo_server: DemoServer) -> None:

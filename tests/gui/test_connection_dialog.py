@@ -103,7 +103,7 @@ def fetch_and_get_token(qtbot: QtBot, app: Running, demo: DemoServer) -> str:
     app.window.page.id_edit.setText(IMAGE_ID)
     app.window.page.request_fetch()
     qtbot.waitUntil(lambda: len(demo.requests) > before, timeout=10_000)
-    qtbot.waitUntil(lambda: not app.window.page.cancel_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: not app.window.page.busy, timeout=10_000)
     return demo.requests[-1].headers.get("authorization", "")
 
 

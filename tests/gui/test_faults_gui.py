@@ -95,7 +95,7 @@ def fetch(qtbot: QtBot, app: Running, image_id: str = ID) -> None:
 
 
 def wait_idle(qtbot: QtBot, app: Running) -> None:
-    qtbot.waitUntil(lambda: not app.window.page.cancel_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: not app.window.page.busy, timeout=10_000)
 
 
 def record_progress(app: Running, monkeypatch: pytest.MonkeyPatch) -> list[str]:

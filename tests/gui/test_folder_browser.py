@@ -16,7 +16,7 @@ from inspector.config.settings import load_folder_id
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
 from inspector.demo.server import DemoServer
 from inspector.present.listing import COLUMNS, present_row
-from inspector.ui.browser.folder_browser import FolderBrowser
+from inspector.ui.browser.folder_browser import FolderBrowser, MessageKind
 from inspector.ui.browser.rows_model import count_text
 from tests.gui.driver import Running, start_window
 
@@ -184,7 +184,7 @@ def test_a_malformed_folder_id_is_refused_without_a_request(
     qtbot.keyClick(browser.folder_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(browser.message.isVisible)
     assert "folder ID contains '/'" in browser.message.text()
-    assert browser.message.property("kind") == "error"
+    assert browser.message_kind is MessageKind.ERROR
     assert len(demo_server.requests) == before
 
 
@@ -232,7 +232,7 @@ def test_a_repeated_token_or_a_garbage_page_keeps_the_rows(
     demo_server.put_raw_page(garbage, "p2", 200, b"<html>Access denied by proxy</html>")
     list_folder(qtbot, browser, garbage)
     qtbot.mouseClick(browser.load_all_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: browser.message.property("kind") == "error", timeout=10_000)
+    qtbot.waitUntil(lambda: browser.message_kind is MessageKind.ERROR, timeout=10_000)
     wait_idle(qtbot, browser)
     assert shown_column(browser, 0) == ["e3vc"]
     assert "not a page of desktop images" in browser.message.text()

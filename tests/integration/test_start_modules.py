@@ -70,8 +70,9 @@ FIRST_PAINT = frozenset(
         "inspector.ui.widgets.icons",
         "inspector.ui.page.image_form",
         "inspector.ui.page.image_page",
-        # The page's parts, and the state it draws (split out of image_page, same code).
+        # The page's parts, and the states it draws (split out of image_page and the watch bar).
         "inspector.core.page_state",
+        "inspector.core.watch_state",
         "inspector.ui.page.fetch_progress",
         "inspector.ui.page.marks",
         "inspector.ui.page.page_actions",

@@ -14,7 +14,8 @@ from inspector.api.client import ImageClient, static_token
 from inspector.api.inputs import parse_endpoint
 from inspector.api.retry import RetryPolicy
 from inspector.core.bundle import bundle_bytes, environment, load_capture
-from inspector.core.tab import TabController, WatchProgress
+from inspector.core.tab import TabController
+from inspector.core.watch_state import WatchPhase, WatchState
 from inspector.present.diff import ImageChanges
 from inspector.present.errors import Explanation
 from inspector.present.image import ImageView
@@ -36,7 +37,7 @@ class FakePage:
     raw_view: Callable[[], RawView] | None = None
     changes: list[tuple[ImageChanges | None, str]] = field(default_factory=list)
     watch_messages: list[str] = field(default_factory=list)
-    progress: Callable[[], WatchProgress] | None = None
+    watch: WatchState = field(default_factory=WatchState)
     offline: str | None = None
     errors: list[Explanation] = field(default_factory=list)
 
@@ -73,9 +74,9 @@ class FakePage:
     def show_changes(self, changes: ImageChanges | None, since: str) -> None:
         self.changes.append((changes, since))
 
-    def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None:
-        self.progress = progress
-        self.watch_messages.append(message)
+    def show_watch(self, state: WatchState) -> None:
+        self.watch = state
+        self.watch_messages.append(state.message)
 
     def show_offline(self, note: str | None) -> None:
         self.offline = note
@@ -141,6 +142,7 @@ class Rig:
     history: FakeHistory
     server: Server
     sleeps: list[float]
+    clock: list[int]
 
 
 def rig(answers: list[tuple[int, dict[str, object]]], http: list[httpx.AsyncClient]) -> Rig:
@@ -163,7 +165,7 @@ def rig(answers: list[tuple[int, dict[str, object]]], http: list[httpx.AsyncClie
     tab = TabController(
         api, page, notifier=notifier, history=history, sleep=no_wait, clock_ns=lambda: clock[0]
     )
-    return Rig(tab, page, notifier, history, server, sleeps)
+    return Rig(tab, page, notifier, history, server, sleeps, clock)
 
 
 async def until(condition: Callable[[], bool]) -> None:
@@ -237,7 +239,7 @@ def test_watch_creating_until_active_with_backoff_and_a_notification() -> None:
         assert r.sleeps == [3.0, 4.5, 6.75]
         assert r.notifier.said[0][0] == "Image ACTIVE"
         assert "is now ACTIVE (was CREATING" in r.notifier.said[0][1]
-        assert r.page.progress is None
+        assert r.page.watch.phase is WatchPhase.FINISHED
         assert "is now ACTIVE" in r.page.watch_messages[-1]
         assert r.tab.watch is None
         assert len(r.history.recorded) == 4
@@ -257,14 +259,20 @@ def test_watch_progress_while_watching() -> None:
 
         r.tab._sleep = held
         r.tab.fetch(IMAGE_ID)
-        await until(lambda: r.page.progress is not None)
-        assert r.page.progress is not None
-        progress = r.page.progress()
-        assert progress.text.startswith("CREATING \u00b7 ")
-        assert "since createdAt" in progress.text
-        assert "next check in" in progress.text
+        await until(lambda: r.page.watch.watching)
+        progress = r.page.watch.progress
+        assert progress.startswith("CREATING \u00b7 ")
+        assert "since createdAt" in progress
+        assert "next check in" in progress
+        r.clock[0] += 2 * 10**9
+        r.tab.tick_watch()
+        assert r.page.watch.progress != progress  # the times moved on with the clock
         r.tab.cancel()
         assert r.page.watch_messages[-1] == f"Stopped watching {IMAGE_ID}"
+        assert r.page.watch.phase is WatchPhase.STOPPED
+        shown = len(r.page.watch_messages)
+        r.tab.tick_watch()
+        assert len(r.page.watch_messages) == shown  # an ended watch does not tick
         assert r.tab.watch is None
         await r.tab.aclose()
 

@@ -9,6 +9,7 @@ scrolls into sight, if that state allows.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -57,6 +58,13 @@ ORDERS: Final = (
 )
 
 
+class MessageKind(StrEnum):
+    """What the message line under the query says: a note, or an error (coloured so)."""
+
+    NOTE = "note"
+    ERROR = "error"
+
+
 class FolderBrowser(QWidget):
     """Folder ID, name filter (server), order (server), substring filter (loaded rows), table."""
 
@@ -70,6 +78,7 @@ class FolderBrowser(QWidget):
         super().__init__(parent)
         self.setObjectName("folderBrowser")
         self.state = BrowserState()
+        self.message_kind = MessageKind.NOTE  # of the last message shown
         self._build_query()
         self._build_rows()
         self._build_paging()
@@ -259,7 +268,7 @@ class FolderBrowser(QWidget):
         self._update_count()
 
     def show_page(self, rows: list[ImageRow], *, more: bool, replace: bool) -> None:
-        if self.message.property("kind") == "error":
+        if self.message_kind is MessageKind.ERROR:
             self.message.hide()  # the page that failed has come after all
         self.state = self.state.page(more=more)
         if replace:
@@ -275,13 +284,13 @@ class FolderBrowser(QWidget):
             announce(self, self.count.text())
 
     def show_note(self, text: str) -> None:
-        self._show_message(text, "info")
+        self._show_message(text, MessageKind.NOTE)
         self.message.setAccessibleDescription("")
         announce(self, text, fallback=self.message)
 
     def show_error(self, title: str, text: str) -> None:
         self.state = self.state.failed()
-        self._show_message(text, "error")
+        self._show_message(text, MessageKind.ERROR)
         self.message.setAccessibleDescription(title)
         self._update_count()
         announce(self, f"{title}: {text}", assertive=True, fallback=self.message)
@@ -313,7 +322,7 @@ class FolderBrowser(QWidget):
         except OSError as error:
             message = _("Cannot save {file}: {reason}")
             self._show_message(
-                message.format(file=path_text, reason=error.strerror or error), "error"
+                message.format(file=path_text, reason=error.strerror or error), MessageKind.ERROR
             )
             return
         text = ngettext(
@@ -322,15 +331,15 @@ class FolderBrowser(QWidget):
         self.show_note(text.format(count=len(images), path=path_text))
 
     # -- internals --------------------------------------------------------------------------
-    def _show_message(self, text: str, kind: str) -> None:
+    def _show_message(self, text: str, kind: MessageKind) -> None:
         self.message.setText(text)
-        self.message.setProperty("kind", kind)
+        self.message_kind = kind
         self._restyle()
         self.message.show()
 
     def _restyle(self) -> None:
         scheme = theme.colours()
-        pair = scheme.error if self.message.property("kind") == "error" else scheme.info
+        pair = scheme.error if self.message_kind is MessageKind.ERROR else scheme.info
         self.message.setStyleSheet(
             theme.banner_style("QLabel#browseMessage", pair)
             + " QLabel#browseMessage { padding: 6px; }"

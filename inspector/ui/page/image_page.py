@@ -1,11 +1,13 @@
 """One image inspector: the ID bar, progress, the error banner, the form and the labels.
 
 Self-contained, so each tab of the window has its own. It never does HTTP: it emits
-``fetchRequested`` / ``cancelRequested`` / ``stopWatchRequested`` and is told what to show
-through the methods that make up the tab controller's ``TabPage`` protocol, each of which moves
-the page's :class:`~inspector.core.page_state.PageState` on and draws it. The copy and save
-actions of the window reach the tab's controller through :attr:`ImagePage.tab_actions`. In
-presenting mode every text it shows goes through the window's masker first.
+``fetchRequested`` / ``cancelRequested`` / ``stopWatchRequested`` / ``watchTickRequested`` and is
+told what to show through the methods that make up the tab controller's ``TabPage`` protocol,
+each of which moves the page's :class:`~inspector.core.page_state.PageState` on and draws it (the
+watch line draws the :class:`~inspector.core.watch_state.WatchState` it is given). Whoever opens
+an ID in it calls :meth:`ImagePage.open`. The page knows nothing of its controller: the window's
+tab set keeps which controller belongs to which page. In presenting mode every text it shows goes
+through the window's masker first.
 """
 
 from __future__ import annotations
@@ -45,13 +47,12 @@ from inspector.ui.widgets.accessibility import announce
 
 if TYPE_CHECKING:
     from inspector.core.policy import Policy
-    from inspector.core.tab import WatchProgress
+    from inspector.core.watch_state import WatchState
     from inspector.present.diff import ImageChanges
     from inspector.present.errors import Explanation
     from inspector.present.image import ImageView
     from inspector.present.presenting import Masker
     from inspector.present.raw import RawView
-    from inspector.ui.page.page_actions import PageActions
     from inspector.ui.page.raw_view import RawResponseView
 
 Key = QKeySequence.StandardKey
@@ -64,6 +65,7 @@ class ImagePage(QWidget):
     browseFolderRequested = Signal(str)  # a folder ID found in pasted text
     cancelRequested = Signal()
     stopWatchRequested = Signal()
+    watchTickRequested = Signal()  # a second has passed on the watch line
     titleChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -84,10 +86,10 @@ class ImagePage(QWidget):
         self.banner = ErrorBanner(self)
         self.form = ImageForm(self)
         self.labels = LabelsPanel(self)
-        self.tab_actions: PageActions | None = None
         self._raw = RawTab(self)
         self.watch_bar = WatchBar(self)
         self.watch_bar.stopRequested.connect(self.stopWatchRequested)
+        self.watch_bar.tickRequested.connect(self.watchTickRequested)
         self.offline_banner = build_offline_banner(self)
         self.changes_label = build_changes_label(self)
         self._masker: Masker | None = None
@@ -113,7 +115,8 @@ class ImagePage(QWidget):
             self.fetchRequested.emit(text)
 
     def open(self, image_id: str) -> None:
-        """Fetch ``image_id`` (or text holding IDs) as if typed into the ID field."""
+        """Fetch ``image_id`` (or text holding IDs) as if typed into the ID field: the one way
+        in for an ID from elsewhere (the demo list, the history, the browser, a launch)."""
         self.id_edit.setText(image_id)
         self.request_fetch()
 
@@ -163,6 +166,11 @@ class ImagePage(QWidget):
     def busy(self) -> bool:
         """A fetch is running in this page."""
         return self.state.busy
+
+    @property
+    def free(self) -> bool:
+        """Nothing shown, nothing running and nothing typed: an ID handed over may use it."""
+        return self.shown_id is None and not self.busy and not self.id_edit.text().strip()
 
     def show_raw_response(self) -> None:
         """Switch between the image and the raw answer it came in."""
@@ -218,8 +226,8 @@ class ImagePage(QWidget):
     def show_loading(self, image_id: str) -> None:
         self.banner.hide()
         self.show_offline(None)
-        if image_id != self.shown_id and not self.watch_bar.watching:
-            self.watch_bar.hide()
+        if image_id != self.shown_id:
+            self.watch_bar.dismiss()  # an ended watch's note is about the image going away
         self.state = self.state.loading(image_id, time.monotonic())
         self._set_busy(True)
         if (shown := self.state.shown) is not None:
@@ -263,8 +271,8 @@ class ImagePage(QWidget):
         if changes:
             announce(self, self.changes_label.text(), fallback=self.changes_label)
 
-    def show_watch(self, progress: Callable[[], WatchProgress] | None, message: str) -> None:
-        self.watch_bar.show_watch(progress, message)
+    def show_watch(self, state: WatchState) -> None:
+        self.watch_bar.show_state(state)
 
     def show_offline(self, note: str | None) -> None:
         """Mark what is shown as read from a file (``note`` says which and when), or not."""

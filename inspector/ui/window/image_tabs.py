@@ -1,11 +1,15 @@
 """The window's tabs, one :class:`ImagePage` each, titled after what the page shows.
 
 A tab widget that knows its pages are image pages: the current one, all of them in order,
-and a title that follows each page. The page stack is named after the current tab, so an
-assistive tool does not meet an unnamed pane.
+a title that follows each page, and where the current page's copy and save actions are answered
+(the tab set that owns the controllers says so; a page never holds its controller). The page
+stack is named after the current tab, so an assistive tool does not meet an unnamed pane.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
@@ -13,6 +17,11 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
 from inspector.i18n import _
 from inspector.ui.page.image_page import ImagePage
 from inspector.ui.widgets.inert import tooltip_text
+
+if TYPE_CHECKING:
+    from inspector.ui.page.page_actions import PageActions
+
+ActionsOf = Callable[[ImagePage], "PageActions | None"]
 
 
 class ImageTabs(QTabWidget):
@@ -31,6 +40,16 @@ class ImageTabs(QTabWidget):
         self.setTabBarAutoHide(True)
         self.setElideMode(Qt.TextElideMode.ElideRight)
         self.currentChanged.connect(lambda _index: self._name_pages_stack())
+        self._actions_of: ActionsOf = lambda _page: None
+
+    def set_page_actions(self, actions_of: ActionsOf) -> None:
+        """Who answers a page's copy and save actions: the tabs' controllers, once they exist."""
+        self._actions_of = actions_of
+
+    @property
+    def page_actions(self) -> PageActions | None:
+        """What the current tab's copy and save actions ask (None before its controller)."""
+        return self._actions_of(self.page) if self.count() else None
 
     @property
     def page(self) -> ImagePage:

@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         """Why an action with condition ``when`` cannot be used now (None: it can; "": no
         reason to give)."""
         if when is When.COMMAND_POSSIBLE:
-            actions = self.page.tab_actions if self.tabs.count() else None
+            actions = self.tabs.page_actions
             return None if actions is None else actions.export_problem()
         if when is When.LOG_FOLDER_KNOWN:
             return None if self.notices.log_folder is not None else ""
@@ -287,11 +287,11 @@ class MainWindow(QMainWindow):
     def copy(self, kind: CopyKind) -> None:
         """Put the current tab's curl command, yc command, image JSON or request IDs on the
         clipboard: exact, even while presenting (what is pasted must still work)."""
-        self.show_status(copy_to_clipboard(self.page.tab_actions, kind))
+        self.show_status(copy_to_clipboard(self.tabs.page_actions, kind))
 
     def save_for_support(self) -> None:
         """Ask where to save the current tab's answer as a support bundle (Ctrl+S)."""
-        self._files.save_for_support(self.page.tab_actions)
+        self._files.save_for_support(self.tabs.page_actions)
 
     def open_file_dialog(self) -> None:
         """Ask for a bundle or a JSON body to show offline (Ctrl+O)."""
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             dialog.set_policy(self.policy)
             dialog.compareRequested.connect(self.compareRequested)
             self.compare_dialog = dialog
-        actions = self.page.tab_actions
+        actions = self.tabs.page_actions
         dialog.start((actions.compare_source() if actions is not None else None) or "")
 
     def set_policy(self, policy: Policy | None) -> None:

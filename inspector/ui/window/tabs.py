@@ -1,11 +1,12 @@
 """The window's tabs wired to their controllers, and the aids shared by all tabs.
 
 Each tab's page gets its own :class:`TabController` (its own fetch, watch and last answer, and
-the copy and save actions the page reaches through ``page.tab_actions``); the history and opening
-files, which may create a tab, are shared, so they live here. It only
-connects signals and calls methods: no widget is built here (the history panel is wired when the
-window first builds it). It is made after the window's first paint; the HTTP and model libraries
-are imported only once a client starts.
+the copy and save actions of the window), kept here by page: neither knows the other, the page
+sends intents and the controller talks to it through its protocol. The history and opening
+files, which may create a tab, are shared, so they live here too. It only connects signals and
+calls methods: no widget is built here (the history panel is wired when the window first builds
+it). It is made after the window's first paint; the HTTP and model libraries are imported only
+once a client starts.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from inspector.core.watch import WatchPolicy
     from inspector.ui.browser.history_panel import HistoryPanel, HistoryRow
     from inspector.ui.page.image_page import ImagePage
+    from inspector.ui.page.page_actions import PageActions
     from inspector.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -155,10 +157,15 @@ class TabSet:
         window.tabClosed.connect(self._closed)
         window.openFileChosen.connect(self.open_file)
         window.history_part.when_built(lambda panel: panel.openRequested.connect(self.reopen))
+        window.tabs.set_page_actions(self.actions)
 
     @property
     def current(self) -> TabController | None:
         return self.tabs.get(self._window.page)
+
+    def actions(self, page: ImagePage) -> PageActions | None:
+        """What the window's copy and save actions ask of ``page``'s tab (None before start)."""
+        return self.tabs.get(page)
 
     def controller(self, page: ImagePage) -> TabController:
         """The controller of ``page``'s tab (there is one for every tab once started)."""
@@ -178,8 +185,6 @@ class TabSet:
         self._client = None
         tabs = list(self.tabs.values())
         self.tabs.clear()
-        for page in self._window.pages():
-            page.tab_actions = None
         await asyncio.gather(*(tab.aclose() for tab in tabs), self._closing.wait())
 
     def request_fetch(self, page: ImagePage, raw_id: str) -> None:
@@ -194,6 +199,7 @@ class TabSet:
         page.fetchRequested.connect(lambda raw_id: self.request_fetch(page, raw_id))
         page.cancelRequested.connect(lambda: self._cancel(page))
         page.stopWatchRequested.connect(lambda: self._stop_watch(page))
+        page.watchTickRequested.connect(lambda: self._tick_watch(page))
 
     def _added(self, page: ImagePage) -> None:
         self._wire(page)
@@ -212,7 +218,6 @@ class TabSet:
             policy=self._policy,
         )
         self.tabs[page] = tab
-        page.tab_actions = tab
         if (raw_id := self._pending.pop(page, None)) is not None:
             tab.fetch(raw_id)
 
@@ -227,11 +232,14 @@ class TabSet:
         if (tab := self.tabs.get(page)) is not None:
             tab.stop_watch()
 
+    def _tick_watch(self, page: ImagePage) -> None:
+        if (tab := self.tabs.get(page)) is not None:
+            tab.tick_watch()
+
     def _closed(self, page: ImagePage) -> None:
         """A closed tab: its fetch and watch end in the background."""
         self._pending.pop(page, None)
         tab = self.tabs.pop(page, None)
-        page.tab_actions = None
         if tab is None:
             return
         self._closing.start(tab.aclose(), name="close tab")
@@ -244,7 +252,7 @@ class TabSet:
         """Fetch ``raw_id`` (an ID, or text holding one) in the current tab if it is free, else
         in a new one: what a later launch hands over."""
         page = self._window.page
-        if page.shown_id is not None or page.busy or page.id_edit.text().strip():
+        if not page.free:
             page = self._window.new_tab()
         page.open(raw_id)
 
