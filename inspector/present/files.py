@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from inspector.api.local_files import FILE_REASONS
 from inspector.api.models import ImageParseError
 from inspector.api.wire_json import BODY_REASONS, BodyError, BodyReason
 from inspector.i18n import N_, _, conventions
@@ -15,11 +16,10 @@ from inspector.i18n import N_, _, conventions
 _MIB: Final = 1024 * 1024
 # The JSON decoder's reasons said about a bundle the operator opened rather than an answer.
 _BUNDLE_REASONS: Final = {
-    **BODY_REASONS,
+    **FILE_REASONS,
     BodyReason.NOT_UTF8: N_("it is not UTF-8 text (a binary file?) (bad byte at offset {offset})"),
-    BodyReason.EMPTY: N_("the file is empty"),
     BodyReason.HTML: N_("it is an HTML page, not JSON"),
-    BodyReason.NOT_JSON: N_("the file is not JSON"),
+    BodyReason.TOO_DEEP: BODY_REASONS[BodyReason.TOO_DEEP],  # as the bundle reader always said
 }
 
 
