@@ -30,6 +30,7 @@ from inspector.api.retry import (
 )
 from inspector.api.status_errors import Unauthenticated
 from inspector.api.transport import Exchange, Timeouts, send
+from inspector.i18n import _
 
 IMAGES_PATH: Final = "/cloud-desktop/v1/images"
 MAX_BODY_BYTES: Final = 4 * 1024 * 1024
@@ -87,7 +88,7 @@ def content_type_note(exchange: Exchange) -> str:
     """`` (Content-Type: text/html)`` when the answer did not even claim to be JSON."""
     content_type = dict((k.lower(), v) for k, v in exchange.headers).get("content-type")
     if content_type and "json" not in content_type.lower():
-        return f" (Content-Type: {content_type})"
+        return f" (Content-Type: {content_type})"  # untranslated: a header as sent
     return ""
 
 
@@ -143,7 +144,8 @@ class ImageClient:
             image, text = parse_image(exchange.raw)
         except ImageParseError as error:
             raise ResponseError(
-                f"HTTP {exchange.status_code}, but {error}{content_type_note(exchange)}",
+                _("HTTP {status}, but {reason}").format(status=exchange.status_code, reason=error)
+                + content_type_note(exchange),
                 problems=error.problems,
                 request_ids=exchange.request_ids,
                 status_code=exchange.status_code,

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
 
+from inspector.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class RequestIds:
@@ -110,11 +112,16 @@ class RedirectError(APIError):
         *,
         unreadable_location: bool = False,
     ) -> None:
-        where = f" to {target}" if target else " without a Location"
-        if unreadable_location:
-            where = " to a Location that is not a valid URL"
         status = "3xx" if status_code is None else str(status_code)
-        super().__init__(f"HTTP {status}: the server redirected{where}", request_ids)
+        if unreadable_location:
+            message = _(
+                "HTTP {status}: the server redirected to a Location that is not a valid URL"
+            )
+        elif target:
+            message = _("HTTP {status}: the server redirected to {target}")
+        else:
+            message = _("HTTP {status}: the server redirected without a Location")
+        super().__init__(message.format(status=status, target=target), request_ids)
         self.status_code = status_code
         self.target = target
         self.unreadable_location = unreadable_location
@@ -185,8 +192,9 @@ class ResponseTooLarge(ResponseError):
 
     def __init__(self, limit_bytes: int, *, request_ids: RequestIds | None = None) -> None:
         super().__init__(
-            f"the answer is larger than {limit_bytes // 1024} KiB; "
-            "a DesktopImage is a few KiB at most",
+            _("the answer is larger than {size} KiB; a DesktopImage is a few KiB at most").format(
+                size=limit_bytes // 1024
+            ),
             request_ids=request_ids,
         )
         self.limit_bytes = limit_bytes

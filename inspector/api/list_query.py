@@ -12,6 +12,7 @@ from typing import Final
 
 from inspector.api.errors import UsageError
 from inspector.api.inputs import FOLDER_ID, validate_resource_id
+from inspector.i18n import _
 
 MAX_PAGE_SIZE: Final = 1000
 DEFAULT_PAGE_SIZE: Final = 100
@@ -41,10 +42,18 @@ def parse_order_by(raw: str) -> OrderBy:
     fields = {item.value.lower(): item for item in OrderField}
     if not 1 <= len(parts) <= 2 or parts[0].lower() not in fields:
         choices = ", ".join(item.value for item in OrderField)
-        raise UsageError(f"order by {raw!r}: expected one of {choices}, then asc or desc")
+        raise UsageError(
+            _("order by {raw}: expected one of {choices}, then asc or desc").format(
+                raw=repr(raw), choices=choices
+            )
+        )
     direction = parts[1].lower() if len(parts) == 2 else "asc"
     if direction not in ("asc", "desc"):
-        raise UsageError(f"order by {raw!r}: the direction is asc or desc, not {parts[1]!r}")
+        raise UsageError(
+            _("order by {raw}: the direction is asc or desc, not {direction}").format(
+                raw=repr(raw), direction=repr(parts[1])
+            )
+        )
     return OrderBy(fields[parts[0].lower()], descending=direction == "desc")
 
 
@@ -52,18 +61,26 @@ def name_filter(name: str) -> str:
     """``name="..."`` with backslashes and quotes escaped, so any name stays one string literal."""
     if not encodable(name):
         raise UsageError(
-            "the name is not valid text (bytes that are not UTF-8, or a lone surrogate); "
-            "type it again"
+            _(
+                "the name is not valid text (bytes that are not UTF-8, or a lone surrogate); "
+                "type it again"
+            )
         )
     bad = next((char for char in name if ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F), None)
     if bad is not None:
         raise UsageError(
-            f"the name contains a control character (U+{ord(bad):04X}); names cannot have one"
+            _("the name contains a control character (U+{code}); names cannot have one").format(
+                code=f"{ord(bad):04X}"
+            )
         )
     escaped = name.replace("\\", "\\\\").replace('"', '\\"')
     text = f'name="{escaped}"'
     if len(text) > MAX_FILTER_LENGTH:
-        raise UsageError(f"the name is too long for a filter (at most {MAX_FILTER_LENGTH} chars)")
+        raise UsageError(
+            _("the name is too long for a filter (at most {count} chars)").format(
+                count=MAX_FILTER_LENGTH
+            )
+        )
     return text
 
 
@@ -102,7 +119,11 @@ def make_query(
     if isinstance(order_by, str):
         order_by = parse_order_by(order_by) if order_by.strip() else None
     if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise UsageError(f"the page size is {page_size}; it must be 1 to {MAX_PAGE_SIZE}")
+        raise UsageError(
+            _("the page size is {size}; it must be 1 to {most}").format(
+                size=page_size, most=MAX_PAGE_SIZE
+            )
+        )
     return ListQuery(folder, name or None, order_by, page_size)
 
 

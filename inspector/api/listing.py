@@ -30,6 +30,7 @@ from inspector.api.models import (
 from inspector.api.status_errors import BadRequest
 from inspector.api.transport import Exchange
 from inspector.api.wire_json import BodyError, loads_object
+from inspector.i18n import _, ngettext
 
 MAX_PAGES_WITHOUT_NEW_IMAGES: Final = 3
 MAX_SIMILAR_NAMES: Final = 5
@@ -82,7 +83,9 @@ class PagingStoppedError(ResponseError):
     """The pages could not be followed to the end (a token came back again, for one)."""
 
     def __init__(self, stop: PagingStop, *, request_ids: RequestIds | None = None) -> None:
-        message = f"paging stopped after page {stop.pages}: {stop.reason}"
+        message = _("paging stopped after page {page}: {reason}").format(
+            page=stop.pages, reason=stop.reason
+        )
         super().__init__(message, request_ids=request_ids)
         self.stop = stop
 
@@ -93,8 +96,15 @@ class NameLookupError(InspectorError):
     def __init__(
         self, folder_id: str, name: str, matches: list[DesktopImage], similar: list[DesktopImage]
     ) -> None:
-        what = "no image is" if not matches else f"{len(matches)} images are"
-        super().__init__(f"{what} named {name!r} in folder {folder_id}")
+        if matches:
+            message = ngettext(
+                "{count} image is named {name} in folder {folder}",
+                "{count} images are named {name} in folder {folder}",
+                len(matches),
+            )
+        else:
+            message = _("no image is named {name} in folder {folder}")
+        super().__init__(message.format(count=len(matches), name=repr(name), folder=folder_id))
         self.folder_id = folder_id
         self.name = name
         self.matches = matches
@@ -128,7 +138,8 @@ class ListedImage:
 def listed_image(wire: Any) -> ListedImage:
     """One element of ``desktopImages``, parsed on its own."""
     if not isinstance(wire, dict):
-        return ListedImage(None, wire, (f"expected a JSON object, got {type(wire).__name__}",))
+        problem = _("expected a JSON object, got {type}").format(type=type(wire).__name__)
+        return ListedImage(None, wire, (problem,))
     try:
         return ListedImage(image_from_mapping(wire), wire)
     except ImageParseError as error:
@@ -147,7 +158,9 @@ class RawPage:
 def _not_a_page(exchange: Exchange, summary: str, problems: list[str]) -> ListResponseError:
     summary += content_type_note(exchange)
     return ListResponseError(
-        f"HTTP {exchange.status_code}, but the answer is not a page of desktop images: {summary}",
+        _("HTTP {status}, but the answer is not a page of desktop images: {reason}").format(
+            status=exchange.status_code, reason=summary
+        ),
         problems=problems,
         request_ids=exchange.request_ids,
         status_code=exchange.status_code,
@@ -157,19 +170,21 @@ def _not_a_page(exchange: Exchange, summary: str, problems: list[str]) -> ListRe
 def parse_page(exchange: Exchange) -> RawPage:
     """The page in a 2xx answer, or :class:`ListResponseError` naming what is wrong with it."""
     try:
-        data, _ = loads_object(exchange.raw)
+        data, _text = loads_object(exchange.raw)
     except BodyError as error:
         raise _not_a_page(exchange, str(error), []) from None
     try:
         page = ImageListPage.model_validate(data)
     except ValidationError as error:
         problems = describe_validation_error(error)
-        raise _not_a_page(exchange, "some fields are wrong", problems) from None
+        raise _not_a_page(exchange, _("some fields are wrong"), problems) from None
     images = [listed_image(item) for item in page.desktop_images]
     token = page.next_page_token or None
     if token is not None and not encodable(token):
-        problems = ["nextPageToken: not valid Unicode text (a lone surrogate), cannot be sent back"]
-        raise _not_a_page(exchange, "the next page's token cannot be sent back", problems)
+        problems = [
+            _("nextPageToken: not valid Unicode text (a lone surrogate), cannot be sent back")
+        ]
+        raise _not_a_page(exchange, _("the next page's token cannot be sent back"), problems)
     return RawPage(images, token, exchange)
 
 
@@ -230,7 +245,7 @@ class Pager:
     async def next_page(self) -> ListedPage:
         """The next page; raises the typed API errors and leaves the position unchanged."""
         if self.finished:
-            raise RuntimeError("the listing has no more pages")
+            raise RuntimeError("the listing has no more pages")  # untranslated: a programming error
         token = self._walk.token
         try:
             raw = await fetch_page(self.client, self.query, token, self._on_retry)
@@ -301,11 +316,13 @@ async def find_by_name(client: ImageClient, folder_id: str, name: str) -> str:
     query = make_query(folder_id, name=name, page_size=MAX_PAGE_SIZE)
     wanted = query.name
     if wanted is None:
-        raise UsageError("the name is empty")
+        raise UsageError(_("the name is empty"))
     matches = [image for image in await _every_image(client, query) if image.name == wanted]
     if len(matches) == 1:
         if not matches[0].id:
-            raise ListResponseError(f"the image named {wanted!r} came without an ID")
+            raise ListResponseError(
+                _("the image named {name} came without an ID").format(name=repr(wanted))
+            )
         return matches[0].id
     similar: list[DesktopImage] = []
     if not matches:

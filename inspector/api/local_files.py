@@ -12,10 +12,10 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from inspector.api.wire_json import BodyError, loads_object
-from inspector.i18n import _
+from inspector.api.wire_json import BODY_REASONS, BodyError, BodyReason, loads_object
+from inspector.i18n import N_, _
 
 
 class LocalFileError(OSError):
@@ -98,7 +98,19 @@ def read_json_object(path: Path, max_bytes: int) -> dict[str, Any]:
     return document
 
 
+# The decoder's reasons said about one of our files rather than an API answer.
+FILE_REASONS: Final = {
+    **BODY_REASONS,
+    BodyReason.NOT_UTF8: N_("the file is not valid UTF-8 (bad byte at offset {offset})"),
+    BodyReason.EMPTY: N_("the file is empty"),
+    BodyReason.HTML: N_(
+        "the file is HTML, not JSON (a proxy, captive portal or load balancer answered?)"
+    ),
+    BodyReason.NOT_JSON: N_("the file is not JSON"),
+    BodyReason.TOO_DEEP: N_("the JSON is nested too deeply to be a file of this kind"),
+}
+
+
 def file_reason(error: BodyError) -> str:
-    """The decoder's reason, about a file rather than an answer."""
-    reason = str(error).replace("the body", "the file")
-    return reason.replace("an API answer", "a file of this kind")
+    """The decoder's reason, about a file rather than an answer, in the current language."""
+    return error.worded(FILE_REASONS)

@@ -28,6 +28,7 @@ from pydantic import (
 from inspector.api.status_enum import DEFAULT_STATUS, STATUS_NAMES, is_status_number
 from inspector.api.timestamp import Timestamp, TimestampError, parse_timestamp
 from inspector.api.wire_json import BodyError, JsonNumber, loads_object
+from inspector.i18n import _
 
 INT64_MIN: Final = -(2**63)
 INT64_MAX: Final = 2**63 - 1
@@ -63,27 +64,31 @@ _PROTO_NAMES: Final = {
 def integral_value(value: object) -> int:
     """An integer written as JSON allows (``"5"``, ``5``, ``"5e3"``, ``5.0``), exactly."""
     if isinstance(value, bool):
-        raise ValueError("expected an integer, got a boolean")
+        raise ValueError(_("expected an integer, got a boolean"))
     if isinstance(value, int):
         return value
     if isinstance(value, JsonNumber):  # a JSON number with a fraction or exponent: its text
         value = value.text
     if isinstance(value, float):
         if not value.is_integer():
-            raise ValueError("expected an integer, got a number with a fraction")
+            raise ValueError(_("expected an integer, got a number with a fraction"))
         return int(value)
     if not isinstance(value, str):
-        raise ValueError(f"expected an integer as a string of digits, got {type(value).__name__}")
+        raise ValueError(
+            _("expected an integer as a string of digits, got {type}").format(
+                type=type(value).__name__
+            )
+        )
     if len(value) > _MAX_NUMBER_TEXT or not _DECIMAL_TEXT.fullmatch(value):
-        raise ValueError("expected an integer as a string of digits")
+        raise ValueError(_("expected an integer as a string of digits"))
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise ValueError("expected an integer as a string of digits") from None
+        raise ValueError(_("expected an integer as a string of digits")) from None
     if number.adjusted() > 30:
-        raise ValueError("the number is far too large")
+        raise ValueError(_("the number is far too large"))
     if number != number.to_integral_value():
-        raise ValueError("expected an integer, got a number with a fraction")
+        raise ValueError(_("expected an integer, got a number with a fraction"))
     return int(number)
 
 
@@ -92,9 +97,9 @@ def _int64(value: object) -> int:
     try:
         number = integral_value(value)
     except ValueError as error:
-        raise ValueError(f"expected an int64: {error}") from None
+        raise ValueError(_("expected an int64: {reason}").format(reason=error)) from None
     if not INT64_MIN <= number <= INT64_MAX:
-        raise ValueError("the number does not fit in an int64")
+        raise ValueError(_("the number does not fit in an int64"))
     return number
 
 
@@ -109,15 +114,17 @@ def _status(value: object) -> str:
     try:
         number = integral_value(value)
     except ValueError as error:
-        raise ValueError(f"expected an enum name or number: {error}") from None
+        raise ValueError(
+            _("expected an enum name or number: {reason}").format(reason=error)
+        ) from None
     if not INT32_MIN <= number <= INT32_MAX:
-        raise ValueError("the enum number does not fit in an int32")
+        raise ValueError(_("the enum number does not fit in an int32"))
     return STATUS_NAMES.get(number, str(number))
 
 
 def _timestamp(value: object) -> Timestamp:
     if not isinstance(value, str):
-        raise ValueError("expected an RFC 3339 timestamp string")
+        raise ValueError(_("expected an RFC 3339 timestamp string"))
     try:
         return parse_timestamp(value)
     except TimestampError as error:
@@ -159,7 +166,9 @@ class DesktopImage(BaseModel):
             if name in WIRE_FIELDS and value is None:
                 continue
             if name in result or (name != key and name in data):
-                raise ValueError(f"the field {name} is sent twice (as {key} too)")
+                raise ValueError(
+                    _("the field {name} is sent twice (as {key} too)").format(name=name, key=key)
+                )
             result[name] = value
         return result
 
@@ -191,7 +200,7 @@ def describe_validation_error(error: ValidationError) -> list[str]:
     lines = []
     for item in error.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in item["loc"]) or "body"
-        message = item["msg"].removeprefix("Value error, ")
+        message = item["msg"].removeprefix("Value error, ")  # untranslated: pydantic's prefix
         lines.append(f"{where}: {message}")
     return lines
 
@@ -211,4 +220,4 @@ def image_from_mapping(data: dict[str, Any]) -> DesktopImage:
         return DesktopImage.model_validate(data)
     except ValidationError as error:
         problems = describe_validation_error(error)
-        raise ImageParseError("the answer is not a valid DesktopImage", problems) from None
+        raise ImageParseError(_("the answer is not a valid DesktopImage"), problems) from None

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from inspector.i18n import _
+
 # RFC 3339, plus what protobuf's JSON parser also reads: one-digit date and time fields, a dot
 # without digits, a one-digit offset hour or minute.
 _RFC3339 = re.compile(
@@ -80,21 +82,21 @@ def parse_timestamp(raw: str) -> Timestamp:
     """Parse an RFC 3339 timestamp exactly, or raise :class:`TimestampError` saying why."""
     match = _RFC3339.fullmatch(raw)
     if match is None:
-        raise TimestampError("not an RFC 3339 timestamp (expected like 2024-05-01T12:30:00Z)")
+        raise TimestampError(_("not an RFC 3339 timestamp (expected like 2024-05-01T12:30:00Z)"))
     year, month, day = (int(match[name]) for name in ("year", "month", "day"))
     hour, minute, second = (int(match[name]) for name in ("hour", "minute", "second"))
     if year < 1:
-        raise TimestampError("year 0000 is before the earliest allowed, 0001")
+        raise TimestampError(_("year 0000 is before the earliest allowed, 0001"))
     if not 1 <= month <= 12 or not 1 <= day <= _days_in_month(year, month):
-        raise TimestampError("the date does not exist")
+        raise TimestampError(_("the date does not exist"))
     if hour > 23 or minute > 59 or second > 59:
-        raise TimestampError("the time of day is out of range")
+        raise TimestampError(_("the time of day is out of range"))
     offset_seconds = 0
     offset = match["offset"]
     if offset not in ("Z", "z"):
         offset_hours, offset_minutes = (int(part) for part in offset[1:].split(":"))
         if offset_hours > 23 or offset_minutes > 59:
-            raise TimestampError("the UTC offset is out of range")
+            raise TimestampError(_("the UTC offset is out of range"))
         sign = 1 if offset[0] == "+" else -1
         offset_seconds = sign * (offset_hours * 3600 + offset_minutes * 60)
     fraction = match["fraction"] or ""
@@ -106,7 +108,7 @@ def parse_timestamp(raw: str) -> Timestamp:
         - offset_seconds
     )
     if not MIN_EPOCH_SECONDS <= epoch_seconds <= MAX_EPOCH_SECONDS:
-        raise TimestampError("outside 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59.999999999Z")
+        raise TimestampError(_("outside 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59.999999999Z"))
     return Timestamp(
         raw=raw,
         epoch_seconds=epoch_seconds,

@@ -47,6 +47,7 @@ from inspector.api.inputs import Endpoint
 from inspector.api.network.proxy import NetworkSettings
 from inspector.api.network.transport import NetworkTransport, untrusted_issuer
 from inspector.api.status_errors import is_error_status, is_redirect, status_error
+from inspector.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,11 @@ class Timeouts:
         return cls(connect=min(default.connect, total), read=min(default.read, total), total=total)
 
 
-ACCEPT_ENCODING: Final = "gzip, deflate"
+ACCEPT_ENCODING: Final = "gzip, deflate"  # untranslated: a header
 _GZIP_WBITS: Final = zlib.MAX_WBITS | 16
 # httpx reads a redirect's Location even when it does not follow it, and raises this (a
 # "protocol" error that would otherwise read as a broken connection, and be retried).
-_UNREADABLE_LOCATION: Final = "Invalid URL in location header"
+_UNREADABLE_LOCATION: Final = "Invalid URL in location header"  # untranslated: httpx's
 
 
 class BodyTooLarge(Exception):
@@ -107,7 +108,9 @@ class _Inflater:
         try:
             out = self._inflate.decompress(data, room + 1)
         except zlib.error:
-            raise BodyEncodingError(f"the {self._encoding} body is corrupt") from None
+            raise BodyEncodingError(
+                _("the {encoding} body is corrupt").format(encoding=self._encoding)
+            ) from None
         if self._inflate.unconsumed_tail:
             raise BodyTooLarge
         return out
@@ -116,7 +119,9 @@ class _Inflater:
         if self._inflate is None and not self._head:
             return  # an empty body
         if self._inflate is None or not self._inflate.eof:
-            raise BodyEncodingError(f"the {self._encoding} body is truncated")
+            raise BodyEncodingError(
+                _("the {encoding} body is truncated").format(encoding=self._encoding)
+            )
 
 
 def _inflater_for(response: httpx.Response) -> _Inflater | None:
@@ -128,8 +133,10 @@ def _inflater_for(response: httpx.Response) -> _Inflater | None:
     if len(encodings) == 1 and encodings[0] in ("gzip", "x-gzip", "deflate"):
         return _Inflater("deflate" if encodings[0] == "deflate" else "gzip")
     raise BodyEncodingError(
-        f"the body is encoded as {', '.join(encodings)}; this client asks for and decodes "
-        f"only one of {ACCEPT_ENCODING}"
+        _(
+            "the body is encoded as {encodings}; this client asks for and decodes only one of "
+            "{accepted}"
+        ).format(encodings=", ".join(encodings), accepted=ACCEPT_ENCODING)
     )
 
 
@@ -176,8 +183,8 @@ async def _abandon(response: httpx.Response, raw_chunks: AsyncIterator[bytes]) -
 
 def user_agent() -> str:
     return (
-        f"{APP_NAME}/{__version__} (httpx/{httpx.__version__}; "
-        f"Python {platform.python_version()}; {platform.system() or 'unknown OS'})"
+        f"{APP_NAME}/{__version__} (httpx/{httpx.__version__}; "  # untranslated: a header
+        f"Python {platform.python_version()}; {platform.system() or 'unknown OS'})"  # untranslated
     )
 
 
@@ -195,7 +202,7 @@ def make_http_client(
         timeout=httpx.Timeout(limits.read, connect=limits.connect),
         headers={
             "User-Agent": user_agent(),
-            "Accept": "application/json",
+            "Accept": "application/json",  # untranslated: a header
             "Accept-Encoding": ACCEPT_ENCODING,
         },
         transport=NetworkTransport(network),
@@ -261,11 +268,12 @@ def connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> APIC
     kind, message, issuer = ConnectionKind.NETWORK, "", None
     if isinstance(error, httpx.ProxyError):
         kind = ConnectionKind.PROXY
-        message = f"the proxy refused or failed the connection to {host}"
+        message = _("the proxy refused or failed the connection to {host}").format(host=host)
     elif any(isinstance(item, ssl.SSLError) for item in chain) or "certificate" in text:
         verify = next((i for i in chain if isinstance(i, ssl.SSLCertVerificationError)), None)
-        detail = verify.verify_message if verify and verify.verify_message else "TLS failed"
-        kind, message = ConnectionKind.TLS, f"TLS with {host} failed: {detail}"
+        detail = verify.verify_message if verify and verify.verify_message else _("TLS failed")
+        kind = ConnectionKind.TLS
+        message = _("TLS with {host} failed: {reason}").format(host=host, reason=detail)
         issuer = untrusted_issuer(error)
     elif any(isinstance(item, socket.gaierror) for item in chain) or (
         "name or service not known" in text
@@ -273,13 +281,17 @@ def connection_error(error: httpx.HTTPError, host: str, ids: RequestIds) -> APIC
         or "name resolution" in text
         or "getaddrinfo failed" in text
     ):
-        kind, message = ConnectionKind.DNS, f"the host name {host} could not be resolved (DNS)"
+        kind = ConnectionKind.DNS
+        message = _("the host name {host} could not be resolved (DNS)").format(host=host)
     elif any(isinstance(item, ConnectionRefusedError) for item in chain) or "refused" in text:
-        kind, message = ConnectionKind.REFUSED, f"{host} refused the connection"
+        kind = ConnectionKind.REFUSED
+        message = _("{host} refused the connection").format(host=host)
     elif isinstance(error, httpx.ConnectError):
-        message = f"could not connect to {host}"
+        message = _("could not connect to {host}").format(host=host)
     else:
-        message = f"the connection to {host} broke before a complete answer came"
+        message = _("the connection to {host} broke before a complete answer came").format(
+            host=host
+        )
     return APIConnectionError(message, kind=kind, host=host, request_ids=ids, tls_issuer=issuer)
 
 
@@ -287,14 +299,19 @@ def _failure(error: Exception, host: str, ids: RequestIds, deadline: float) -> A
     """The typed error for what :func:`send` caught; never a token (none is in these texts)."""
     if isinstance(error, TimeoutError):
         return APITimeoutError(
-            f"no complete answer from {host} within {deadline:g} s",
+            _("no complete answer from {host} within {seconds} s").format(
+                host=host, seconds=f"{deadline:g}"
+            ),
             host=host,
             request_ids=ids,
             deadline=deadline,
         )
     if isinstance(error, httpx.TimeoutException):
-        phase = "connecting" if isinstance(error, httpx.ConnectTimeout) else "waiting"
-        return APITimeoutError(f"timed out {phase} for {host}", host=host, request_ids=ids)
+        if isinstance(error, httpx.ConnectTimeout):
+            message = _("timed out connecting for {host}")
+        else:
+            message = _("timed out waiting for {host}")
+        return APITimeoutError(message.format(host=host), host=host, request_ids=ids)
     if isinstance(error, BodyEncodingError):
         return ResponseError(str(error), request_ids=ids)
     if isinstance(error, httpx.RemoteProtocolError) and str(error).startswith(_UNREADABLE_LOCATION):

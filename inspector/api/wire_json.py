@@ -3,19 +3,78 @@
 ``json.loads`` alone lets hostile or broken bodies through in surprising shapes: duplicate keys
 silently keep the last value, ``NaN`` is accepted, deep nesting raises ``RecursionError`` and a
 huge integer literal raises a bare ``ValueError``. Each of those becomes a :class:`BodyError`
-with a sentence an operator can act on.
+with a reason code and its values, so each caller can say it about what it read (an answer, a
+file, a bundle) in the operator's language.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from enum import Enum
+from typing import Any, Final
+
+from inspector.i18n import N_, _
 
 _BOM = b"\xef\xbb\xbf"
 
 
+class BodyReason(Enum):
+    """Why a body is not one JSON object: the code callers word, each in their own terms."""
+
+    NOT_UTF8 = "not-utf8"  # values: offset
+    DUPLICATE_KEY = "duplicate-key"  # values: key
+    CONSTANT = "constant"  # values: name
+    EMPTY = "empty"
+    HTML = "html"
+    NOT_JSON = "not-json"
+    TOO_DEEP = "too-deep"
+    BROKEN = "broken"  # values: detail (json's own English), offset
+    NUMBER_TOO_LONG = "number-too-long"
+    NOT_OBJECT = "not-object"  # values: kind (a key of JSON_KINDS)
+
+
+# What a JSON value is, for "expected a JSON object, got ...".
+JSON_KINDS: Final = {
+    "array": N_("an array"),
+    "string": N_("a string"),
+    "boolean": N_("a boolean"),
+    "null": N_("null"),
+    "number": N_("a number"),
+}
+# The reasons said about an API answer; a file's words are in local_files.FILE_REASONS.
+BODY_REASONS: Final = {
+    BodyReason.NOT_UTF8: N_("the body is not valid UTF-8 (bad byte at offset {offset})"),
+    BodyReason.DUPLICATE_KEY: N_("the JSON has the key {key!r} twice in one object"),
+    BodyReason.CONSTANT: N_("the JSON has {name}, which is not a number JSON allows"),
+    BodyReason.EMPTY: N_("the body is empty"),
+    BodyReason.HTML: N_(
+        "the body is HTML, not JSON (a proxy, captive portal or load balancer answered?)"
+    ),
+    BodyReason.NOT_JSON: N_("the body is not JSON"),
+    BodyReason.TOO_DEEP: N_("the JSON is nested too deeply to be an API answer"),
+    BodyReason.BROKEN: N_("the JSON is broken or truncated ({detail} at offset {offset})"),
+    BodyReason.NUMBER_TOO_LONG: N_("the JSON has a number too long to read"),
+    BodyReason.NOT_OBJECT: N_("expected a JSON object, got {kind}"),
+}
+
+
 class BodyError(ValueError):
-    """The body is not one JSON document of the expected kind."""
+    """The body is not one JSON document of the expected kind: ``reason`` and its ``values``.
+
+    ``str()`` says it about an API answer, in the current language.
+    """
+
+    def __init__(self, reason: BodyReason, **values: object) -> None:
+        self.reason = reason
+        self.values = values
+        super().__init__(self.worded(BODY_REASONS))
+
+    def worded(self, templates: dict[BodyReason, str]) -> str:
+        """The reason in the words of ``templates`` (English sources, translated here)."""
+        values = dict(self.values)
+        if "kind" in values:
+            values["kind"] = _(JSON_KINDS[str(values["kind"])])
+        return _(templates[self.reason]).format(**values)
 
 
 def decode_text(body: bytes) -> str:
@@ -25,7 +84,7 @@ def decode_text(body: bytes) -> str:
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise BodyError(f"the body is not valid UTF-8 (bad byte at offset {error.start})") from None
+        raise BodyError(BodyReason.NOT_UTF8, offset=error.start) from None
 
 
 class JsonNumber(float):
@@ -47,23 +106,23 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise BodyError(f"the JSON has the key {key!r} twice in one object")
+            raise BodyError(BodyReason.DUPLICATE_KEY, key=key)
         result[key] = value
     return result
 
 
 def _reject_constant(name: str) -> Any:
-    raise BodyError(f"the JSON has {name}, which is not a number JSON allows")
+    raise BodyError(BodyReason.CONSTANT, name=name)
 
 
-def describe_non_json(text: str) -> str:
-    """Why a text that failed to parse is not JSON, in words (HTML pages get named as such)."""
+def _non_json(text: str) -> BodyReason:
+    """Why a text that failed to parse is not JSON (HTML pages get named as such)."""
     head = text.lstrip()[:200].lower()
     if not head:
-        return "the body is empty"
-    if head.startswith(("<!doctype html", "<html", "<")):
-        return "the body is HTML, not JSON (a proxy, captive portal or load balancer answered?)"
-    return "the body is not JSON"
+        return BodyReason.EMPTY
+    if head.startswith(("<!doctype html", "<html", "<")):  # untranslated: markup, not words
+        return BodyReason.HTML
+    return BodyReason.NOT_JSON
 
 
 def loads_object(body: bytes) -> tuple[dict[str, Any], str]:
@@ -79,17 +138,17 @@ def loads_object(body: bytes) -> tuple[dict[str, Any], str]:
     except BodyError:
         raise
     except RecursionError:
-        raise BodyError("the JSON is nested too deeply to be an API answer") from None
+        raise BodyError(BodyReason.TOO_DEEP) from None
     except json.JSONDecodeError as error:
-        reason = describe_non_json(text)
-        if reason == "the body is not JSON" and text.lstrip().startswith(("{", "[")):
-            reason = f"the JSON is broken or truncated ({error.msg} at offset {error.pos})"
+        reason = _non_json(text)
+        if reason is BodyReason.NOT_JSON and text.lstrip().startswith(("{", "[")):
+            raise BodyError(BodyReason.BROKEN, detail=error.msg, offset=error.pos) from None
         raise BodyError(reason) from None
     except ValueError:
-        raise BodyError("the JSON has a number too long to read") from None
+        raise BodyError(BodyReason.NUMBER_TOO_LONG) from None
     if not isinstance(value, dict):
-        kind = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(
-            type(value), "a number"
+        kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+            type(value), "number"
         )
-        raise BodyError(f"expected a JSON object, got {kind}")
+        raise BodyError(BodyReason.NOT_OBJECT, kind=kind)
     return value, text

@@ -218,7 +218,7 @@ def capture_from_bytes(data: bytes, source: Path, file_time_ns: int) -> OfflineR
     try:
         document = loads_object(data)[0]
     except BodyError as error:
-        raise CaptureError(source, decoder_reason(str(error))) from None
+        raise CaptureError(source, decoder_reason(error)) from None
     if "format" in document:
         return _from_bundle(document, source)
     try:

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from typing import Final
 
+from inspector.api.local_files import FILE_REASONS
 from inspector.api.models import ImageParseError
-from inspector.i18n import _, conventions
+from inspector.api.wire_json import BODY_REASONS, BodyError, BodyReason
+from inspector.i18n import N_, _, conventions
 
-# The JSON decoder's own words (api/wire_json.py), recognised to say them about a file.
-_DECODER_NOT_UTF8: Final = "the body is not valid UTF-8"  # untranslated: matched, not shown
-_DECODER_HTML: Final = "the body is HTML"  # untranslated: matched, not shown
 _MIB: Final = 1024 * 1024
+# The JSON decoder's reasons said about a bundle the operator opened rather than an answer.
+_BUNDLE_REASONS: Final = {
+    **FILE_REASONS,
+    BodyReason.NOT_UTF8: N_("it is not UTF-8 text (a binary file?) (bad byte at offset {offset})"),
+    BodyReason.HTML: N_("it is an HTML page, not JSON"),
+    BodyReason.TOO_DEEP: BODY_REASONS[BodyReason.TOO_DEEP],  # as the bundle reader always said
+}
 
 
 def too_big(size: int, cap: int) -> str:
@@ -26,13 +32,9 @@ def too_big(size: int, cap: int) -> str:
     return message.format(size=shown, cap=cap // _MIB)
 
 
-def decoder_reason(reason: str) -> str:
+def decoder_reason(error: BodyError) -> str:
     """The JSON decoder's reason, said about a file the operator opened rather than an answer."""
-    if reason.startswith(_DECODER_NOT_UTF8):
-        return _("it is not UTF-8 text (a binary file?)") + reason.removeprefix(_DECODER_NOT_UTF8)
-    if reason.startswith(_DECODER_HTML):
-        return _("it is an HTML page, not JSON")
-    return reason.replace("the body", "the file")  # untranslated: the decoder's words
+    return error.worded(_BUNDLE_REASONS)
 
 
 def bundle_body_not_an_image(error: ImageParseError) -> str:

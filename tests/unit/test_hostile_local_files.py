@@ -12,10 +12,11 @@ import pytest
 from inspector.api.local_files import (
     FileTooLarge,
     LocalFileError,
+    file_reason,
     read_json_object,
     read_regular,
 )
-from inspector.api.wire_json import BodyError
+from inspector.api.wire_json import BodyError, BodyReason
 from inspector.config.files import write_atomically
 from inspector.config.history import History
 from inspector.config.language import save_language, saved_language
@@ -69,6 +70,34 @@ def test_json_nested_100000_deep_is_a_body_error_not_a_recursion_error(tmp_path:
     path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
     with pytest.raises(BodyError, match="nested too deeply"):
         read_json_object(path, 1024 * 1024)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason", "about_the_body", "about_a_file"),
+    [
+        (b"", BodyReason.EMPTY, "the body is empty", "the file is empty"),
+        (
+            b"\xff",
+            BodyReason.NOT_UTF8,
+            "the body is not valid UTF-8",
+            "the file is not valid UTF-8",
+        ),
+        (b"<html>", BodyReason.HTML, "the body is HTML, not JSON", "the file is HTML, not JSON"),
+        (b"nope", BodyReason.NOT_JSON, "the body is not JSON", "the file is not JSON"),
+        (b"[" * 100_000, BodyReason.TOO_DEEP, "an API answer", "a file of this kind"),
+        (b'"x"', BodyReason.NOT_OBJECT, "got a string", "got a string"),
+    ],
+)
+def test_the_decoder_gives_a_reason_code_worded_for_a_body_or_a_file(
+    tmp_path: Path, content: bytes, reason: BodyReason, about_the_body: str, about_a_file: str
+) -> None:
+    path = tmp_path / "file.json"
+    path.write_bytes(content)
+    with pytest.raises(BodyError) as caught:
+        read_json_object(path, 1024 * 1024)
+    assert caught.value.reason is reason
+    assert about_the_body in str(caught.value)
+    assert about_a_file in file_reason(caught.value)
 
 
 def test_atomic_writes_are_private_whatever_the_umask(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from typing import Final
 import httpx
 
 from inspector.api.credentials.tokens import CredentialSource, IssuedToken
+from inspector.i18n import _
 
 RENEW_EVERY_SECONDS: Final = 3600.0
 RENEW_MARGIN_SECONDS: Final = 300.0
@@ -68,7 +69,7 @@ class TokenCache:
 
     @property
     def status(self) -> TokenStatus:
-        label = self._source.label if self._source else "no token"
+        label = self._source.label if self._source else _("no token")
         expires = self._token.expires_at if self._token else None
         return TokenStatus(label, self._token is not None, expires)
 
@@ -82,7 +83,8 @@ class TokenCache:
         async with self._lock:
             now = self._clock()
             if self._token is None or (self._renew_at is not None and now >= self._renew_at):
-                reason = "first use" if self._token is None else "renewal"
+                # The log's words, in English like every log line.
+                reason = "first use" if self._token is None else "renewal"  # untranslated
                 self._token = await self._source.issue(self._http)
                 self._renew_at = renew_at(now, self._token, self._source.renewable)
                 log.info("new IAM token from %s (%s)", self._source.label, reason)

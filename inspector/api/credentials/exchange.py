@@ -13,6 +13,7 @@ from inspector.api.inputs import Endpoint, validate_token
 from inspector.api.status_errors import ClientError, RequestTimeout, ResourceExhausted
 from inspector.api.timestamp import TimestampError, parse_timestamp
 from inspector.api.transport import Exchange
+from inspector.i18n import _
 
 
 def _issued(answer: Exchange, failing: Failing) -> IssuedToken:
@@ -21,8 +22,10 @@ def _issued(answer: Exchange, failing: Failing) -> IssuedToken:
     expires = data.get("expiresAt") if data else None
     if not isinstance(token, str):
         raise failing.error(
-            f"{failing.what} answered HTTP {answer.status_code} without an iamToken "
-            "(a proxy or a wrong --iam-endpoint may have answered)"
+            _(
+                "{what} answered HTTP {status} without an iamToken "
+                "(a proxy or a wrong --iam-endpoint may have answered)"
+            ).format(what=failing.what, status=answer.status_code)
         )
     try:
         value = validate_token(token, failing.what)
@@ -50,7 +53,7 @@ async def exchange(
     A refusal of the credential itself gets the ``refusal`` hint; anything else (the network,
     a failing or redirecting endpoint) the advice to check the endpoint and the network.
     """
-    what = f"the IAM endpoint {iam_endpoint.host}"
+    what = _("the IAM endpoint {host}").format(host=iam_endpoint.host)
     unreachable = Failing(source, what, Hint.IAM_UNREACHABLE, {"endpoint": iam_endpoint.base_url})
     url = tokens_url(iam_endpoint)
     answer = await call(http, "POST", url, unreachable, secret=secret, json=payload)
@@ -59,13 +62,18 @@ async def exchange(
         return _issued(answer, unreachable)
     if isinstance(error, RedirectError):
         raise CredentialError(
-            f"{what} redirected (HTTP {answer.status_code}); redirects are not followed",
+            _("{what} redirected (HTTP {status}); redirects are not followed").format(
+                what=what, status=answer.status_code
+            ),
             source=source,
             hint=Hint.IAM_REDIRECTED,
         )
     reason = refusal_text(answer, secret)
     if isinstance(error, ClientError) and not isinstance(error, RequestTimeout | ResourceExhausted):
         raise CredentialError(
-            f"{what} refused it: {reason}", source=source, hint=refusal, hint_values=refusal_values
+            _("{what} refused it: {reason}").format(what=what, reason=reason),
+            source=source,
+            hint=refusal,
+            hint_values=refusal_values,
         )
-    raise unreachable.error(f"{what} failed: {reason}")
+    raise unreachable.error(_("{what} failed: {reason}").format(what=what, reason=reason))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from inspector.api.credentials.plan import CredentialPlan, SourceKind
 from inspector.api.errors import UsageError
+from inspector.i18n import _
 
 if TYPE_CHECKING:
     import httpx
@@ -23,8 +24,10 @@ if TYPE_CHECKING:
 def _secret(plan: CredentialPlan) -> str:
     if not plan.secret:
         raise UsageError(
-            f"{plan.label}: no token was given; type it in File \u203a Connection\u2026 "
-            "or choose another source"
+            _(
+                "{source}: no token was given; type it in File \u203a Connection\u2026 "
+                "or choose another source"
+            ).format(source=plan.label)
         )
     return plan.secret
 
@@ -41,7 +44,9 @@ def build_source(plan: CredentialPlan) -> CredentialSource | None:
         return OAuthTokenSource(_secret(plan), plan.iam_endpoint, plan.label)
     if plan.kind is SourceKind.SA_KEY:
         if plan.key_file is None:
-            raise UsageError(f"{plan.origin} names no service account key file")
+            raise UsageError(
+                _("{origin} names no service account key file").format(origin=plan.origin)
+            )
         from inspector.api.credentials.service_account import ServiceAccountSource
 
         return ServiceAccountSource(plan.key_file, plan.iam_endpoint, plan.label)
@@ -74,7 +79,7 @@ class _Deferred:
         if self._source is None:
             self._source = build_source(self._plan)
         if self._source is None:
-            raise UsageError(f"{self.label}: nothing to ask for a token")
+            raise UsageError(_("{source}: nothing to ask for a token").format(source=self.label))
         return await self._source.issue(http)
 
 

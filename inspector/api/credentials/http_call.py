@@ -19,6 +19,7 @@ from inspector.api.errors import (
 from inspector.api.redaction import scrub
 from inspector.api.transport import Exchange, send
 from inspector.api.wire_json import BodyError, loads_object
+from inspector.i18n import _
 
 MAX_ANSWER_BYTES: Final = 64 * 1024
 DEADLINE_SECONDS: Final = 20.0
@@ -48,16 +49,26 @@ def _unreachable(error: APIError, failing: Failing, secret: str | None) -> Crede
     what = failing.what
     if isinstance(error, APITimeoutError):
         if error.deadline is not None:
-            return failing.error(f"{what} gave no complete answer within {error.deadline:g} s")
-        return failing.error(f"{what} timed out ({type(error.__cause__).__name__})")
+            return failing.error(
+                _("{what} gave no complete answer within {seconds} s").format(
+                    what=what, seconds=f"{error.deadline:g}"
+                )
+            )
+        return failing.error(
+            _("{what} timed out ({cause})").format(what=what, cause=type(error.__cause__).__name__)
+        )
     if isinstance(error, ResponseError):
         return failing.error(
-            f"{what} sent an answer that is not a token (too large or badly encoded)"
+            _("{what} sent an answer that is not a token (too large or badly encoded)").format(
+                what=what
+            )
         )
     issuer = error.tls_issuer if isinstance(error, APIConnectionError) else None
     return failing.error(
-        f"{what} could not be reached: {scrub(error.message, secret)}",
-        [f"certificate issuer: {issuer}"] if issuer else [],
+        _("{what} could not be reached: {reason}").format(
+            what=what, reason=scrub(error.message, secret)
+        ),
+        [_("certificate issuer: {issuer}").format(issuer=issuer)] if issuer else [],
     )
 
 
@@ -103,5 +114,5 @@ def refusal_text(answer: Exchange, secret: str | None) -> str:
     if isinstance(message, str) and message.strip():
         text = message.strip()
     else:
-        text = " ".join(answer.raw.decode("utf-8", "replace").split())[:200] or "no body"
+        text = " ".join(answer.raw.decode("utf-8", "replace").split())[:200] or _("no body")
     return scrub(f"HTTP {answer.status_code}: {text}", secret)

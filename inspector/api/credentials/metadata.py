@@ -17,6 +17,7 @@ from inspector.api.credentials.http_call import Failing, call, json_object, refu
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_token
+from inspector.i18n import _
 
 DEADLINE_SECONDS: Final = 5.0
 
@@ -32,23 +33,25 @@ class MetadataSource:
         self.label = label
 
     async def issue(self, http: httpx.AsyncClient) -> IssuedToken:
-        what = f"the metadata service at {httpx.URL(self._url).host}"
+        what = _("the metadata service at {host}").format(host=httpx.URL(self._url).host)
         failing = Failing(self.label, what, Hint.METADATA)
         answer = await call(
             http,
             "GET",
             self._url,
             failing,
-            headers={"Metadata-Flavor": "Google"},
+            headers={"Metadata-Flavor": "Google"},  # untranslated: a header
             deadline=DEADLINE_SECONDS,
         )
         if answer.error() is not None:
-            raise failing.error(f"{what} refused: {refusal_text(answer, None)}")
+            raise failing.error(
+                _("{what} refused: {reason}").format(what=what, reason=refusal_text(answer, None))
+            )
         data = json_object(answer.raw)
         token = data.get("access_token") if data else None
         lifetime = data.get("expires_in") if data else None
         if not isinstance(token, str):
-            raise failing.error(f"{what} answered without an access_token")
+            raise failing.error(_("{what} answered without an access_token").format(what=what))
         try:
             value = validate_token(token, what)
         except UsageError as error:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, parse_endpoint
+from inspector.i18n import _
 
 DEFAULT_IAM_ENDPOINT: Final = "https://iam.api.cloud.yandex.net"
 DEFAULT_METADATA_URL: Final = (
@@ -62,17 +63,18 @@ class CredentialPlan:
     def label(self) -> str:
         """What the status bar and error messages call this source; never the secret."""
         if self.kind is SourceKind.IAM_TOKEN:
-            return f"IAM token from {self.origin}"
+            return _("IAM token from {origin}").format(origin=self.origin)
         if self.kind is SourceKind.OAUTH_TOKEN:
-            return f"OAuth token from {self.origin}"
+            return _("OAuth token from {origin}").format(origin=self.origin)
         if self.kind is SourceKind.SA_KEY:
-            return f"service account key {self.key_file}"
+            return _("service account key {file}").format(file=self.key_file)
         if self.kind is SourceKind.YC:
-            profile = f"profile {self.yc_profile}" if self.yc_profile else "its current profile"
-            return f"yc CLI ({profile})"
+            if self.yc_profile:
+                return _("yc CLI (profile {profile})").format(profile=self.yc_profile)
+            return _("yc CLI (its current profile)")
         if self.kind is SourceKind.METADATA:
-            return f"metadata service ({self.metadata_url})"
-        return "no token"
+            return _("metadata service ({url})").format(url=self.metadata_url)
+        return _("no token")
 
 
 NO_CREDENTIALS: Final = CredentialPlan(SourceKind.NONE)
@@ -85,7 +87,15 @@ def parse_metadata_url(raw: str, option: str = "--metadata-url") -> str:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError as error:
-        raise UsageError(f"{option} {value!r} is not a URL: {error}") from None
+        raise UsageError(
+            _("{option} {value} is not a URL: {reason}").format(
+                option=option, value=repr(value), reason=error
+            )
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.username:
-        raise UsageError(f"{option} must look like http://host[:port]/path, got {value!r}")
+        raise UsageError(
+            _("{option} must look like http://host[:port]/path, got {value}").format(
+                option=option, value=repr(value)
+            )
+        )
     return value

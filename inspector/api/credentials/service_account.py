@@ -26,6 +26,7 @@ from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, validate_resource_id
 from inspector.api.local_files import FileTooLarge, file_reason, read_regular
 from inspector.api.wire_json import BodyError, loads_object
+from inspector.i18n import _
 
 JWT_LIFETIME_SECONDS: Final = 600
 _MAX_KEY_FILE_BYTES: Final = 64 * 1024
@@ -46,15 +47,23 @@ def _read_json(path: Path, source: str) -> object:
     try:
         data = read_regular(path, _MAX_KEY_FILE_BYTES)
     except FileTooLarge:
-        raise UsageError(f"{source} is larger than 64 KiB; a key file is about 2 KiB") from None
+        raise UsageError(
+            _("{source} is larger than 64 KiB; a key file is about 2 KiB").format(source=source)
+        ) from None
     except OSError as error:
-        raise UsageError(f"cannot read {source}: {error.strerror or error}") from None
+        raise UsageError(
+            _("cannot read {source}: {reason}").format(
+                source=source, reason=error.strerror or error
+            )
+        ) from None
     try:
-        document, _ = loads_object(data)
+        document, _text = loads_object(data)
     except BodyError as error:
         raise UsageError(
-            f"{source} is not JSON ({file_reason(error)}); it must be the file "
-            "`yc iam key create --output FILE` writes"
+            _(
+                "{source} is not JSON ({reason}); it must be the file "
+                "`yc iam key create --output FILE` writes"
+            ).format(source=source, reason=file_reason(error))
         ) from None
     return document
 
@@ -62,29 +71,43 @@ def _read_json(path: Path, source: str) -> object:
 def _private_key(text: str, source: str) -> rsa.RSAPrivateKey:
     start = text.find(_PEM_START)  # yc puts a "PLEASE DO NOT REMOVE THIS LINE!" line first
     if start < 0:
-        raise UsageError(f"the private_key in {source} is not a PEM key")
+        raise UsageError(_("the private_key in {source} is not a PEM key").format(source=source))
     try:
         key = serialization.load_pem_private_key(text[start:].encode("ascii"), password=None)
     except (ValueError, TypeError, UnicodeEncodeError):
         raise UsageError(
-            f"the private_key in {source} cannot be read (damaged, or protected by a password)"
+            _(
+                "the private_key in {source} cannot be read (damaged, or protected by a password)"
+            ).format(source=source)
         ) from None
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise UsageError(f"the private_key in {source} is not an RSA key; PS256 needs one")
+        raise UsageError(
+            _("the private_key in {source} is not an RSA key; PS256 needs one").format(
+                source=source
+            )
+        )
     return key
 
 
 def load_key_file(path: Path) -> ServiceAccountKey:
     """The key in ``path``, or :class:`UsageError` naming the file (never its content)."""
-    source = f"the service account key file {path}"
+    source = _("the service account key file {path}").format(path=path)
     data = _read_json(path, source)
     if not isinstance(data, dict):
-        raise UsageError(f"{source} holds JSON but not an object with id and private_key")
+        raise UsageError(
+            _("{source} holds JSON but not an object with id and private_key").format(source=source)
+        )
     missing = [name for name in _FIELDS if not isinstance(data.get(name), str)]
     if missing:
-        raise UsageError(f"{source} lacks {', '.join(missing)}; is it an authorized key file?")
-    key_id = validate_resource_id(data["id"], f"key id in {source}")
-    account = validate_resource_id(data["service_account_id"], f"service_account_id in {source}")
+        raise UsageError(
+            _("{source} lacks {fields}; is it an authorized key file?").format(
+                source=source, fields=", ".join(missing)
+            )
+        )
+    key_id = validate_resource_id(data["id"], _("key id in {source}").format(source=source))
+    account = validate_resource_id(
+        data["service_account_id"], _("service_account_id in {source}").format(source=source)
+    )
     return ServiceAccountKey(key_id, account, _private_key(data["private_key"], source))
 
 

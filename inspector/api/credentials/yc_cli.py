@@ -23,6 +23,7 @@ from inspector.api.credentials.errors import CredentialError, Hint
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_token
+from inspector.i18n import _
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT_SECONDS: Final = 30.0
@@ -102,9 +103,10 @@ class YcCliSource:
         if executable is None:
             if self._yc_path:
                 raise self._fail(
-                    f"--yc-path {self._yc_path} is not an executable program", Hint.YC_PATH
+                    _("--yc-path {path} is not an executable program").format(path=self._yc_path),
+                    Hint.YC_PATH,
                 )
-            raise self._fail("the yc CLI was not found on PATH", Hint.YC_NOT_FOUND)
+            raise self._fail(_("the yc CLI was not found on PATH"), Hint.YC_NOT_FOUND)
         profile = ["--profile", self._profile] if self._profile else []
         return [executable, "iam", "create-token", *profile]
 
@@ -115,22 +117,30 @@ class YcCliSource:
             done = await _in_own_thread(partial(_run, command, self._timeout))
         except subprocess.TimeoutExpired:
             raise self._fail(
-                f"`{shown}` did not finish within {self._timeout:g} s", Hint.YC_WAITING
+                _("`{command}` did not finish within {seconds} s").format(
+                    command=shown, seconds=f"{self._timeout:g}"
+                ),
+                Hint.YC_WAITING,
             ) from None
         except OSError as error:
             raise self._fail(
-                f"`{shown}` could not be started: {error.strerror or error}", Hint.YC_NOT_STARTED
+                _("`{command}` could not be started: {reason}").format(
+                    command=shown, reason=error.strerror or error
+                ),
+                Hint.YC_NOT_STARTED,
             ) from None
         if done.returncode != 0:
             said = " ".join(done.stderr.decode("utf-8", "replace").split())[-_STDERR_CHARS:]
-            failed = f"`{shown}` failed with exit code {done.returncode}: {said or 'no message'}"
+            failed = _("`{command}` failed with exit code {code}: {said}").format(
+                command=shown, code=done.returncode, said=said or _("no message")
+            )
             if self._profile:
                 raise self._fail(failed, Hint.YC_PROFILE, profile=self._profile)
             raise self._fail(failed, Hint.YC_SETUP)
         output = done.stdout.decode("utf-8", "replace").splitlines()
         lines = [line for line in output if line.strip()]
         if not lines:
-            raise self._fail(f"`{shown}` printed nothing", Hint.YC_SILENT)
+            raise self._fail(_("`{command}` printed nothing").format(command=shown), Hint.YC_SILENT)
         try:
             token = validate_token(lines[-1], f"`{shown}`")
         except UsageError as error:

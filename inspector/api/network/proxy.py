@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from inspector.api.errors import UsageError
 from inspector.api.inputs import is_loopback_host
+from inspector.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +50,13 @@ def parse_proxy(raw: str, source: str) -> str:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise UsageError(f"the proxy from {source} is not a URL") from None
+        raise UsageError(_("the proxy from {source} is not a URL").format(source=source)) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(
-            f"the proxy from {source} must be http://host:port or https://host:port "
-            f"(got a {parts.scheme or 'schemeless'} URL; SOCKS proxies are not supported)"
+            _(
+                "the proxy from {source} must be http://host:port or https://host:port "
+                "(got a {scheme} URL; SOCKS proxies are not supported)"
+            ).format(source=source, scheme=parts.scheme or _("schemeless"))
         )
     return value
 
@@ -99,7 +102,7 @@ class ProxyRoutes:
         self._no_proxy = _environment(env, "no_proxy") or ""
         self._by_scheme: dict[str, str | None]
         if settings.proxy is not None:
-            proxy = parse_proxy(settings.proxy, "the proxy setting")
+            proxy = parse_proxy(settings.proxy, _("the proxy setting"))
             self._by_scheme = {"https": proxy, "http": proxy}
         else:
             every = _environment(env, "all_proxy")

@@ -16,6 +16,7 @@ import httpx
 import truststore
 
 from inspector.api.errors import UsageError
+from inspector.i18n import _
 
 PROBE_TIMEOUT_SECONDS = 3.0
 
@@ -27,10 +28,14 @@ def make_ssl_context(ca_file: Path | None = None) -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=str(ca_file))
         except FileNotFoundError:
-            raise UsageError(f"the CA file {ca_file} does not exist") from None
+            raise UsageError(_("the CA file {file} does not exist").format(file=ca_file)) from None
         except (OSError, ssl.SSLError) as error:
-            reason = getattr(error, "strerror", None) or "it holds no PEM certificate"
-            raise UsageError(f"the CA file {ca_file} could not be loaded: {reason}") from None
+            reason = getattr(error, "strerror", None) or _("it holds no PEM certificate")
+            raise UsageError(
+                _("the CA file {file} could not be loaded: {reason}").format(
+                    file=ca_file, reason=reason
+                )
+            ) from None
     return context
 
 

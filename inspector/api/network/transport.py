@@ -59,7 +59,8 @@ class NetworkTransport(httpx.AsyncBaseTransport):
         refused = url.scheme == "http" and "authorization" in request.headers
         if refused and not is_loopback_host(url.host):
             raise PlainHttpRefused(
-                f"refusing to send a token over plain http:// to {url.host}", request=request
+                f"refusing to send a token over plain http:// to {url.host}",  # untranslated
+                request=request,
             )
         proxy = self._routes.proxy_for(url.scheme, url.host)
         try:
@@ -68,10 +69,11 @@ class NetworkTransport(httpx.AsyncBaseTransport):
             if url.scheme != "https" or not verification_failed(error):
                 raise
             issuer = await peer_issuer(url, proxy)
-            via = f" (through the proxy {proxy_display(proxy)})" if proxy else ""
-            signed = f"; it was issued by {issuer}" if issuer else ""
+            # The message stays in the log and the error chain: api/transport words what is shown.
+            via = f" (through the proxy {proxy_display(proxy)})" if proxy else ""  # untranslated
+            signed = f"; it was issued by {issuer}" if issuer else ""  # untranslated
             raise UntrustedCertificate(
-                f"the certificate of {url.host}{via} is not trusted{signed}",
+                f"the certificate of {url.host}{via} is not trusted{signed}",  # untranslated
                 issuer=issuer,
                 request=request,
             ) from error
