@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from inspector.config.options import Options
     from inspector.core.bundle import CaptureError, OfflineResult
     from inspector.core.failed_call import FailedCapture
-    from inspector.core.policy import Policy, Violation
+    from inspector.core.policy import Policy
+    from inspector.present.policy import Violation
 
 EXIT_OK = 0
 EXIT_DIFFERENT = 1
@@ -179,8 +180,8 @@ def run_diff(options: Options, out: TextIO, err: TextIO) -> int:
     """``diff A B``: 0 when the images are equal, 1 when they differ, 2 on any trouble."""
     from inspector.api.errors import InspectorError, UsageError
     from inspector.core.bundle import CaptureError
-    from inspector.core.compare import compare_images
     from inspector.present.compare import format_comparison
+    from inspector.present.comparison import compare_images
 
     endpoint: list[str] = []
     try:

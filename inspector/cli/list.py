@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from inspector.api.models import DesktopImage
     from inspector.config.connection import Connection
     from inspector.config.options import Options
-    from inspector.core.policy import Policy, Violation
+    from inspector.core.policy import Policy
     from inspector.present.listing import ImageRow
+    from inspector.present.policy import Violation
 
 
 def run_list(options: Options, out: TextIO, err: TextIO) -> int:

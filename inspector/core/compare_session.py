@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from inspector.api.errors import InspectorError
     from inspector.api.models import DesktopImage
     from inspector.core.bundle import CaptureError
-    from inspector.core.compare import Comparison
+    from inspector.present.comparison import Comparison
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class CompareSession:
     async def _run(self, generation: int, left: str, right: str) -> None:
         from inspector.api.errors import InspectorError
         from inspector.core.bundle import CaptureError
-        from inspector.core.compare import compare_images
+        from inspector.present.comparison import compare_images
 
         try:
             images = [await load_side(source, self._client) for source in (left, right)]

@@ -13,7 +13,6 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Final
 
@@ -21,19 +20,11 @@ from inspector.api.errors import UsageError
 from inspector.api.local_files import FileTooLarge, LocalFileError, read_regular
 from inspector.config.store import POLICY
 from inspector.i18n import _
+from inspector.present.policy import Rule, Violation
 
 RULE_NAMES: Final = ("required", "allowed", "pattern", "message", "forbidden")
 
 _Broken = Callable[[str, str], "PolicyError"]
-
-
-class Rule(StrEnum):
-    """The rule a label broke; the value is what the CLI prints in its ``rule`` column."""
-
-    REQUIRED = "required"
-    ALLOWED = "allowed"
-    PATTERN = "pattern"
-    FORBIDDEN = "forbidden"
 
 
 class PolicyError(UsageError):
@@ -50,16 +41,6 @@ class LabelRule:
     pattern: re.Pattern[str] | None = None
     message: str | None = None
     forbidden: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """One broken rule: the label, the rule, and what to tell the operator."""
-
-    key: str
-    rule: Rule
-    value: str | None
-    message: str
 
 
 @dataclass(frozen=True, slots=True)

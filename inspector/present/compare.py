@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from inspector.core.compare import Change, CompareRow, Comparison, RowKind
 from inspector.i18n import N_, _, ngettext
+from inspector.present.comparison import Change, CompareRow, Comparison, RowKind
 from inspector.present.defaults import with_mark
 from inspector.present.sizes import exact_bytes, human_size
 from inspector.present.text import display_width, pad, printable

@@ -1,16 +1,39 @@
 """Label policy violations as text for people: the CLI's ``--check`` table and the window's
 badge tooltip. Keys, values and messages are untrusted and escaped for the terminal.
+
+A violation is defined here, beside its wording, so that the views that show one need not
+reach up into ``core/``, which reads the policy file and checks the labels.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Final
 
-from inspector.core.policy import Violation
 from inspector.i18n import _, ngettext
 from inspector.present.text import display_width, pad, printable
 
 _GAP: Final = 2
+
+
+class Rule(StrEnum):
+    """The rule a label broke; the value is what the CLI prints in its ``rule`` column."""
+
+    REQUIRED = "required"
+    ALLOWED = "allowed"
+    PATTERN = "pattern"
+    FORBIDDEN = "forbidden"
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One broken rule: the label, the rule, and what to tell the operator."""
+
+    key: str
+    rule: Rule
+    value: str | None
+    message: str
 
 
 def format_violations(found: list[tuple[str, Violation]]) -> str:

@@ -19,11 +19,11 @@ if TYPE_CHECKING:
     from inspector.api.client import ImageClient
     from inspector.api.retry import RetryPolicy
     from inspector.config.connection import Connection
-    from inspector.core.compare import Comparison
     from inspector.core.compare_session import CompareView
     from inspector.core.fetch import FetchController
     from inspector.core.instance import Request
     from inspector.core.watch import WatchPolicy
+    from inspector.present.comparison import Comparison
     from inspector.ui.dialogs.connection_switch import ConnectionSwitcher
     from inspector.ui.window.main_window import MainWindow
 

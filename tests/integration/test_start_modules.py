@@ -244,6 +244,7 @@ IMAGE_SHOWN = frozenset(
         # comparison's session waits for the client; later launches are listened for.
         "inspector.core.compare_session",
         "inspector.core.policy",
+        "inspector.present.policy",  # the violation it reports, and its wording
         "tomllib",
         "inspector.ui.window.instance_listener",
     }

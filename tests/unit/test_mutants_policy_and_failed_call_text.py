@@ -8,11 +8,16 @@ from pathlib import Path
 import pytest
 
 from inspector.core.failed_call import AttemptRecord, FailedCapture
-from inspector.core.policy import Rule, Violation
 from inspector.i18n import use_language
 from inspector.present.errors import Explanation
 from inspector.present.failed_call import attempt_line, attempt_lines, failed_heading
-from inspector.present.policy import format_violations, violations_summary, violations_tooltip
+from inspector.present.policy import (
+    Rule,
+    Violation,
+    format_violations,
+    violations_summary,
+    violations_tooltip,
+)
 
 MISSING = Violation("owner", Rule.REQUIRED, None, "the label is required and missing")
 HOSTILE = Violation("env\x1b[31m", Rule.PATTERN, "prod", '"prod" does not match ^(dev|test)$')

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.policy import PolicyError, Rule, load_policy, parse_policy
+from inspector.core.policy import PolicyError, load_policy, parse_policy
+from inspector.present.policy import Rule
 
 SOURCE = Path("policy.toml")
 POLICY = b"""

@@ -29,8 +29,9 @@ from inspector.ui.widgets import icons
 from inspector.ui.widgets.inert import tooltip_text
 
 if TYPE_CHECKING:
-    from inspector.core.policy import Policy, Violation
+    from inspector.core.policy import Policy
     from inspector.present.listing import ImageRow
+    from inspector.present.policy import Violation
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 STATUS_COLUMN: Final = 2

@@ -34,8 +34,9 @@ from inspector.ui import theme
 from inspector.ui.widgets.inert import plain, tooltip_text
 
 if TYPE_CHECKING:
-    from inspector.core.compare import CompareRow, Comparison
-    from inspector.core.policy import Policy, Violation
+    from inspector.core.policy import Policy
+    from inspector.present.comparison import CompareRow, Comparison
+    from inspector.present.policy import Violation
     from inspector.present.presenting import Masker
 
 
@@ -220,7 +221,7 @@ class CompareDialog(QDialog):
 
     def _violations(self, comparison: Comparison) -> tuple[list[Violation], list[Violation]] | None:
         """Each side's policy violations, from its labels as the comparison aligned them."""
-        from inspector.core.compare import RowKind
+        from inspector.present.comparison import RowKind
 
         if self._policy is None:
             return None
@@ -231,7 +232,7 @@ class CompareDialog(QDialog):
 
     def _cell(self, row: CompareRow, text: str) -> str:
         """A value as shown: folder IDs hidden and IDs masked while presenting."""
-        from inspector.core.compare import RowKind
+        from inspector.present.comparison import RowKind
         from inspector.present.presenting import HIDDEN_FOLDER
 
         if self._masker is not None and row.kind is RowKind.FIELD and row.key == "folderId":
@@ -262,7 +263,7 @@ class CompareDialog(QDialog):
 
 
 def _on_row(violation: Violation, row: CompareRow) -> bool:
-    from inspector.core.compare import RowKind
+    from inspector.present.comparison import RowKind
 
     return row.kind is RowKind.LABEL and row.key == violation.key
 

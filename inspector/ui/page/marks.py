@@ -18,9 +18,9 @@ from inspector.ui.page.labels_table import LabelsPanel
 from inspector.ui.widgets.inert import set_tooltip
 
 if TYPE_CHECKING:
-    from inspector.core.policy import Violation
     from inspector.present.diff import ImageChanges
     from inspector.present.errors import Explanation
+    from inspector.present.policy import Violation
 
 Mask = Callable[[str], str]
 

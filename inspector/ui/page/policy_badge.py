@@ -14,7 +14,7 @@ from inspector.ui import theme
 from inspector.ui.widgets.inert import set_tooltip
 
 if TYPE_CHECKING:
-    from inspector.core.policy import Violation
+    from inspector.present.policy import Violation
 
 
 class PolicyBadge(QLabel):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from inspector.api.models import DesktopImage
-from inspector.core.compare import Change, RowKind, compare_images
 from inspector.present.compare import format_comparison
+from inspector.present.comparison import Change, RowKind, compare_images
 
 
 def image(**fields: object) -> DesktopImage:
