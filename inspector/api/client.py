@@ -76,6 +76,18 @@ class Attempt:
 
 
 @dataclass(frozen=True, slots=True)
+class AttemptRecord:
+    """One attempt as a bundle keeps it: read back from the file, so plain values only."""
+
+    number: int
+    request_ids: list[tuple[str, str]]
+    status: int | None
+    error: str | None
+    elapsed_ms: float
+    wait_seconds: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class FetchResult:
     """A successfully parsed image with the exact text and the exchange it came from."""
 

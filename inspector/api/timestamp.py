@@ -22,6 +22,7 @@ _RFC3339 = re.compile(
     r"(?P<offset>[Zz]|[+-]\d{1,2}:\d{1,2})"
 )
 _SECONDS_PER_DAY = 86_400
+_NANOS = 1_000_000_000
 
 
 def days_from_civil(year: int, month: int, day: int) -> int:
@@ -121,12 +122,17 @@ MIN_EPOCH_SECONDS = days_from_civil(1, 1, 1) * _SECONDS_PER_DAY
 MAX_EPOCH_SECONDS = days_from_civil(9999, 12, 31) * _SECONDS_PER_DAY + _SECONDS_PER_DAY - 1
 
 
-def canonical_text(epoch_seconds: int, nanos: int) -> str:
-    """The instant as protobuf's JSON printer writes it: UTC, ``Z``, 0, 3, 6 or 9 digits."""
+def _utc_seconds_text(epoch_seconds: int) -> str:
+    """``2026-11-27T08:01:17``: the UTC calendar date and time of day, for any year."""
     days, second_of_day = divmod(epoch_seconds, _SECONDS_PER_DAY)
     year, month, day = civil_from_days(days)
     hour, rest = divmod(second_of_day, 3600)
-    text = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def canonical_text(epoch_seconds: int, nanos: int) -> str:
+    """The instant as protobuf's JSON printer writes it: UTC, ``Z``, 0, 3, 6 or 9 digits."""
+    text = _utc_seconds_text(epoch_seconds)
     if nanos % 1_000_000_000 == 0:
         return text + "Z"
     if nanos % 1_000_000 == 0:
@@ -134,3 +140,10 @@ def canonical_text(epoch_seconds: int, nanos: int) -> str:
     if nanos % 1000 == 0:
         return f"{text}.{nanos // 1000:06d}Z"
     return f"{text}.{nanos:09d}Z"
+
+
+def iso_utc(epoch_ns: int) -> str:
+    """``2026-11-27T08:01:17.123456Z``: a local clock reading (nanoseconds since the epoch) as
+    RFC 3339, to the microsecond, as the support bundles have always written it."""
+    seconds, nanos = divmod(epoch_ns, _NANOS)
+    return f"{_utc_seconds_text(seconds)}.{nanos // 1000:06d}Z"

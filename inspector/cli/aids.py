@@ -167,7 +167,7 @@ def failed_lines(capture: FailedCapture) -> list[str]:
     from inspector.present.failed_call import attempt_lines, failed_heading
 
     return [
-        failed_heading(capture),
+        failed_heading(capture.image_id, capture.source.name, capture.captured_at_ns),
         *explanation_lines(capture.explanation),
         *attempt_lines(capture.attempts),
     ]

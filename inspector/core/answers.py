@@ -13,9 +13,9 @@ from typing import Any
 from inspector.api.client import IMAGES_PATH, Attempt
 from inspector.api.errors import InspectorError
 from inspector.api.models import DesktopImage
-from inspector.api.timestamp import parse_timestamp
+from inspector.api.timestamp import iso_utc, parse_timestamp
 from inspector.api.transport import Exchange
-from inspector.core.bundle import OfflineResult, iso_utc
+from inspector.core.bundle import OfflineResult
 from inspector.i18n import _
 from inspector.present.errors import explain
 from inspector.present.times import present_time

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import platform
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
@@ -26,7 +25,7 @@ from inspector.api.errors import RequestIds
 from inspector.api.local_files import FileTooLarge, read_regular
 from inspector.api.models import DesktopImage, ImageParseError, image_from_mapping, parse_image
 from inspector.api.redaction import safe_headers
-from inspector.api.timestamp import TimestampError, parse_timestamp
+from inspector.api.timestamp import TimestampError, iso_utc, parse_timestamp
 from inspector.api.transport import Exchange
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.config.files import write_atomically
@@ -41,8 +40,6 @@ BUNDLE_VERSION: Final = 2
 FAILURE_OUTCOME: Final = "failure"
 BUNDLE_SUFFIX: Final = ".inspector.json"
 MAX_FILE_BYTES: Final = 16 * 1024 * 1024
-_NANOS: Final = 1_000_000_000
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_ELAPSED_MS: Final = 24 * 3600 * 1000  # no call waits a day
 
 
@@ -105,17 +102,6 @@ def environment(qt_version: str | None = None, pyside_version: str | None = None
     if pyside_version:
         versions["pyside6"] = pyside_version
     return versions
-
-
-def _utc(epoch_ns: int) -> datetime:
-    """The instant to the microsecond, in integers: a float overflows near year 9999."""
-    seconds, nanos = divmod(epoch_ns, _NANOS)
-    return _EPOCH + timedelta(seconds=seconds, microseconds=nanos // 1000)
-
-
-def iso_utc(epoch_ns: int) -> str:
-    """``2026-11-27T08:01:17.123456Z``."""
-    return _utc(epoch_ns).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def bundle_envelope(
@@ -190,7 +176,8 @@ def save_bundle(path: Path, bundle: dict[str, Any]) -> None:
 
 
 def default_bundle_name(image_id: str, captured_at_ns: int) -> str:
-    stamp = _utc(captured_at_ns).strftime("%Y%m%d-%H%M%S")
+    day, clock = iso_utc(captured_at_ns).split("T")
+    stamp = f"{day.replace('-', '')}-{clock[:8].replace(':', '')}"
     return f"{image_id}-{stamp}{BUNDLE_SUFFIX}"
 
 

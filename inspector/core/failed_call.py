@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from inspector.api.client import Attempt
+from inspector.api.client import Attempt, AttemptRecord
 from inspector.api.redaction import redact, safe_headers
 from inspector.api.transport import Exchange
 from inspector.core.bundle import (
@@ -30,18 +30,6 @@ from inspector.i18n import _
 from inspector.present.errors import Explanation
 
 BODY_EXCERPT_BYTES: Final = 64 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class AttemptRecord:
-    """One attempt as a bundle keeps it."""
-
-    number: int
-    request_ids: list[tuple[str, str]]
-    status: int | None
-    error: str | None
-    elapsed_ms: float
-    wait_seconds: float | None
 
 
 @dataclass(frozen=True)

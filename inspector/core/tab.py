@@ -164,9 +164,10 @@ class TabController:
         explanation = capture.explanation
         copy_text = "\n".join(explanation_lines(explanation))
         self._page.show_error(capture.image_id, explanation, copy_text, keep_result=False)
-        note = "\n".join(
-            [failed_heading(capture, self._clock_ns()), *attempt_lines(capture.attempts)]
+        heading = failed_heading(
+            capture.image_id, capture.source.name, capture.captured_at_ns, self._clock_ns()
         )
+        note = "\n".join([heading, *attempt_lines(capture.attempts)])
         self._page.show_offline(note)
         body = capture.body.encode("utf-8")
         self._page.show_raw((lambda: present_body(body, note)) if body else None)

@@ -4,27 +4,31 @@ attempt (its request ids, status or error, duration and the wait after it).
 
 from __future__ import annotations
 
-from inspector.api.timestamp import parse_timestamp
-from inspector.core.failed_call import AttemptRecord, FailedCapture
+from typing import TYPE_CHECKING
+
+from inspector.api.timestamp import iso_utc, parse_timestamp
 from inspector.i18n import _, conventions
 from inspector.present.text import printable
 from inspector.present.times import now_ns, present_time
+
+if TYPE_CHECKING:
+    from inspector.api.client import AttemptRecord
 
 
 def _number(value: float, digits: int) -> str:
     return f"{value:.{digits}f}".replace(".", conventions().decimal)
 
 
-def failed_heading(capture: FailedCapture, now: int | None = None) -> str:
+def failed_heading(
+    image_id: str, file_name: str, captured_at_ns: int, now: int | None = None
+) -> str:
     """``OFFLINE · failed call e3v... · bundle x.inspector.json · captured 2026-... (2 h ago)``."""
-    from inspector.core.bundle import iso_utc
-
-    when = present_time(parse_timestamp(iso_utc(capture.captured_at_ns)), now or now_ns())
+    when = present_time(parse_timestamp(iso_utc(captured_at_ns)), now or now_ns())
     return _(
         "OFFLINE \u00b7 failed call {image} \u00b7 {file} \u00b7 captured {time} ({age})"
     ).format(
-        image=printable(capture.image_id) or "?",
-        file=printable(capture.source.name),
+        image=printable(image_id) or "?",
+        file=printable(file_name),
         time=when.utc,
         age=when.age,
     )

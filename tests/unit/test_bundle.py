@@ -106,6 +106,10 @@ def test_a_bundle_has_what_support_asks_for_and_no_secret(tmp_path: Path) -> Non
     assert {"app", "python", "os", "qt", "pyside6"} <= set(bundle["environment"])
 
 
+def test_a_bundle_is_named_after_the_image_and_the_utc_second_it_was_captured() -> None:
+    assert default_bundle_name("e3v", RECEIVED_NS) == "e3v-20261127-080120.inspector.json"
+
+
 def test_a_bundle_opens_as_the_same_answer(tmp_path: Path) -> None:
     result = load_capture(saved_bundle(tmp_path))
     live = live_result()

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from inspector.core.failed_call import AttemptRecord, FailedCapture
+from inspector.api.client import AttemptRecord
+from inspector.cli.aids import failed_lines
+from inspector.core.failed_call import FailedCapture
 from inspector.i18n import use_language
 from inspector.present.errors import Explanation
 from inspector.present.failed_call import attempt_line, attempt_lines, failed_heading
@@ -104,18 +106,24 @@ def capture(image_id: str, source: str) -> FailedCapture:
 
 
 def test_the_offline_heading_names_the_image_the_file_and_when_it_was_captured() -> None:
-    heading = failed_heading(capture("e3v\x1bimg", "/tmp/x/e3v.inspector.json"), CAPTURED_NS)
+    heading = failed_heading("e3v\x1bimg", "e3v.inspector.json", CAPTURED_NS, CAPTURED_NS)
     assert heading.startswith(
         "OFFLINE \u00b7 failed call e3v\\x1bimg \u00b7 e3v.inspector.json \u00b7 captured 2026-"
     )
     assert ".123456" in heading
-    later = failed_heading(capture("", "b.json"), CAPTURED_NS + 2 * HOUR_NS)
+    later = failed_heading("", "b.json", CAPTURED_NS, CAPTURED_NS + 2 * HOUR_NS)
     assert later.startswith("OFFLINE \u00b7 failed call ? \u00b7 b.json \u00b7 captured ")
     assert later.endswith(" UTC (2 hours ago)")
 
 
 def test_the_offline_heading_in_russian() -> None:
     use_language("ru")
-    heading = failed_heading(capture("e3v", "e3v.inspector.json"), CAPTURED_NS + 2 * HOUR_NS)
+    heading = failed_heading("e3v", "e3v.inspector.json", CAPTURED_NS, CAPTURED_NS + 2 * HOUR_NS)
     assert heading.startswith("ОФЛАЙН \u00b7 неудачный вызов e3v \u00b7 e3v.inspector.json")
     assert heading.endswith(" UTC (2 часа назад)")
+
+
+def test_open_heads_a_failed_call_with_the_bundles_file_name_not_its_path() -> None:
+    lines = failed_lines(capture("e3v", "/tmp/x/e3v.inspector.json"))
+    assert lines[0].startswith("OFFLINE \u00b7 failed call e3v \u00b7 e3v.inspector.json \u00b7 ")
+    assert lines[-2:] == attempt_lines([RETRIED])
