@@ -148,7 +148,7 @@ def _paint_shell(
     app.setApplicationVersion(__version__)
     app.setOrganizationName("cloud-desktop-inspector")
     app.setDesktopFileName(APP_NAME)  # the .desktop file, for the icon on Wayland
-    from inspector.resources import window_icon
+    from inspector.ui.widgets.icons import window_icon
 
     app.setWindowIcon(window_icon())
     app.setQuitOnLastWindowClosed(False)

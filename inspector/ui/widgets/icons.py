@@ -3,6 +3,7 @@
 Drawn with Qt SVG's renderer directly, not through Qt's SVG icon plugin, so the frozen build
 needs no image plugin; a pixmap is rendered for the device pixel ratio it is asked for, never
 scaled up from a smaller one. The files are black shapes; the colour comes from the theme.
+The application's own icon is the one bitmap set, in every size the package ships.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
 
-from inspector.resources import ICONS
+from inspector.resources import ICONS, icon_files
 
 
 def icon_path(name: str) -> str:
@@ -77,3 +78,11 @@ class _SvgEngine(QIconEngine):
 def svg_icon(name: str, colour: QColor | str) -> QIcon:
     """An icon that views draw crisply at 100 %, 150 %, 200 % and anything between."""
     return QIcon(_SvgEngine(name, QColor(colour)))
+
+
+def window_icon() -> QIcon:
+    """The application icon with every size, for the window, the taskbar and the dock."""
+    icon = QIcon()
+    for item in icon_files():
+        icon.addFile(str(item))
+    return icon
