@@ -26,7 +26,7 @@ import uuid
 import zlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeAlias
 from urllib.parse import urlsplit
 
 import httpx
@@ -181,6 +181,15 @@ async def _abandon(response: httpx.Response, raw_chunks: AsyncIterator[bytes]) -
             pass
 
 
+# The one client type every call goes through; the layers above name it here, not in httpx.
+HttpClient: TypeAlias = httpx.AsyncClient
+
+
+def library_versions() -> dict[str, str]:
+    """The HTTP library that sends the calls, by version, for a support bundle's table."""
+    return {"httpx": httpx.__version__}
+
+
 def user_agent() -> str:
     return (
         f"{APP_NAME}/{__version__} (httpx/{httpx.__version__}; "  # untranslated: a header
@@ -190,7 +199,7 @@ def user_agent() -> str:
 
 def make_http_client(
     endpoint: Endpoint, timeouts: Timeouts | None = None, *, network: NetworkSettings | None = None
-) -> httpx.AsyncClient:
+) -> HttpClient:
     """An AsyncClient for ``endpoint``; the caller owns it and must ``aclose()`` it.
 
     :class:`NetworkTransport` picks the route (proxy or direct, loopback always direct) and

@@ -37,10 +37,8 @@ from inspector.config.profiles import (
 from inspector.i18n import _
 
 if TYPE_CHECKING:
-    import httpx
-
     from inspector.api.credentials.cache import TokenCache, TokenStatus
-    from inspector.api.transport import Timeouts
+    from inspector.api.transport import HttpClient, Timeouts
 
 TOKEN_ENV = "YC_IAM_TOKEN"
 OAUTH_TOKEN_ENV = "YC_OAUTH_TOKEN"
@@ -62,7 +60,7 @@ class Connection:
         """Where the token comes from, for the status bar (never the token)."""
         return None if self.credentials.kind is SourceKind.NONE else self.credentials.label
 
-    def http_client(self, timeouts: Timeouts | None = None) -> httpx.AsyncClient:
+    def http_client(self, timeouts: Timeouts | None = None) -> HttpClient:
         """The one AsyncClient for the API and the token exchanges; the caller closes it."""
         from inspector.api.transport import make_http_client
 
@@ -70,7 +68,7 @@ class Connection:
 
     def token_cache(
         self,
-        http: httpx.AsyncClient,
+        http: HttpClient,
         on_change: Callable[[TokenStatus], None] | None = None,
     ) -> TokenCache:
         """The token provider for ``ImageClient``; the source is built at the first token."""

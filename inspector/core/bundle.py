@@ -17,8 +17,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Final
 
-import httpx
-
 from inspector import APP_NAME, __version__
 from inspector.api.client import MAX_BODY_BYTES, FetchResult
 from inspector.api.errors import RequestIds
@@ -26,7 +24,7 @@ from inspector.api.local_files import FileTooLarge, read_regular
 from inspector.api.models import DesktopImage, ImageParseError, image_from_mapping, parse_image
 from inspector.api.redaction import safe_headers
 from inspector.api.timestamp import TimestampError, iso_utc, parse_timestamp
-from inspector.api.transport import Exchange
+from inspector.api.transport import Exchange, library_versions
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.config.files import write_atomically
 from inspector.core.saved_body import NotAnImage, rest_mapping
@@ -95,7 +93,7 @@ def environment(qt_version: str | None = None, pyside_version: str | None = None
         "app": f"{APP_NAME} {__version__}",
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "os": platform.platform(),
-        "httpx": httpx.__version__,
+        **library_versions(),
     }
     if qt_version:
         versions["qt"] = qt_version

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from inspector.api.client import ImageClient
     from inspector.config.connection import Connection
     from inspector.core.browse import BrowseController
+    from inspector.core.client_loop import Client
     from inspector.ui.browser.folder_browser import FolderBrowser
     from inspector.ui.window.main_window import MainWindow
 
@@ -34,7 +34,7 @@ class FolderSession:
 
         self._window = window
         self.browse: BrowseController | None = None
-        self._client: ImageClient | None = None
+        self._client: Client | None = None
         self._pending_listing: tuple[str, str, str] | None = None
         self._folder_key = connection_key(connection.profile, demo=connection.demo)
         self._first_folder = load_folder_id(self._folder_key) or _demo_folder(connection)
@@ -52,7 +52,7 @@ class FolderSession:
         if self._client is not None:
             self._start_browsing(browser)
 
-    def start(self, client: ImageClient) -> None:
+    def start(self, client: Client) -> None:
         """List folders with ``client`` from now on (at once if the browser exists)."""
         self._client = client
         if (browser := self._window.browser_part.if_built()) is not None:

@@ -11,14 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from inspector.config.options import DEFAULT_TIMEOUT
-from inspector.ui.client_loop import ClientLoop
+from inspector.core.client_loop import ClientLoop
+from inspector.i18n import _
 from inspector.ui.folder_session import FolderSession
 from inspector.ui.token_status import TokenLine
 
 if TYPE_CHECKING:
-    from inspector.api.client import ImageClient
     from inspector.api.retry import RetryPolicy
     from inspector.config.connection import Connection
+    from inspector.core.client_loop import Client
     from inspector.core.compare_session import CompareView
     from inspector.core.fetch import FetchController
     from inspector.core.instance import Request
@@ -82,7 +83,6 @@ class WindowSession:
             self.tabs.open_file(path_text)
         self.token = TokenLine(window, lambda: self.connection)
         self.loop = ClientLoop(
-            window,
             connection,
             timeout=timeout,
             retry=retry,
@@ -90,6 +90,10 @@ class WindowSession:
             stop=self._stop,
             on_token=self.token.show,
         )
+        window.firstPainted.connect(self.loop.painted)
+        window.closed.connect(self.loop.close)
+        if window.painted:
+            self.loop.painted()
         window.connectionDialogRequested.connect(self.open_connection_dialog)
         self.switcher: ConnectionSwitcher | None = None
         self.folders = FolderSession(window, connection)
@@ -103,7 +107,8 @@ class WindowSession:
         await self.loop.run()
         await self.tabs.history.aclose()
 
-    def _start(self, client: ImageClient) -> None:
+    def _start(self, client: Client) -> None:
+        self.window.statusBar().showMessage(_("Ready"), 3000)
         self.tabs.start(client)  # files waiting to open say so after "Ready"
         self.comparer.start(client)
         self.controller = self.tabs.controller(self.window.page).fetcher

@@ -236,7 +236,7 @@ IMAGE_SHOWN = frozenset(
         "inspector.ui.window.tabs",
         # The session that holds them: its client loop, token line and folder listings.
         "inspector.ui.session",
-        "inspector.ui.client_loop",
+        "inspector.core.client_loop",
         "inspector.ui.token_status",
         "inspector.ui.folder_session",
         "inspector.core.watch",

@@ -25,7 +25,7 @@ from inspector.i18n import _, conventions
 from inspector.present.defaults import with_mark
 
 if TYPE_CHECKING:
-    from inspector.api.client import ImageClient
+    from inspector.core.client_loop import Client
     from inspector.core.tab import TabController
     from inspector.core.watch import WatchPolicy
     from inspector.ui.browser.history_panel import HistoryPanel, HistoryRow
@@ -144,7 +144,7 @@ class TabSet:
         watch_policy: WatchPolicy | None = None,
     ) -> None:
         self._window = window
-        self._client: ImageClient | None = None
+        self._client: Client | None = None
         self._policy = watch_policy
         self.history = SharedHistory(window, history or History())
         self.tabs: dict[ImagePage, TabController] = {}
@@ -171,7 +171,7 @@ class TabSet:
         """The controller of ``page``'s tab (there is one for every tab once started)."""
         return self.tabs[page]
 
-    def start(self, client: ImageClient) -> None:
+    def start(self, client: Client) -> None:
         """Controllers for every tab, talking through ``client``; waiting fetches start."""
         self._client = client
         for page in self._window.pages():
