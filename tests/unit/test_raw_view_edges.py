@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.api.client import Exchange
 from inspector.api.errors import RequestIds
+from inspector.api.transport import Exchange
 from inspector.present.raw import describe_skew, present_body, present_exchange
 
 DATE = "Tue, 14 Nov 2023 22:13:20 GMT"  # 1_700_000_000
