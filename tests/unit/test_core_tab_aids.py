@@ -133,7 +133,10 @@ def test_a_failed_call_read_back_shows_its_banner_attempts_and_body(tmp_path: Pa
         assert t.page.errors[-1] == capture.explanation
         assert t.page.copy_texts[-1] == "\n".join(explanation_lines(capture.explanation))
         assert t.page.kept[-1] is False
-        note = "\n".join([failed_heading(capture, t.clock[0]), *attempt_lines(capture.attempts)])
+        heading = failed_heading(
+            capture.image_id, capture.source.name, capture.captured_at_ns, t.clock[0]
+        )
+        note = "\n".join([heading, *attempt_lines(capture.attempts)])
         assert t.page.offline == note
         assert t.page.raw is not None
         assert t.page.raw.summary.startswith("no HTTP exchange")
