@@ -142,13 +142,9 @@ DEMO_FIRST_PAINT = frozenset(
         "numbers",
     }
 )
-# httpx imports its own command line when click and rich are installed, as they are here
-# (import-linter, a development tool, brings them); the standalone build leaves them out
-# (DEVELOPMENT_ONLY in packaging/cloud-desktop-inspector.spec) and an install does not have them.
-HTTPX_COMMAND_LINE = frozenset({"click", "rich", "pygments", "colorsys", "mmap"})
 # Loaded between the first paint and the demo image shown: the loop, the client stack, the
 # demo API's server, and the parts of the inspector that fetch and present an image.
-IMAGE_SHOWN = HTTPX_COMMAND_LINE | frozenset(
+IMAGE_SHOWN = frozenset(
     {
         # The stack every fetch needs (the benchmark's stack floor loads the same).
         "asyncio",
