@@ -46,6 +46,11 @@ def test_a_new_answer_drops_the_changes_countdown_and_banner_of_the_last() -> No
     assert state.changes is None and state.retry is None and state.error is None
 
 
+def test_an_answer_after_a_retry_ends_the_countdown() -> None:
+    waiting = PageState().loading("e3v1", 0.0).retrying(2, 3, 10.0, "HTTP 503")
+    assert waiting.answered("e3v1", VIEW, "caption").retry is None
+
+
 def test_a_new_fetch_forgets_the_countdown_of_the_one_it_replaced() -> None:
     state = PageState().loading("e3v1", 0.0).retrying(2, 3, 10.0, "HTTP 503").loading("e3v2", 1.0)
     assert state.retry is None
