@@ -94,6 +94,9 @@ class FetchController:
         try:
             image_id = validate_resource_id(raw_id)
         except UsageError as error:
+            # The operator asked for something else: the running fetch ends here, so its answer
+            # cannot land later on a page that no longer says it is fetching.
+            self._latest.cancel()
             self._report(None, error, keep_result=True)
             return
         self._latest.cancel()

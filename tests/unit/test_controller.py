@@ -155,6 +155,21 @@ def test_bad_id_reports_without_a_request() -> None:
     assert "'/'" in (page.error.message or "")
 
 
+def test_a_bad_id_while_fetching_ends_the_running_fetch() -> None:
+    """The page stops saying it is fetching, so the old answer must not arrive afterwards."""
+
+    async def script(controller: FetchController) -> None:
+        controller.fetch("slow")
+        await asyncio.sleep(0.01)
+        controller.fetch("bad/id")
+        assert not controller.busy
+        await asyncio.sleep(0.2)
+
+    page = run_with({"slow": 0.1}, script, stubborn=True)
+    assert page.calls == [("loading", "slow"), ("error", None)]
+    assert page.shown is None
+
+
 def test_api_error_is_explained() -> None:
     async def script(controller: FetchController) -> None:
         controller.fetch("missing")

@@ -124,10 +124,13 @@ def test_the_readme_keeps_its_set_up_commands() -> None:
     assert TEST_COMMAND in lines
 
 
-def test_the_development_guide_keeps_a_place_for_the_mutation_results() -> None:
+def test_the_development_guide_gives_the_mutation_score_of_each_scope() -> None:
     text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
     assert "mutation-testing" in anchors(text)
-    assert "<!-- mutation-results -->" in text
+    section = text.split("## Mutation testing", 1)[1].split("\n## ", 1)[0]
+    for scope in ("`core/`", "`api/retry.py`", "`present/`"):
+        assert re.search(rf"^\| {re.escape(scope)}.*\| [\d.]+ % \|$", section, re.MULTILINE), scope
+    assert "(mutation-survivors.md)" in section
 
 
 @pytest.mark.parametrize(
