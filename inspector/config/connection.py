@@ -105,7 +105,7 @@ def read_token_file(path: Path, option: str = "--token-file") -> str:
 
 
 def _plan_from_options(options: ConnectionOptions, iam: Endpoint) -> CredentialPlan | None:
-    """The source an explicit option names (options.py already refused two at once)."""
+    """The source an explicit option names (the parser already refused two at once)."""
     if options.token_file is not None:
         origin = f"--token-file {options.token_file}"
         secret = read_token_file(options.token_file)
