@@ -171,7 +171,7 @@ class ConnectionDialog(QDialog):
             lambda: self.deleteRequested.emit(self.profile_combo.currentText().strip())
         )
         top = QHBoxLayout()
-        profile_label = QLabel(_("&Profile:"), self)
+        profile_label = plain(QLabel(_("&Profile:"), self))
         profile_label.setBuddy(self.profile_combo)
         top.addWidget(profile_label)
         top.addWidget(self.profile_combo, 1)
@@ -192,22 +192,26 @@ class ConnectionDialog(QDialog):
 
     def _source_pages(self, keyring: bool) -> dict[str, QWidget]:
         """What each credential source needs, one page each, by source."""
-        auto = QLabel(
-            _(
-                "Uses YC_IAM_TOKEN or, if that is not set, YC_OAUTH_TOKEN. Options on the command "
-                "line (--sa-key, --use-yc, ...) choose a source for that run only."
-            ),
-            self,
+        auto = plain(
+            QLabel(
+                _(
+                    "Uses YC_IAM_TOKEN or, if that is not set, YC_OAUTH_TOKEN. Options on the "
+                    "command line (--sa-key, --use-yc, ...) choose a source for that run only."
+                ),
+                self,
+            )
         )
         auto.setWordWrap(True)
         self.iam_page = _SecretPage("iam", _("IAM token"), keyring, self)
         self.oauth_page = _SecretPage("oauth", _("OAuth token"), keyring, self)
-        oauth_note = QLabel(
-            _(
-                "Yandex has announced the end of OAuth token exchange; a service account key or "
-                "the yc CLI will keep working."
-            ),
-            self.oauth_page,
+        oauth_note = plain(
+            QLabel(
+                _(
+                    "Yandex has announced the end of OAuth token exchange; a service account key "
+                    "or the yc CLI will keep working."
+                ),
+                self.oauth_page,
+            )
         )
         oauth_note.setWordWrap(True)
         self.oauth_page.form.addRow(oauth_note)

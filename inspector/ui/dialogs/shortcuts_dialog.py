@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.i18n import N_, _
+from inspector.ui.widgets.inert import plain
 
 
 def _keys_text(sequences: list[QKeySequence]) -> str:
@@ -79,7 +80,7 @@ class ShortcutsDialog(QDialog):
         self.setAccessibleName(_("Keyboard shortcuts"))
         self.setAccessibleDescription(_("Every key combination the window understands"))
         entries = shortcut_entries(window) + list(extra or [])
-        intro = QLabel(_("Everything in the window can be reached with the keyboard:"), self)
+        intro = plain(QLabel(_("Everything in the window can be reached with the keyboard:"), self))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(entries), 2, self)
         self.table.setObjectName("shortcutsTable")
