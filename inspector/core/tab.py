@@ -161,6 +161,7 @@ class TabController:
         self.stop_watch(quietly=True)
         self.fetcher.cancel()
         self.failure = None
+        self.shown = None  # the form is cleared: no earlier answer to copy or save
         explanation = capture.explanation
         copy_text = "\n".join(explanation_lines(explanation))
         self._page.show_error(capture.image_id, explanation, copy_text, keep_result=False)

@@ -13,13 +13,11 @@ in full; names starting with ``_`` (the C halves of the standard library) are le
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.integration.window_process import run_window_script
 
 IMAGE_ID = "e3vdemoactive0000001"
 
@@ -97,7 +95,6 @@ FIRST_PAINT = frozenset(
         "inspector.ui.widgets.status_badge",
         "inspector.ui.theme",
         "inspector.ui.translations",
-        "inspector.ui.widgets.value_label",
         "inspector.ui.page.watch_bar",
         "inspector.ui.window.window_state",
         # Settings files are read bounded, regular-only and through the API's strict decoder.
@@ -195,6 +192,9 @@ IMAGE_SHOWN = frozenset(
         # The User-Agent names the platform; the copy actions quote for a shell.
         "platform",
         "shlex",
+        # The form's values (read-only text edits, the costliest Qt classes of the page): made
+        # right after the first paint, blank, so the first frame looks the same without them.
+        "inspector.ui.widgets.value_label",
         # The inspector's fetch, its presentation, the history and the demo API's server.
         "inspector.api.client",
         "inspector.api.status_errors",
@@ -336,25 +336,7 @@ def _names(modules: list[str]) -> set[str]:
 
 
 def _run(tmp_path: Path, script: str, *args: str) -> dict[str, set[str]]:
-    env = {
-        **{key: value for key, value in os.environ.items() if not key.startswith("YC_")},
-        "QT_QPA_PLATFORM": "offscreen",
-        "QT_API": "pyside6",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("MODULES ")]
-    assert lines, done.stderr
-    report = json.loads(lines[0].removeprefix("MODULES "))
+    report = run_window_script(tmp_path, script, "MODULES", *args)
     return {moment: _names(modules) for moment, modules in report.items()}
 
 

@@ -161,6 +161,32 @@ def test_a_failed_call_without_a_body_has_no_raw_view() -> None:
     run(scenario)
 
 
+def test_a_failed_call_opened_over_an_answer_leaves_nothing_of_that_answer_to_export(
+    tmp_path: Path,
+) -> None:
+    """The form no longer shows the earlier answer, so neither may the copies and the bundle."""
+
+    async def scenario(http: list[httpx.AsyncClient]) -> None:
+        t = open_tab([image()], http)
+        t.tab.fetch(IMAGE_ID)
+        await until(lambda: t.page.raw_view is not None)
+        assert t.tab.curl_text() is not None
+        capture = FailedCapture(
+            Path("x.json"), IMAGE_ID, None, CREATED_NS, CANNOT_CONNECT, [], None
+        )
+        t.tab.open_failed(capture)
+        assert t.tab.curl_text() is None
+        assert t.tab.yc_text() is None
+        assert t.tab.image_json_text() is None
+        assert t.tab.request_ids_text() is None
+        assert t.tab.compare_source() is None
+        assert t.tab.bundle_file_name() is None
+        assert not t.tab.save_support_bundle(tmp_path / "b.json", "6.11.3", "6.11.2")
+        await t.tab.aclose()
+
+    run(scenario)
+
+
 def test_save_for_support_writes_the_versions_or_nothing(tmp_path: Path) -> None:
     async def scenario(http: list[httpx.AsyncClient]) -> None:
         t = open_tab([image()], http)

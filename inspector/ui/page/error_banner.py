@@ -25,10 +25,10 @@ from inspector.i18n import _, pgettext
 from inspector.ui import theme
 from inspector.ui.widgets import accessibility
 from inspector.ui.widgets.inert import plain, readable, shrinkable
-from inspector.ui.widgets.value_label import ValueLabel
 
 if TYPE_CHECKING:
     from inspector.present.errors import Explanation
+    from inspector.ui.widgets.value_label import ValueLabel
 
 _ID_OBJECT_NAMES = {
     "x-client-request-id": "clientRequestIdValue",
@@ -116,6 +116,8 @@ class ErrorBanner(QFrame):
 
     def show_error(self, explanation: Explanation, copy_text: str) -> None:
         """Show ``explanation``; ``copy_text`` is what *Copy error* puts on the clipboard."""
+        from inspector.ui.widgets.value_label import ValueLabel  # after the first frame
+
         while self._grid.count():
             item = self._grid.takeAt(0)
             if item is not None and (widget := item.widget()):

@@ -13,10 +13,10 @@ from inspector.ui.page.field_note import FieldNote
 from inspector.ui.page.policy_badge import PolicyBadge
 from inspector.ui.widgets.inert import plain, set_tooltip, tooltip_of
 from inspector.ui.widgets.status_badge import StatusBadge
-from inspector.ui.widgets.value_label import ValueLabel
 
 if TYPE_CHECKING:
     from inspector.present.image import ImageView
+    from inspector.ui.widgets.value_label import ValueLabel
 
 
 def _before(old: str) -> str:
@@ -58,9 +58,16 @@ def field_label(key: str) -> str:
 
 
 class ImageForm(QWidget):
-    """Shows one presented image; ``clear_image`` leaves it blank (no stale values)."""
+    """Shows one presented image; ``clear_image`` leaves it blank (no stale values).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With ``values_later`` the rows start with their names only: the value widgets (read-only
+    text edits, whose Qt classes cost more to set up than anything else in the first frame) are
+    made by :meth:`build_values`, which the window calls once its first frame is on screen, or
+    at the first use of :attr:`values`, :attr:`details` or :attr:`other`. A blank value shows
+    nothing and is as high as its row's name, so the form looks the same before and after.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, values_later: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("imageForm")
         outer = QVBoxLayout(self)
@@ -79,8 +86,10 @@ class ImageForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         outer.addLayout(form)
-        self.values: dict[str, ValueLabel] = {}
-        self.details: dict[str, ValueLabel] = {}
+        self._form = form
+        self._values: dict[str, ValueLabel] = {}
+        self._details: dict[str, ValueLabel] = {}
+        self._other: ValueLabel | None = None
         self.row_labels: dict[str, QLabel] = {}
         self.notes: dict[str, FieldNote] = {}
         self.rows: dict[str, QHBoxLayout] = {}
@@ -90,15 +99,59 @@ class ImageForm(QWidget):
         for key, _english in FIELDS:
             self._add_row(form, key)
         self.other_label = plain(QLabel(_("Other fields:"), self))
-        self.other = ValueLabel(
-            "unknownFieldsValue", _("Other fields"), self, row_label=self.other_label
-        )
         self.other_label.setToolTip(_("Fields this build does not know, exactly as they came"))
         self.other_label.setObjectName("unknownFieldsRow")
+        self.other_label.setVisible(False)
         self.row_labels["unknownFields"] = self.other_label
-        form.addRow(self.other_label, self.other)
+        if not values_later:
+            self.build_values()
         self.clear_image("")
         theme.watch(self._restyle_changes)
+
+    @property
+    def values(self) -> dict[str, ValueLabel]:
+        """Each field's value (the status aside: its badges), by wire name."""
+        self.build_values()
+        return self._values
+
+    @property
+    def details(self) -> dict[str, ValueLabel]:
+        """The detail beside a value (the exact bytes, the time in UTC and age), by wire name."""
+        self.build_values()
+        return self._details
+
+    @property
+    def other(self) -> ValueLabel:
+        """The fields this build does not know, exactly as they came."""
+        self.build_values()
+        assert self._other is not None
+        return self._other
+
+    def build_values(self) -> None:
+        """Make the value widgets, blank, in their rows (once)."""
+        if self._other is not None:
+            return
+        from inspector.ui.widgets.value_label import ValueLabel
+
+        for key, label in ((key, field_label(key)) for key, _english in FIELDS):
+            if key == "status":
+                continue
+            row, row_label = self.rows[key], self.row_labels[key]
+            value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
+            self._values[key] = value
+            row.insertWidget(0, value)
+            if key in DETAILS:
+                value.setWordWrap(False)  # the detail beside it takes the remaining width
+                detail = ValueLabel(f"{key}Detail", _(DETAILS[key]), self)
+                self._details[key] = detail
+                row.insertWidget(1, detail)
+            self._widen(key, marked=self.notes[key].isVisibleTo(self))
+        self._other = ValueLabel(
+            "unknownFieldsValue", _("Other fields"), self, row_label=self.other_label
+        )
+        self._other.setVisible(False)
+        self._form.addRow(self.other_label, self._other)
+        self._restyle_changes()
 
     def _add_row(self, form: QFormLayout, key: str) -> None:
         """Field ``key``'s row: its name, its value (the status: the badges), a detail for
@@ -117,21 +170,10 @@ class ImageForm(QWidget):
             row.addStretch(1)
             form.addRow(row_label, row)
             return
-        value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
-        self.values[key] = value
-        if key in DETAILS:
-            value.setWordWrap(False)  # the detail beside it takes the remaining width
-            detail_name = _(DETAILS[key])
-            detail = ValueLabel(f"{key}Detail", detail_name, self)
-            self.details[key] = detail
-            row.addWidget(value)
-            row.addWidget(detail)
-        else:
-            row.addWidget(value)
+        # The value (and its detail) go first, when built (build_values).
         row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch()
         self.rows[key] = row
-        self._widen(key, marked=False)
         form.addRow(row_label, row)
 
     def clear_image(self, caption: str) -> None:
@@ -139,14 +181,17 @@ class ImageForm(QWidget):
         self.caption.setText(caption)
         self.badge.clear_status()
         self.policy_badge.show_violations([], str)
-        for widget in (*self.values.values(), *self.details.values(), self.other):
+        for widget in (*self._values.values(), *self._details.values()):
             widget.set_value(None, blank=True)
         for note in self.notes.values():
             note.clear_note()
-        self.other.setVisible(False)
+        if self._other is not None:
+            self._other.set_value(None, blank=True)
+            self._other.setVisible(False)
         self.other_label.setVisible(False)
 
     def show_image(self, view: ImageView, caption: str) -> None:
+        self.build_values()
         self.caption.setText(caption)
         self.badge.show_status(view.status)
         for field in view.fields:
@@ -209,7 +254,7 @@ class ImageForm(QWidget):
 
     def _restyle_changes(self) -> None:
         scheme = theme.colours()
-        for detail in self.details.values():
+        for detail in self._details.values():
             detail.setStyleSheet(f"#{detail.objectName()} {{ color: {scheme.secondary_text}; }}")
         pair = scheme.changed
         for key, row_label in self.row_labels.items():
@@ -221,7 +266,7 @@ class ImageForm(QWidget):
                     " padding: 0 3px; font-weight: 600; }"
                 )
             row_label.setStyleSheet(style)
-            value = self.values.get(key)
+            value = self._values.get(key)
             if value is not None:
                 value.setStyleSheet(
                     f"#{value.objectName()} {{ background: {pair.background};"

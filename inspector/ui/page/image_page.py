@@ -68,7 +68,9 @@ class ImagePage(QWidget):
     watchTickRequested = Signal()  # a second has passed on the watch line
     titleChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, values_later: bool = False) -> None:
+        """``values_later``: the form's value widgets wait for :meth:`ImageForm.build_values`
+        (the window's first page, so that the first frame is painted sooner)."""
         super().__init__(parent)
         self.setObjectName("imagePage")
         self.state = PageState()
@@ -84,7 +86,7 @@ class ImagePage(QWidget):
         self.progress, self.progress_label = self.fetch_progress.bar, self.fetch_progress.label
         self._announce_result = False
         self.banner = ErrorBanner(self)
-        self.form = ImageForm(self)
+        self.form = ImageForm(self, values_later=values_later)
         self.labels = LabelsPanel(self)
         self._raw = RawTab(self)
         self.watch_bar = WatchBar(self)

@@ -1,12 +1,11 @@
 """The main window: tabs of image pages, the docks, the demo's marks, menus, status bar.
 
-It imports only Qt and the light ui modules, so it can paint before the HTTP and model
-libraries load; ``firstPainted`` tells the app when that has happened. Each tab is an
-:class:`ImagePage`; :attr:`MainWindow.page` is always the current one. The window holds what
-its parts share (the tabs, presenting, the label policy); the parts have modules of their own
-(the menus, built from :mod:`~inspector.ui.window.action_table`; the docks; the demo's marks;
-the file choosers; the warnings). Opening a file, the history and the tabs' controllers are
-the app's to wire (``openFileChosen``, ``tabAdded``...).
+It imports only Qt and the light ui modules, so it paints before the HTTP and model libraries
+load; ``firstPainted`` says when (the first page's value widgets are made right after). Each
+tab is an :class:`ImagePage`; :attr:`MainWindow.page` is the current one. The window holds what
+its parts share (the tabs, presenting, the policy); the parts have modules of their own (menus
+from :mod:`~inspector.ui.window.action_table`, docks, the demo's marks, file choosers, warnings).
+Opening a file, the history and the tabs' controllers are the app's to wire (``tabAdded``...).
 """
 
 from __future__ import annotations
@@ -74,7 +73,8 @@ class MainWindow(QMainWindow):
         self._notifier: Notifier | None = None
         self.tabs = ImageTabs(self)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self._add_page()
+        first = self._add_page(values_later=True)  # its values: right after the first paint
+        self.firstPainted.connect(lambda: QTimer.singleShot(0, first, first.form.build_values))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self._demo = DemoPart(self, self.splitter, lambda: self.page, self.mask_text)
@@ -225,8 +225,8 @@ class MainWindow(QMainWindow):
         """Every tab's page, in tab order."""
         return self.tabs.pages()
 
-    def _add_page(self) -> ImagePage:
-        page = ImagePage(self.tabs)
+    def _add_page(self, *, values_later: bool = False) -> ImagePage:
+        page = ImagePage(self.tabs, values_later=values_later)
         page.set_masker(self._masker)
         page.set_policy(self.policy)
         index = self.tabs.add(page)
