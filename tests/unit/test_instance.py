@@ -350,13 +350,21 @@ def test_a_window_too_busy_to_take_a_launch_is_replaced_at_once(runtime_dir: Pat
     replaced.close()
 
 
-def request_read(data: bytes, *, finish: bool = True) -> Request | None:
-    """What the window reads from a launch that sends ``data`` (and then says it is done)."""
+def request_read(
+    data: bytes, *, finish: bool = True, last_byte_late: bool = False
+) -> Request | None:
+    """What the window reads from a launch that sends ``data`` (and then says it is done);
+    ``last_byte_late``: the last byte comes a moment after the rest has been read."""
     window, launch = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
 
     def send() -> None:
         with contextlib.suppress(OSError):
-            launch.sendall(data)
+            if last_byte_late:
+                launch.sendall(data[:-1])
+                time.sleep(0.2)
+                launch.sendall(data[-1:])
+            else:
+                launch.sendall(data)
             if finish:
                 launch.shutdown(socket.SHUT_WR)
 
@@ -387,6 +395,14 @@ def test_a_request_of_many_files_arrives_whole() -> None:
 def test_a_request_up_to_the_limit_is_read_and_one_byte_more_is_not() -> None:
     assert request_read(padded(MAX_REQUEST_BYTES)) == Request("e3vdemoactive0000001")
     assert request_read(padded(MAX_REQUEST_BYTES + 1)) is None
+
+
+def test_a_request_one_byte_past_the_limit_is_refused_whenever_that_byte_comes() -> None:
+    """Its first 256 KiB are a whole request; the line's end comes late. Still too long."""
+    data = Request("e3vdemoactive0000001").encode()
+    json_line = data[:-1] + b" " * (MAX_REQUEST_BYTES - len(data) + 1) + b"\n"
+    assert len(json_line) == MAX_REQUEST_BYTES + 1
+    assert request_read(json_line, last_byte_late=True) is None
 
 
 def test_a_request_far_past_the_limit_is_not_read_to_its_end() -> None:
