@@ -43,6 +43,7 @@ class FakeView:
 
     shown: list[tuple[str, ...]] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
+    tasks: list[str] = field(default_factory=list)  # the name of the task that answered
 
     def show_busy(self) -> None:
         self.shown.append(("busy",))
@@ -50,6 +51,8 @@ class FakeView:
     def show_comparison(self, comparison: Comparison, left: str, right: str) -> None:
         self.shown.append(("comparison", left, right))
         self.comparisons.append(comparison)
+        task = asyncio.current_task()
+        self.tasks.append("" if task is None else task.get_name())
 
     def show_problem(self, text: str) -> None:
         self.shown.append(("problem", text))
@@ -60,6 +63,7 @@ class Api:
     """A server that answers each image it knows; ``gate`` holds every answer until set."""
 
     gate: asyncio.Event | None = None
+    not_found: dict[str, object] | None = None  # the body of a 404; by default, the API's
     asked: list[str] = field(default_factory=list)
 
     async def handle(self, request: httpx.Request) -> httpx.Response:
@@ -68,7 +72,8 @@ class Api:
         if self.gate is not None:
             await self.gate.wait()
         if image_id not in BODIES:
-            return httpx.Response(404, json={"code": 5, "message": f"image {image_id} not found"})
+            status = {"code": 5, "message": f"image {image_id} not found"}
+            return httpx.Response(404, json=self.not_found or status)
         return httpx.Response(200, json=BODIES[image_id])
 
 
@@ -134,6 +139,7 @@ def test_two_ids_are_fetched_and_compared_left_to_right() -> None:
         expected = compare_images(as_image(BODIES[LEFT]), as_image(BODIES[RIGHT]))
         assert view.comparisons == [expected]
         assert view.comparisons[0].differs
+        assert view.tasks == ["compare"]  # what asyncio's report of a stuck task would name
 
     session_run(scenario)
 
@@ -234,6 +240,18 @@ def test_an_image_the_server_does_not_have_is_said_with_its_message() -> None:
         )
 
     session_run(scenario)
+
+
+def test_an_error_without_a_message_of_its_own_is_its_title_alone() -> None:
+    async def scenario(
+        session: CompareSession, view: FakeView, client: ImageClient, api: Api
+    ) -> None:
+        session.start(client)
+        session.compare(LEFT, MISSING)
+        await settled(view, 2)
+        assert view.shown[-1] == ("problem", "The API refused the request (HTTP 404)")
+
+    session_run(scenario, Api(not_found={"code": 5}))
 
 
 def test_a_broken_file_names_the_file_and_why(tmp_path: Path) -> None:
