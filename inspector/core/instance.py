@@ -33,6 +33,8 @@ HAND_OVER_TIMEOUT_SECONDS: Final = 2.0
 # How long the window waits for a connected launch to finish sending (it sends at once).
 READ_TIMEOUT_SECONDS: Final = 0.5
 ACK: Final = b"ok\n"
+# The peer's ``struct ucred``: a signed pid_t, then the unsigned uid_t and gid_t.
+_PEER_CREDENTIALS: Final = "i2I"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +207,10 @@ def _same_user(connection: socket.socket) -> bool:
     if option is None:
         return True  # the 0700 folder already keeps other accounts out
     try:
-        credentials = connection.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+        credentials = connection.getsockopt(
+            socket.SOL_SOCKET, option, struct.calcsize(_PEER_CREDENTIALS)
+        )
     except OSError:
         return False
-    _pid, uid, _gid = struct.unpack("3i", credentials)
+    _pid, uid, _gid = struct.unpack(_PEER_CREDENTIALS, credentials)
     return bool(uid == os.getuid())
