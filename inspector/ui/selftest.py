@@ -145,7 +145,7 @@ async def _fetch_and_check(
     clicked = time.monotonic()
     _find(window, QPushButton, "fetchButton").click()
     await _wait_for(lambda: _answered(window, image_id), f"an answer for {image_id}", runner)
-    if _find(window, QWidget, "errorBanner").isVisible():
+    if _error_shown(window):
         raise SelfTestFailure(f"the fetch failed: {_error_text(window)}")
     say(out, f"ok    {RENDERED_MARK} {image_id} {time.monotonic() - clicked:.2f} s after Fetch")
     failures = []
@@ -171,7 +171,13 @@ async def _wait_for(condition: Callable[[], bool], what: str, runner: asyncio.Fu
 
 def _answered(window: MainWindow, image_id: str) -> bool:
     shown = _shown(window, "idValue") == image_id
-    return shown or _find(window, QWidget, "errorBanner").isVisible()
+    return shown or _error_shown(window)
+
+
+def _error_shown(window: MainWindow) -> bool:
+    """Whether the page shows an error (its banner is made at the first one)."""
+    banner = window.findChild(QWidget, "errorBanner")
+    return isinstance(banner, QWidget) and banner.isVisible()
 
 
 def _error_text(window: MainWindow) -> str:

@@ -64,7 +64,6 @@ FIRST_PAINT = frozenset(
         "inspector.resources",
         # The shell the first frame shows: the menus, one empty tab, the status bar.
         "inspector.ui",
-        "inspector.ui.page.error_banner",
         "inspector.ui.widgets.icons",
         "inspector.ui.page.image_form",
         "inspector.ui.page.image_page",

@@ -28,7 +28,6 @@ from inspector.core.page_state import PageState
 from inspector.i18n import _
 from inspector.ui import theme
 from inspector.ui.dialogs.pasted_ids import PastedIds
-from inspector.ui.page.error_banner import ErrorBanner
 from inspector.ui.page.fetch_progress import FetchProgress
 from inspector.ui.page.image_form import FIELDS, ImageForm
 from inspector.ui.page.labels_table import LabelsPanel
@@ -40,6 +39,7 @@ from inspector.ui.page.page_parts import (
     build_offline_banner,
     build_views,
     lay_out_page,
+    lazy_error_banner,
 )
 from inspector.ui.page.raw_tab import RawTab
 from inspector.ui.page.watch_bar import WatchBar
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from inspector.present.image import ImageView
     from inspector.present.presenting import Masker
     from inspector.present.raw import RawView
+    from inspector.ui.page.error_banner import ErrorBanner
     from inspector.ui.page.raw_view import RawResponseView
 
 Key = QKeySequence.StandardKey
@@ -85,7 +86,6 @@ class ImagePage(QWidget):
         self.fetch_progress = FetchProgress(self, lambda: self.state)
         self.progress, self.progress_label = self.fetch_progress.bar, self.fetch_progress.label
         self._announce_result = False
-        self.banner = ErrorBanner(self)
         self.form = ImageForm(self, values_later=values_later)
         self.labels = LabelsPanel(self)
         self._raw = RawTab(self)
@@ -94,12 +94,13 @@ class ImagePage(QWidget):
         self.watch_bar.tickRequested.connect(self.watchTickRequested)
         self.offline_banner = build_offline_banner(self)
         self.changes_label = build_changes_label(self)
+        self._banner = lazy_error_banner(self, above=self.changes_label)
         self._masker: Masker | None = None
         self._policy: Policy | None = None
         self.splitter, self.views = build_views(self, self.form, self.labels, self._raw.tab)
         self.views.currentChanged.connect(self._view_changed)
         notes = [self.progress, self.progress_label, self.watch_bar, self.offline_banner]
-        lay_out_page(self, bar, [*notes, self.banner, self.changes_label], self.views)
+        lay_out_page(self, bar, [*notes, self.changes_label], self.views)
         cancel = (Key.Cancel, self.cancelRequested.emit, _("Cancel the running fetch"))
         find = (Key.Find, self.labels.filter.setFocus, _("Go to the labels filter"))
         add_shortcuts(self, [cancel, find])
@@ -142,7 +143,7 @@ class ImagePage(QWidget):
             self.cancel_button,
             self.watch_bar.stop_button,
             self.watch_bar.dismiss_button,
-            *self.banner.focus_order(),
+            *(banner.focus_order() if (banner := self._banner.if_built()) else []),
             self.changes_label,
             self.views.tabBar(),
             form.caption,
@@ -209,7 +210,8 @@ class ImagePage(QWidget):
         )
         if self.state.shown is not None:
             self._render()
-        if self.state.error is not None and self.banner.isVisible():
+        banner = self._banner.if_built()
+        if self.state.error is not None and banner is not None and banner.isVisible():
             self._show_banner(*self.state.error)
         self.watch_bar.set_mask(self._mask)
         self.show_offline(self.state.offline)
@@ -226,7 +228,8 @@ class ImagePage(QWidget):
 
     # -- PageView ---------------------------------------------------------------------------
     def show_loading(self, image_id: str) -> None:
-        self.banner.hide()
+        if (banner := self._banner.if_built()) is not None:
+            banner.hide()
         self.show_offline(None)
         if image_id != self.shown_id:
             self.watch_bar.dismiss()  # an ended watch's note is about the image going away
@@ -248,7 +251,8 @@ class ImagePage(QWidget):
     def show_image(self, image_id: str, view: ImageView, caption: str) -> None:
         self.state = self.state.answered(image_id, view, caption)
         self._set_busy(False)
-        self.banner.hide()
+        if (banner := self._banner.if_built()) is not None:
+            banner.hide()
         self.form.setEnabled(True)
         self.labels.setEnabled(True)
         self._render()
@@ -354,6 +358,11 @@ class ImagePage(QWidget):
             theme.banner_style("QLabel#changesSummary", pair)
             + " QLabel#changesSummary { padding: 4px; }"
         )
+
+    @property
+    def banner(self) -> ErrorBanner:
+        """The error banner, above the views (built, hidden, at the first error)."""
+        return self._banner.get()
 
     def _show_banner(self, explanation: Explanation, copy_text: str) -> None:
         if self._masker is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.i18n import _
+from inspector.ui.on_first_use import OnFirstUse
 from inspector.ui.page.image_form import ImageForm
 from inspector.ui.page.labels_table import LabelsPanel
 from inspector.ui.widgets.accessibility import name_clear_button
 from inspector.ui.widgets.inert import plain
+
+if TYPE_CHECKING:
+    from inspector.ui.page.error_banner import ErrorBanner
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +159,22 @@ def lay_out_page(page: QWidget, bar: IdBar, notes: list[QWidget], views: QTabWid
     for widget in notes:
         layout.addWidget(widget)
     layout.addWidget(views, 1)
+
+
+def lazy_error_banner(page: QWidget, *, above: QWidget) -> OnFirstUse[ErrorBanner]:
+    """The error banner, made (hidden) at the page's first error, just above ``above``: most
+    pages never show one, and it is not needed for the first frame."""
+
+    def build() -> ErrorBanner:
+        from inspector.ui.page.error_banner import ErrorBanner
+
+        banner = ErrorBanner(page)
+        layout = page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(above), banner)
+        return banner
+
+    return OnFirstUse(build)
 
 
 def add_shortcuts(
