@@ -17,7 +17,7 @@ from typing import Final
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 # WCAG 2.x level AA: normal text against its background.
 AA_TEXT: Final = 4.5
@@ -212,6 +212,13 @@ def manager() -> ThemeManager:
     if _manager is None or _manager.parent() is not app:
         _manager = ThemeManager(app)
     return _manager
+
+
+def set_style(widget: QWidget, style: str) -> None:
+    """Give ``widget`` the style sheet ``style``, unless it has it already: each new sheet makes
+    Qt compute the widget's style again, and a fetch restyles every row of the form."""
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 def watch(restyle: Callable[[], None]) -> None:

@@ -56,6 +56,7 @@ NOT_SHOWN_CALLS = {
     "critical",
     "setObjectName",
     "setStyleSheet",
+    "set_style",  # theme.set_style: setStyleSheet when the sheet changes
     "setProperty",
     "compile",
     "getLogger",

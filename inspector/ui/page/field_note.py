@@ -51,7 +51,8 @@ class FieldNote(QLabel):
     def _restyle(self) -> None:
         scheme = theme.colours()
         colour = scheme.error.text if self.problem else scheme.secondary_text
-        self.setStyleSheet(f"QLabel#{self.objectName()} {{ color: {colour}; }}")
-        font = self.font()
-        font.setItalic(not self.problem)
-        self.setFont(font)
+        theme.set_style(self, f"QLabel#{self.objectName()} {{ color: {colour}; }}")
+        if self.font().italic() == self.problem:
+            font = self.font()
+            font.setItalic(not self.problem)
+            self.setFont(font)

@@ -255,7 +255,7 @@ class ImageForm(QWidget):
     def _restyle_changes(self) -> None:
         scheme = theme.colours()
         for detail in self._details.values():
-            detail.setStyleSheet(f"#{detail.objectName()} {{ color: {scheme.secondary_text}; }}")
+            theme.set_style(detail, f"#{detail.objectName()} {{ color: {scheme.secondary_text}; }}")
         pair = scheme.changed
         for key, row_label in self.row_labels.items():
             style = ""
@@ -265,12 +265,13 @@ class ImageForm(QWidget):
                     f" color: {pair.text}; border: 1px solid {pair.border}; border-radius: 3px;"
                     " padding: 0 3px; font-weight: 600; }"
                 )
-            row_label.setStyleSheet(style)
+            theme.set_style(row_label, style)
             value = self._values.get(key)
             if value is not None:
-                value.setStyleSheet(
+                theme.set_style(
+                    value,
                     f"#{value.objectName()} {{ background: {pair.background};"
                     f" color: {pair.text}; }}"
                     if key in self.changed
-                    else ""
+                    else "",
                 )

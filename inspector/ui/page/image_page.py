@@ -349,14 +349,16 @@ class ImagePage(QWidget):
 
     def _restyle(self) -> None:
         scheme = theme.colours()
-        self.offline_banner.setStyleSheet(
+        theme.set_style(
+            self.offline_banner,
             theme.banner_style("QLabel#offlineBanner", scheme.demo)
-            + " QLabel#offlineBanner { padding: 6px; font-weight: 600; }"
+            + " QLabel#offlineBanner { padding: 6px; font-weight: 600; }",
         )
         pair = scheme.changed if self.changes_label.property("changed") else scheme.info
-        self.changes_label.setStyleSheet(
+        theme.set_style(
+            self.changes_label,
             theme.banner_style("QLabel#changesSummary", pair)
-            + " QLabel#changesSummary { padding: 4px; }"
+            + " QLabel#changesSummary { padding: 4px; }",
         )
 
     @property

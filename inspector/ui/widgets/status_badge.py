@@ -69,11 +69,11 @@ class StatusBadge(QLabel):
 
     def _restyle(self) -> None:
         if not self.kind:
-            self.setStyleSheet("")
+            theme.set_style(self, "")
             return
         style = theme.badge_style("statusBadge", theme.colours().badge(self.kind))
-        self.setStyleSheet(
-            style + f" #statusBadge {{ padding-left: {_ICON_LEFT + ICON_SIZE + 6}px; }}"
+        theme.set_style(
+            self, style + f" #statusBadge {{ padding-left: {_ICON_LEFT + ICON_SIZE + 6}px; }}"
         )
         self.update()
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -30,6 +30,8 @@ from inspector.i18n import _
 from inspector.present.defaults import NOT_SET
 from inspector.ui import theme
 from inspector.ui.widgets.inert import set_tooltip, tooltip_of
+
+Role = QPalette.ColorRole
 
 
 class ValueLabel(QTextEdit):
@@ -69,10 +71,12 @@ class ValueLabel(QTextEdit):
         self.setSizePolicy(size_policy)
         self._measure = QTextDocument(self)
         self._measure.setDocumentMargin(0)
-        self._measured_for: tuple[str, str] | None = None
+        self._measured = False  # whether _measure holds the text and font shown
         self._heights: dict[int, int] = {}
         self._ideal: int | None = None
-        self.document().contentsChanged.connect(self.updateGeometry)
+        self._palette_key: tuple[bool, str, str] | None = None
+        self.document().contentsChanged.connect(self._text_changed)
+        self._wrap = True
         self.setWordWrap(True)
         self.value: str | None = None
         self.set_value(None, blank=True)
@@ -84,11 +88,21 @@ class ValueLabel(QTextEdit):
             QTextEdit.LineWrapMode.WidgetWidth if wrap else QTextEdit.LineWrapMode.NoWrap
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self._measured_for = None  # measured again with the new wrapping
+        self._wrap = wrap  # kept: layouts ask on every pass, and Qt's answer is an enum to build
+        self._measured = False  # measured again with the new wrapping
         self.updateGeometry()
 
     def wordWrap(self) -> bool:
-        return self.lineWrapMode() != QTextEdit.LineWrapMode.NoWrap
+        return self._wrap
+
+    def _text_changed(self) -> None:
+        self._measured = False
+        self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measured = False
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -99,30 +113,30 @@ class ValueLabel(QTextEdit):
     def selectedText(self) -> str:
         return self.textCursor().selection().toPlainText()
 
-    def _measured(self) -> QTextDocument:
+    def _measuring(self) -> QTextDocument:
         """A document of its own that holds the text as shown, to measure sizes with: laying out
         the shown document at another width would move what is on screen, and a clone per
-        layout pass is never freed. Its sizes are kept until the text or the font changes."""
+        layout pass is never freed. Its sizes are kept until the text, the font or the wrapping
+        changes (a layout pass asks for them many times over)."""
         measure = self._measure
-        text = self.toPlainText()
-        if (text, self.font().key()) != self._measured_for:
+        if not self._measured:
             measure.setDefaultFont(self.font())
             measure.setDefaultTextOption(self.document().defaultTextOption())
-            measure.setPlainText(text)
-            self._measured_for = (text, self.font().key())
+            measure.setPlainText(self.toPlainText())
+            self._measured = True
             self._heights.clear()
             self._ideal = None
         return measure
 
     def _ideal_width(self) -> int:
-        measure = self._measured()
+        measure = self._measuring()
         if self._ideal is None:
             measure.setTextWidth(-1)
             self._ideal = math.ceil(measure.idealWidth())
         return self._ideal
 
     def _height_at(self, width: int) -> int:
-        measure = self._measured()
+        measure = self._measuring()
         width = width if self.wordWrap() else -1
         if width not in self._heights:
             measure.setTextWidth(width)
@@ -154,9 +168,11 @@ class ValueLabel(QTextEdit):
     def set_value(self, value: str | None, *, blank: bool = False, tooltip: str = "") -> None:
         """Show ``value``; ``None`` is *not set*, unless ``blank`` (nothing to show there)."""
         self.value = value
-        font = self.font()
-        font.setItalic(value is None and not blank)
-        self.setFont(font)
+        italic = value is None and not blank
+        if self.font().italic() != italic:
+            font = self.font()
+            font.setItalic(italic)
+            self.setFont(font)
         if value is None:
             self.setPlainText("" if blank else _(NOT_SET))
         else:
@@ -180,11 +196,16 @@ class ValueLabel(QTextEdit):
 
     def _restyle(self) -> None:
         palette = QPalette()  # sets nothing: the application's palette, whatever the scheme
+        secondary = self.value is None and bool(self.text())
+        window, text = (palette.color(role).name() for role in (Role.Window, Role.WindowText))
+        key = (secondary, window, text)
+        if key == self._palette_key:
+            return  # unchanged: a new palette would make Qt restyle and repaint it for nothing
+        self._palette_key = key
         palette.setColor(QPalette.ColorRole.Base, QColor(Qt.GlobalColor.transparent))
         palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.WindowText))
-        if self.value is None and self.text():
-            secondary = QColor(theme.colours().secondary_text)
-            palette.setColor(QPalette.ColorRole.Text, secondary)
+        if secondary:
+            palette.setColor(QPalette.ColorRole.Text, QColor(theme.colours().secondary_text))
         self.setPalette(palette)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
