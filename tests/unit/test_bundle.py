@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from inspector.api.client import FetchResult
+from inspector.api.client import MAX_BODY_BYTES, FetchResult
 from inspector.api.errors import RequestIds
 from inspector.api.models import parse_image
 from inspector.api.redaction import REMOVED
@@ -17,6 +19,7 @@ from inspector.core.bundle import (
     BUNDLE_FORMAT,
     CaptureError,
     CaptureKind,
+    OfflineResult,
     build_bundle,
     bundle_bytes,
     default_bundle_name,
@@ -230,3 +233,220 @@ def test_yc_output_with_plain_integer_sizes(tmp_path: Path) -> None:
     result = load_capture(path)
     assert result.kind is CaptureKind.YC
     assert result.image.storage_size == 9007199254740993
+
+
+def bundle_of(result: FetchResult, received_at_ns: int = RECEIVED_NS) -> dict[str, Any]:
+    return build_bundle(
+        result,
+        image_id="e3vc67qdve8q12345678",
+        endpoint="https://cloud-desktop.api.cloud.yandex.net",
+        received_at_ns=received_at_ns,
+        versions={"app": "test"},
+    )
+
+
+def test_a_saved_bundle_is_indented_utf8_json_ending_in_a_newline(tmp_path: Path) -> None:
+    """Support reads the file in any editor: two-space indents, the labels' own letters rather
+    than \\u escapes, and a final newline."""
+    data = saved_bundle(tmp_path).read_bytes()
+    assert data.startswith(
+        b'{\n  "format": "cloud-desktop-inspector/support-bundle",\n  "version": 2,\n'
+        b'  "outcome": "success",\n'
+    )
+    assert data.endswith(b"\n}\n")
+    assert "под_ключ".encode() in data
+    assert b"\\u" not in data
+
+
+def test_a_bundle_names_the_request_the_answer_and_the_clocks() -> None:
+    live = live_result()
+    bundle = bundle_of(live)
+    assert bundle["outcome"] == "success"
+    assert bundle["request"] == {
+        "method": "GET",
+        "url": live.exchange.url,
+        "endpoint": "https://cloud-desktop.api.cloud.yandex.net",
+        "imageId": "e3vc67qdve8q12345678",
+    }
+    assert (bundle["response"]["status"], bundle["response"]["reason"]) == (200, "OK")
+    assert bundle["clock"] == {
+        "serverDate": "Fri, 27 Nov 2026 08:01:18 GMT",
+        "localTimeAtResponse": "2026-11-27T08:01:20.500000Z",
+        "skewSeconds": 2.5,
+        "meaning": "this computer's clock is 2 s ahead of the server's",
+    }
+
+
+def test_a_bundle_keeps_the_duration_and_the_skew_to_the_millisecond() -> None:
+    live = live_result()
+    slow = replace(live, exchange=replace(live.exchange, elapsed_seconds=0.0421234))
+    bundle = bundle_of(slow, RECEIVED_NS + 123_456)
+    assert bundle["timing"] == {"elapsedMs": 42.123}
+    assert bundle["clock"]["skewSeconds"] == 2.5
+
+
+def test_a_reopened_bundle_shows_the_same_status_line_and_url(tmp_path: Path) -> None:
+    exchange = load_capture(saved_bundle(tmp_path)).exchange
+    assert exchange is not None
+    live = live_result().exchange
+    assert (exchange.url, exchange.http_version, exchange.reason) == (
+        live.url,
+        "HTTP/1.1",
+        "OK",
+    )
+
+
+def minimal_bundle() -> dict[str, Any]:
+    """A version 1 bundle with only what it must have."""
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": 1,
+        "capturedAt": "2026-11-27T08:01:20.5Z",
+        "request": {},
+        "response": {"status": 200, "body": REST_BODY},
+    }
+
+
+def open_document(tmp_path: Path, document: dict[str, Any]) -> OfflineResult:
+    path = tmp_path / "support.inspector.json"
+    path.write_bytes(bundle_bytes(document))
+    return load_capture(path)
+
+
+def test_a_bundle_with_only_what_it_must_have_opens_with_nothing_invented(tmp_path: Path) -> None:
+    """No URL, status reason, HTTP version, headers, timing or request ids: the raw view shows
+    them empty (and the client request id as not recorded), not made-up values."""
+    result = open_document(tmp_path, minimal_bundle())
+    exchange = result.exchange
+    assert exchange is not None
+    assert (exchange.url, exchange.reason, exchange.http_version) == ("", "", "")
+    assert (exchange.headers, exchange.elapsed_seconds) == ([], 0.0)
+    assert exchange.request_ids == RequestIds("not recorded", None, None)
+    assert (result.endpoint, result.environment) == (None, {})
+    assert result.captured_at_ns == RECEIVED_NS
+
+
+@pytest.mark.parametrize(
+    ("elapsed_ms", "seconds"), [(0, 0.0), (0.5, 0.0005), (24 * 3600 * 1000, 24 * 3600.0)]
+)
+def test_a_duration_from_zero_to_a_whole_day_opens(
+    tmp_path: Path, elapsed_ms: float, seconds: float
+) -> None:
+    document = {**minimal_bundle(), "timing": {"elapsedMs": elapsed_ms}}
+    exchange = open_document(tmp_path, document).exchange
+    assert exchange is not None
+    assert exchange.elapsed_seconds == seconds
+
+
+def test_a_body_as_large_as_the_api_may_send_opens(tmp_path: Path) -> None:
+    """The client accepts an answer of exactly its cap, so a bundle of one opens too."""
+    body = REST_BODY + " " * (MAX_BODY_BYTES - len(REST_BODY.encode()))
+    document = minimal_bundle()
+    document["response"]["body"] = body
+    assert open_document(tmp_path, document).raw == body.encode()
+
+
+def changed(**fields: Any) -> dict[str, Any]:
+    """A minimal bundle with top-level fields replaced (None removes one)."""
+    document = {**minimal_bundle(), **fields}
+    return {key: value for key, value in document.items() if value is not None}
+
+
+def response_with(**fields: Any) -> dict[str, Any]:
+    response = {**minimal_bundle()["response"], **fields}
+    return changed(response={key: value for key, value in response.items() if value is not None})
+
+
+@pytest.mark.parametrize(
+    ("document", "reason"),
+    [
+        (
+            changed(format="x" * 100),
+            "it is a JSON file of another kind (format '" + "x" * 80 + "')",
+        ),
+        (changed(version=0), "the support bundle has no valid version"),
+        (changed(version=-1), "the support bundle has no valid version"),
+        (changed(version=True), "the support bundle has no valid version"),
+        (changed(version="2"), "the support bundle has no valid version"),
+        (
+            changed(version=3),
+            "it was written by a newer version of the app (bundle version 3)",
+        ),
+        (
+            changed(outcome="failure"),
+            "it is the support bundle of a failed call: it holds no image",
+        ),
+        (changed(request=None), "the support bundle has no 'request' section"),
+        (response_with(body=None), "the support bundle's response.body is missing or not text"),
+        (
+            response_with(body="x" * (MAX_BODY_BYTES + 1)),
+            "the bundle's body is larger than an API answer can be",
+        ),
+        (response_with(status="200"), "the support bundle's response.status is not a number"),
+        (response_with(status=True), "the support bundle's response.status is not a number"),
+        (
+            response_with(headers=[["Date", "Fri", "extra"]]),
+            "the support bundle's response.headers are not name/value pairs",
+        ),
+        (
+            response_with(headers=[["Content-Length", 42]]),
+            "the support bundle's response.headers are not name/value pairs",
+        ),
+        (
+            response_with(headers="Date: Fri"),
+            "the support bundle's response.headers are not name/value pairs",
+        ),
+        (
+            changed(timing={"elapsedMs": "42"}),
+            "the support bundle's timing.elapsedMs is not a number",
+        ),
+        (
+            changed(timing={"elapsedMs": -1}),
+            "the support bundle's timing.elapsedMs is out of range (0 to one day)",
+        ),
+        (
+            changed(timing={"elapsedMs": 24 * 3600 * 1000 + 1}),
+            "the support bundle's timing.elapsedMs is out of range (0 to one day)",
+        ),
+        (
+            changed(capturedAt=None),
+            "the support bundle's bundle.capturedAt is missing or not text",
+        ),
+        (
+            changed(capturedAt="yesterday"),
+            "the bundle's capturedAt is not a time "
+            "(not an RFC 3339 timestamp (expected like 2024-05-01T12:30:00Z))",
+        ),
+    ],
+)
+def test_a_damaged_bundle_is_refused_with_the_whole_reason(
+    tmp_path: Path, document: dict[str, Any], reason: str
+) -> None:
+    """The sentence the window and ``open`` show for each way a bundle can be damaged."""
+    with pytest.raises(CaptureError) as caught:
+        open_document(tmp_path, document)
+    assert str(caught.value) == f"Cannot open support.inspector.json: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b" \n", "the file is empty"),
+        # Saved as UTF-16 without a byte-order mark: every other byte is NUL.
+        ('{"id": "e3v"}'.encode("utf-16-le"), "it is a binary file, not JSON text"),
+        (
+            b'{"id": "e3v", "storageSize": "twenty", "minDiskSize": "x"}',
+            "it is not a valid DesktopImage: "
+            "storageSize: expected an int64: expected an integer as a string of digits; "
+            "minDiskSize: expected an int64: expected an integer as a string of digits",
+        ),
+    ],
+)
+def test_a_file_that_is_not_a_body_is_refused_with_the_whole_reason(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "suspect.json"
+    path.write_bytes(content)
+    with pytest.raises(CaptureError) as caught:
+        load_capture(path)
+    assert str(caught.value) == f"Cannot open suspect.json: {reason}"

@@ -79,3 +79,58 @@ def test_a_field_left_out_is_its_default_marked_as_such() -> None:
         True,
         False,
     )
+
+
+def test_each_row_keeps_both_values_and_the_counts_add_up_per_kind() -> None:
+    """The summary line's counts ("1 added, 1 removed, 1 changed") and each row's two cells."""
+    left = image(labels={"owner": "a", "env": "prod", "tmp": "1"})
+    right = image(labels={"owner": "a", "env": "test", "team": "x"})
+    comparison = compare_images(left, right)
+    labels = [
+        (row.key, row.left, row.right) for row in comparison.rows if row.kind is RowKind.LABEL
+    ]
+    assert labels == [
+        ("env", "prod", "test"),
+        ("owner", "a", "a"),
+        ("team", None, "x"),
+        ("tmp", "1", None),
+    ]
+    # Eight fields, all equal, and the label "owner".
+    assert comparison.counts() == {
+        Change.EQUAL: 9,
+        Change.ADDED: 1,
+        Change.REMOVED: 1,
+        Change.CHANGED: 1,
+    }
+
+
+def test_as_data_names_both_sides() -> None:
+    data = compare_images(image(), image()).as_data("prod.json", "e3vother")
+    assert (data["left"], data["right"], data["equal"]) == ("prod.json", "e3vother", True)
+
+
+def test_a_missing_creation_time_is_not_marked_as_a_default() -> None:
+    """proto3 has no default time to show: an image without ``createdAt`` shows none, unmarked,
+    while a text field left out is marked on the side that left it out."""
+    untimed = image(description="kept")
+    timed = image(createdAt="2026-11-27T08:01:17Z")
+    for left, right, change in ((untimed, timed, Change.ADDED), (timed, untimed, Change.REMOVED)):
+        by_key = {row.key: row for row in compare_images(left, right).rows}
+        assert (by_key["createdAt"].change, by_key["createdAt"].defaults) == (
+            change,
+            (False, False),
+        )
+        assert by_key["description"].defaults == (left is timed, right is timed)
+
+
+def test_a_field_unknown_to_this_build_on_one_side_only_is_a_row() -> None:
+    """A newer server's field shows up as added or removed, its value as compact JSON with the
+    keys sorted and the text as sent (not escaped)."""
+    comparison = compare_images(image(), image(placement={"zone": "ru-central1-ä", "at": 1}))
+    (row,) = [row for row in comparison.rows if row.kind is RowKind.OTHER]
+    assert (row.key, row.left, row.right, row.change) == (
+        "placement",
+        None,
+        '{"at": 1, "zone": "ru-central1-ä"}',
+        Change.ADDED,
+    )
