@@ -10,7 +10,6 @@ skipped would let a bad image pass as checked.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +121,8 @@ def find_policy(explicit: Path | None) -> Policy | None:
 
 def parse_policy(data: bytes, source: Path) -> Policy:
     """The policy in ``data`` (read from ``source``); every rule checked before any is used."""
+    import tomllib  # here: most starts have no policy to read
+
     try:
         text = data.decode("utf-8")
         document = tomllib.loads(text)

@@ -239,12 +239,11 @@ IMAGE_SHOWN = frozenset(
         "inspector.ui.token_status",
         "inspector.ui.folder_session",
         "inspector.core.watch",
-        # The label policy is looked for (and read with tomllib) after the first paint; the
-        # comparison's session waits for the client; later launches are listened for.
+        # The label policy is looked for after the first paint (tomllib loads only to read
+        # one); the comparison's session waits for the client; later launches are listened for.
         "inspector.core.compare_session",
         "inspector.core.policy",
         "inspector.present.policy",  # the violation it reports, and its wording
-        "tomllib",
         "inspector.ui.window.instance_listener",
     }
 )
