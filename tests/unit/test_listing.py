@@ -32,6 +32,7 @@ from inspector.api.list_query import (
     parse_order_by,
 )
 from inspector.api.listing import (
+    ListedImage,
     ListedPage,
     ListResponseError,
     NameLookupError,
@@ -564,6 +565,146 @@ def test_json_lines_keep_the_wire_and_escape_terminal_tricks() -> None:
     assert "\n" not in line
     assert "\u202e" not in line
     assert json.loads(line) == wire
+
+
+NOT_IN_BODY = "Not in the body: the API leaves out fields that hold their default value."
+
+
+def readable(**fields: object) -> ListedImage:
+    return ListedImage(DesktopImage.model_validate(fields), fields)
+
+
+def unreadable(image_id: str | None, *problems: str) -> ListedImage:
+    wire: dict[str, object] = {} if image_id is None else {"id": image_id}
+    return ListedImage(None, wire, problems)
+
+
+def sorted_by(column: int, items: list[ListedImage]) -> list[str]:
+    """What the table shows in the ID column after a click on ``column``'s header."""
+    listed = [present_listed(item, 0, utc_zone) for item in items]
+    return [row.cells[0] for row in sorted(listed, key=lambda row: row.sort_keys[column])]
+
+
+def test_a_sort_by_id_mixes_unreadable_rows_with_the_others_by_their_id() -> None:
+    items = [
+        readable(id="e3vc"),
+        unreadable("e3vb", "status: expected an enum"),
+        readable(id="e3va"),
+        unreadable(None, "id: expected a string"),
+    ]
+    assert sorted_by(0, items) == ['""', "e3va", "e3vb", "e3vc"]
+
+
+def test_unreadable_rows_sort_by_name_with_the_blank_names_before_every_name() -> None:
+    """An unreadable row has no name to show: it sorts as a blank name does, so a sort keeps a
+    blank-named row and an unreadable one in the order they came, both before the named ones."""
+    items = [readable(id="e3vblank"), unreadable("e3vbad", "x"), readable(id="e3va", name="alpha")]
+    assert sorted_by(1, items) == ["e3vblank", "e3vbad", "e3va"]
+
+
+def test_a_sort_by_status_follows_the_text_shown_unreadable_included() -> None:
+    items = [
+        readable(id="e3vz", status="zombie"),
+        unreadable("e3vbad", "x"),
+        readable(id="e3va", status="ACTIVE"),
+    ]
+    assert sorted_by(2, items) == ["e3va", "e3vbad", "e3vz"]
+
+
+def test_unreadable_rows_sort_as_no_time_and_before_every_size() -> None:
+    """Created and Age: an unreadable row ties with a row whose creation time is not set, so
+    the sort keeps their order; both come before any time. Sizes: before even 0 B."""
+    items = [
+        readable(id="e3vnotime"),
+        unreadable("e3vbad", "x"),
+        readable(id="e3vtime", createdAt="2026-01-01T00:00:00Z", storageSize="0", minDiskSize="0"),
+    ]
+    assert sorted_by(3, items) == ["e3vnotime", "e3vbad", "e3vtime"]
+    assert sorted_by(4, items) == ["e3vnotime", "e3vbad", "e3vtime"]
+    assert sorted_by(5, items[1:]) == ["e3vbad", "e3vtime"]
+    assert sorted_by(6, items[1:]) == ["e3vbad", "e3vtime"]
+
+
+def test_the_age_column_sorts_by_the_creation_time() -> None:
+    items = [
+        readable(id="e3vnew", createdAt="2026-06-01T00:00:00Z"),
+        readable(id="e3vold", createdAt="2020-06-01T00:00:00Z"),
+        readable(id="e3vnone"),
+    ]
+    assert sorted_by(4, items) == ["e3vnone", "e3vold", "e3vnew"]
+
+
+def test_tooltips_of_a_bare_image_explain_each_default_once() -> None:
+    """A field left out gets the explanation under its own tooltip text, or the explanation
+    alone when there is no text; the ID column and an unset time have no tooltip."""
+    row = present_row(DesktopImage.model_validate({"id": "e3vbare"}), 0, utc_zone)
+    assert row.tooltips == (
+        "",
+        NOT_IN_BODY,
+        f"The server did not set a status.\n{NOT_IN_BODY}",
+        "",
+        "",
+        f"0 bytes\n{NOT_IN_BODY}",
+        f"0 bytes\n{NOT_IN_BODY}",
+    )
+
+
+def test_a_readable_item_of_a_page_is_shown_in_the_zone_asked_for() -> None:
+    item = readable(id="e3vx", createdAt="2026-11-20T09:15:42.5Z")
+    row = present_listed(item, 0, lambda _s: (3 * 3600, "MSK"))
+    assert row.cells[3] == "2026-11-20 12:15:42 +03:00 (MSK)"
+    assert row.tooltips[3].splitlines() == [
+        "2026-11-20 12:15:42.5 +03:00 (MSK)",
+        "2026-11-20 09:15:42.5 UTC",
+        "exact: 2026-11-20T09:15:42.5Z",
+    ]
+
+
+def test_a_row_keeps_its_image_for_the_policy_column_and_the_csv_export() -> None:
+    image = DesktopImage.model_validate({"id": "e3vkeep", "name": "kept"})
+    assert present_row(image, 0, utc_zone).image is image
+    assert present_listed(ListedImage(image, {"id": "e3vkeep"}), 0, utc_zone).image is image
+
+
+def test_an_unreadable_row_shows_every_problem_and_nothing_in_the_other_columns() -> None:
+    row = present_listed(unreadable("e3vbad", "status: expected an enum", "x: y"), 0, utc_zone)
+    problem = "cannot read this image: status: expected an enum; x: y"
+    assert row.image_id == "e3vbad"
+    assert row.image is None
+    assert row.cells == ("e3vbad", problem, "unreadable", "", "", "", "")
+    assert row.tooltips == (
+        "",
+        problem,
+        "This image in the page is not a DesktopImage: status: expected an enum; x: y",
+        "",
+        "",
+        "",
+        "",
+    )
+    assert present_listed(unreadable(None, "id: z"), 0, utc_zone).cells[0] == '""'
+
+
+def test_the_list_table_is_aligned_in_columns_two_spaces_apart() -> None:
+    items = [
+        readable(id="e3vone", name="a", status="ACTIVE", storageSize="1024"),
+        unreadable("e3vtwo", "bad"),
+    ]
+    text = format_rows_table([present_listed(item, 0, utc_zone) for item in items])
+    assert text == (
+        "ID      Name                         Status      Created (local)  Age      Storage"
+        "  Min disk\n"
+        "e3vone  a                            ACTIVE      not set          not set  1 KiB"
+        "    0 B (default)\n"
+        "e3vtwo  cannot read this image: bad  unreadable\n"
+    )
+
+
+def test_a_json_line_is_compact_and_keeps_non_ascii_letters() -> None:
+    """JSON Lines for scripts: no spaces after separators, and names in any script as they are
+    (only terminal tricks are escaped)."""
+    assert json_line({"id": "e3v", "name": "Офис é", "size": 1}) == (
+        '{"id":"e3v","name":"Офис é","size":1}'
+    )
 
 
 # -- the browse controller -----------------------------------------------------------------------
