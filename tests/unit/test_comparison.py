@@ -79,3 +79,67 @@ def test_a_field_left_out_is_its_default_marked_as_such() -> None:
         True,
         False,
     )
+
+
+def two_images() -> tuple[DesktopImage, DesktopImage]:
+    left = image(name="office", labels={"env": "prod", "tmp": "1"}, minDiskSize="5", color="red")
+    right = image(name="", labels={"env": "test", "team": "x"}, storageSize="0", color="blue")
+    return left, right
+
+
+def test_the_table_shows_the_differences_aligned_under_both_names() -> None:
+    """The mark, the row's caption (field, label or other field), each image's value: a blank
+    value as ``""``, a missing one as (absent), a left-out one marked; columns two spaces apart."""
+    text = format_comparison(compare_images(*two_images()), "first", "second")
+    assert text == (
+        "6 differences (1 added, 1 removed, 4 changed); 6 rows equal.\n"
+        "   row                first          second\n"
+        '~  Name               office         ""\n'
+        "~  Min disk size      5 bytes (5 B)  0 bytes (0 B) (default)\n"
+        "~  label env          prod           test\n"
+        "+  label team         (absent)       x\n"
+        "-  label tmp          1              (absent)\n"
+        '~  other field color  "red"          "blue"\n'
+    )
+
+
+def test_show_equal_adds_the_equal_rows_with_their_default_marks() -> None:
+    text = format_comparison(compare_images(*two_images()), "first", "second", show_equal=True)
+    lines = text.splitlines()
+    assert lines[1:9] == [
+        "   row                first                         second",
+        "   ID                 e3vcompare0000000001          e3vcompare0000000001",
+        '   Folder ID          "" (default)                  "" (default)',
+        '~  Name               office                        ""',
+        '   Description        "" (default)                  "" (default)',
+        "   Status             STATUS_UNSPECIFIED (default)  STATUS_UNSPECIFIED (default)",
+        "   Created            (absent)                      (absent)",
+        "   Storage size       0 bytes (0 B) (default)       0 bytes (0 B)",
+    ]
+    assert len(lines) == 14
+
+
+def test_the_summary_counts_the_differences_and_the_equal_rows() -> None:
+    one = compare_images(image(name="a"), image(name="b"))
+    assert format_comparison(one, "A", "B").splitlines()[0] == (
+        "1 difference (1 changed); 7 rows equal."
+    )
+    every_field = compare_images(
+        image(
+            folderId="b1gleft",
+            name="a",
+            description="d",
+            status="ACTIVE",
+            createdAt="2026-01-01T00:00:00Z",
+            storageSize="1",
+            minDiskSize="1",
+        ),
+        image(id="e3vcompare0000000002", labels={"new": "1"}),
+    )
+    assert format_comparison(every_field, "A", "B").splitlines()[0] == (
+        "9 differences (1 added, 1 removed, 7 changed); 0 rows equal."
+    )
+    same = image(labels={"a": "b"})
+    assert format_comparison(compare_images(same, same), "A", "B") == (
+        "No differences (9 rows equal).\n"
+    )
