@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspector.api.credentials.errors import CredentialError, Hint
 from inspector.api.errors import (
     APIConnectionError,
     APIStatusError,
@@ -362,3 +363,51 @@ def test_server_text_cannot_drive_the_terminal() -> None:
     assert "  message:       gone\\x1b[2J\\x1b]0;pwned\\x07" in lines
     assert "  x-request-id:  req\\x0d\\x0ax-injected: 1" in lines
     assert len(lines) == 8
+
+
+def test_a_body_of_exactly_200_characters_is_shown_whole() -> None:
+    text = "y" * 200
+    explanation = explain(status_error(500, body=None, body_text=text))
+    assert explanation.message == f"the body is not the API's JSON: {text}"
+
+
+def test_the_alternative_host_comes_after_the_hint_for_the_failure() -> None:
+    hint = explain(connection_error(ConnectionKind.DNS), endpoint=DEFAULT_ENDPOINT).hint
+    assert hint == (
+        "Check the host name (--endpoint) and that the network and DNS work. "
+        f"The other known Cloud Desktop host may serve it: try --endpoint {ALTERNATIVE_ENDPOINT}"
+    )
+
+
+def test_a_host_that_only_resembles_the_default_gets_no_alternative() -> None:
+    for endpoint in (DEFAULT_ENDPOINT + "X", DEFAULT_ENDPOINT + "X/"):
+        hint = explain(connection_error(ConnectionKind.DNS), endpoint=endpoint).hint
+        assert ALTERNATIVE_ENDPOINT not in hint
+
+
+def test_no_issuer_line_without_a_certificate() -> None:
+    assert explain(connection_error(ConnectionKind.DNS)).details == []
+    assert explain(connection_error(ConnectionKind.TLS)).details == []
+
+
+def test_a_redirect_says_what_the_server_did() -> None:
+    error = RedirectError(302, "login.example.net", IDS)
+    assert explain(error).message == str(error)
+    assert str(error)
+
+
+def test_a_credential_failure_in_full() -> None:
+    error = CredentialError(
+        "the IAM endpoint redirected to login.example.net",
+        source="OAuth token from YC_OAUTH_TOKEN",
+        hint=Hint.IAM_REDIRECTED,
+        details=["certificate issuer: CN=Corp"],
+    )
+    assert explain(error) == Explanation(
+        title="Could not get an IAM token (OAuth token from YC_OAUTH_TOKEN)",
+        http_status=None,
+        grpc_code=None,
+        message="the IAM endpoint redirected to login.example.net",
+        details=["certificate issuer: CN=Corp"],
+        hint="Check --iam-endpoint: it is probably wrong.",
+    )
