@@ -21,8 +21,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.api.client import ImageClient, static_token
-from inspector.api.errors import Call, UsageError
-from inspector.api.inputs import parse_endpoint
+from inspector.api.errors import (
+    APIConnectionError,
+    APIStatusError,
+    Call,
+    ConnectionKind,
+    RequestIds,
+    StatusBody,
+    UsageError,
+)
+from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT, parse_endpoint
 from inspector.api.list_query import (
     ListQuery,
     OrderBy,
@@ -37,11 +45,14 @@ from inspector.api.listing import (
     ListResponseError,
     NameLookupError,
     Pager,
+    PagingStop,
+    PagingStoppedError,
+    StopReason,
     find_by_name,
     list_url,
 )
 from inspector.api.models import DesktopImage
-from inspector.api.status_errors import InvalidArgument, PermissionDenied
+from inspector.api.status_errors import InvalidArgument, PermissionDenied, status_class
 from inspector.config.settings import connection_key, load_folder_id, save_folder_id, settings_path
 from inspector.core.browse import BrowseController
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
@@ -51,6 +62,7 @@ from inspector.present.errors import explanation_lines
 from inspector.present.listing import (
     ImageRow,
     explain_listing,
+    explanation_text,
     format_rows_table,
     json_line,
     present_listed,
@@ -705,6 +717,78 @@ def test_a_json_line_is_compact_and_keeps_non_ascii_letters() -> None:
     assert json_line({"id": "e3v", "name": "Офис é", "size": 1}) == (
         '{"id":"e3v","name":"Офис é","size":1}'
     )
+
+
+# -- what a failed listing or lookup says --------------------------------------------------------
+
+
+def listing_error(status: int, code: int | None, message: str) -> APIStatusError:
+    return status_class(status, code)(
+        status_code=status,
+        reason={400: "Bad Request", 404: "Not Found"}[status],
+        body=StatusBody(code, message),
+        body_text="",
+        request_ids=RequestIds("c-1", "r-1"),
+        call=Call.LIST_IMAGES,
+    )
+
+
+def test_a_name_with_no_image_and_nothing_close_says_where_to_look() -> None:
+    explanation = explain_listing(NameLookupError("b1gf", "office", [], []), now=0)
+    assert explanation_text(explanation) == (
+        "No image is named 'office'\n"
+        "in folder b1gf\n"
+        "The name must match exactly (case too): See every image with: list b1gf"
+    )
+    assert explanation.details == []
+
+
+def test_the_closest_names_are_listed_with_their_age_at_the_time_given() -> None:
+    close = DesktopImage.model_validate(
+        {"id": "e3va", "name": "Office", "status": "ACTIVE", "createdAt": "2026-01-01T00:00:00Z"}
+    )
+    now = (1_767_225_600 + 3 * 86_400) * 10**9  # three days after 2026-01-01T00:00:00Z
+    explanation = explain_listing(NameLookupError("b1gf", "office", [], [close]), now=now)
+    assert explanation.details[1].split("  ")[0] == "e3va"
+    assert "3 days ago" in explanation.details[1]
+
+
+def test_paging_that_went_round_in_circles_is_explained_as_such() -> None:
+    stop = PagingStop(StopReason.REPEATED_TOKEN, 3, "tok", 0)
+    assert explanation_text(explain_listing(PagingStoppedError(stop))) == (
+        "The listing could not be followed to its end\n"
+        "The server sent the page token 'tok' again after page 3; paging stopped here so the "
+        "listing does not go round in circles.\n"
+        "The server's paging misbehaved: retry later, or give support the request ids."
+    )
+
+
+def test_a_refused_listing_in_full_with_the_advice_for_a_folder() -> None:
+    assert explanation_text(explain_listing(listing_error(400, 3, "bad"))) == (
+        "The API refused the request (HTTP 400)\n"
+        "HTTP status: 400 Bad Request\n"
+        "gRPC code: 3 INVALID_ARGUMENT\n"
+        "bad\n"
+        "x-client-request-id: c-1\n"
+        "x-request-id: r-1\n"
+        "The request is invalid whatever the image's state. Check the folder ID and the name "
+        "filter."
+    )
+
+
+def test_a_listing_status_without_a_code_is_worded_by_the_status() -> None:
+    hint = explain_listing(listing_error(404, None, "gone")).hint
+    assert hint == (
+        "No such folder here. "
+        "Check the folder ID and the region/endpoint (a folder lives in one installation)."
+    )
+
+
+def test_a_listing_that_cannot_reach_the_default_host_suggests_the_other() -> None:
+    error = APIConnectionError(
+        "dns failure", kind=ConnectionKind.DNS, host="h", request_ids=RequestIds("c-1")
+    )
+    assert ALTERNATIVE_ENDPOINT in explain_listing(error, endpoint=DEFAULT_ENDPOINT).hint
 
 
 # -- the browse controller -----------------------------------------------------------------------
