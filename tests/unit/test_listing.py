@@ -48,6 +48,7 @@ from inspector.api.listing import (
     PagingStop,
     PagingStoppedError,
     StopReason,
+    TokenRefused,
     find_by_name,
     list_url,
 )
@@ -61,6 +62,7 @@ from inspector.demo.server import DemoServer
 from inspector.present.errors import explanation_lines
 from inspector.present.listing import (
     ImageRow,
+    describe_query,
     explain_listing,
     explanation_text,
     format_rows_table,
@@ -789,6 +791,41 @@ def test_a_listing_that_cannot_reach_the_default_host_suggests_the_other() -> No
         "dns failure", kind=ConnectionKind.DNS, host="h", request_ids=RequestIds("c-1")
     )
     assert ALTERNATIVE_ENDPOINT in explain_listing(error, endpoint=DEFAULT_ENDPOINT).hint
+
+
+def test_a_query_is_described_with_its_name_and_order() -> None:
+    assert describe_query(make_query("b1gf", name="office", order_by="name desc")) == (
+        "folder b1gf named \u201coffice\u201d, by name desc"
+    )
+    assert describe_query(make_query("b1gf", order_by="createdAt")) == (
+        "folder b1gf, by createdAt asc"
+    )
+
+
+def test_the_paging_notes_in_full() -> None:
+    token = "t" * 40
+    repeated = PagingStop(StopReason.REPEATED_TOKEN, 3, token, 0)
+    assert stop_note(repeated) == (
+        f"The server sent the page token '{token}' again after page 3; paging stopped here so "
+        "the listing does not go round in circles."
+    )
+    one = PagingStop(StopReason.NO_NEW_IMAGES, 4, "x", 1)
+    assert stop_note(one) == (
+        "The server sent 1 page in a row with no new images; paging stopped here so the listing "
+        "does not go round in circles."
+    )
+    two = PagingStop(StopReason.NO_NEW_IMAGES, 4, "x", 2)
+    assert stop_note(two).startswith("The server sent 2 pages in a row with no new images;")
+    assert restart_note(TokenRefused(400, "token expired")) == (
+        "The server refused the page token (400: token expired); page tokens expire, so the "
+        "listing started again from the first page."
+    )
+
+
+def test_a_long_page_token_is_cut_after_40_characters() -> None:
+    """The note quotes a token of up to 40 characters whole and cuts a longer one with …."""
+    long = PagingStop(StopReason.REPEATED_TOKEN, 3, "t" * 40 + "u", 0)
+    assert f"token '{'t' * 40}\u2026' again" in stop_note(long)
 
 
 # -- the browse controller -----------------------------------------------------------------------
