@@ -16,7 +16,7 @@ from inspector.present.exports import (
     request_ids_text,
     yc_command,
 )
-from inspector.present.image import present_image
+from inspector.present.image import FieldView, present_image
 from inspector.present.presenting import HIDDEN_FOLDER, MASK, Masker, mask_id
 
 URL = "https://cloud-desktop.api.cloud.yandex.net/cloud-desktop/v1/images/e3vc67qdve8q12345678"
@@ -157,3 +157,25 @@ def test_a_folder_id_inside_a_longer_one_does_not_leave_the_rest_showing() -> No
     masker = Masker(active=True).with_folder("b1gz1").with_folder("b1ga0b1gz1")
     assert masker.text("folder b1ga0b1gz1") == f"folder {MASK}"
     assert masker.text("folder b1gz1") == f"folder {MASK}"
+
+
+def test_every_text_of_a_field_is_masked_and_a_hidden_folder_has_no_tooltip() -> None:
+    """Views pass whole fields through the masker: the value, the line under it and the
+    tooltip are masked alike; the folder's own field shows no trace of the ID."""
+    masker = Masker(active=True)
+    field = FieldView(
+        "description",
+        "Description",
+        "from fd8abcdefgh123456789",
+        detail="disk fd8abcdefgh123456789",
+        tooltip="snapshot fd8abcdefgh123456789",
+    )
+    shown = masker.field(field)
+    assert (shown.value, shown.detail, shown.tooltip) == (
+        f"from fd8abcde{MASK}",
+        f"disk fd8abcde{MASK}",
+        f"snapshot fd8abcde{MASK}",
+    )
+    assert masker.field(FieldView("name", "Name", "office")) == FieldView("name", "Name", "office")
+    folder = FieldView("folderId", "Folder ID", "b1gfolder00000000001", tooltip="b1gfolder0000")
+    assert masker.field(folder) == FieldView("folderId", "Folder ID", HIDDEN_FOLDER)
