@@ -123,3 +123,12 @@ def test_the_summary_separates_fields_from_label_counts() -> None:
     assert result.summary(FIELD_LABELS, "the previous fetch") == (
         "Changed since the previous fetch: Name; labels: 2 added, 1 changed"
     )
+
+
+def test_label_counts_above_one_read_in_the_plural() -> None:
+    old = {"a": "1", "b": "2", "c": "3", "d": "4"}
+    new = {"a": "x", "b": "y", "e": "5", "f": "6"}
+    result = changes(image(labels=old), image(labels=new))
+    assert result.summary(FIELD_LABELS, "the previous fetch") == (
+        "Changed since the previous fetch: labels: 2 added, 2 changed, 2 removed"
+    )

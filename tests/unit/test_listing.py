@@ -753,6 +753,24 @@ def test_the_closest_names_are_listed_with_their_age_at_the_time_given() -> None
     explanation = explain_listing(NameLookupError("b1gf", "office", [], [close]), now=now)
     assert explanation.details[1].split("  ")[0] == "e3va"
     assert "3 days ago" in explanation.details[1]
+    assert explanation.hint == (
+        "The name must match exactly (case too): the closest names are listed above. "
+        "See every image with: list b1gf"
+    )
+
+
+def test_a_name_several_images_share_asks_for_the_id() -> None:
+    twins = [
+        DesktopImage.model_validate({"id": f"e3vtwin{index}", "name": "twin"}) for index in (1, 2)
+    ]
+    explanation = explain_listing(NameLookupError("b1gf", "twin", twins, []), now=0)
+    assert explanation.title == "2 images are named 'twin'"
+    assert explanation.hint == (
+        "Names are not unique: pass the ID of the one you mean (get IMAGE_ID)."
+    )
+    assert [line.split("  ")[0] for line in explanation.details] == ["ID", "e3vtwin1", "e3vtwin2"]
+    one = explain_listing(NameLookupError("b1gf", "twin", twins[:1], []), now=0)
+    assert one.title == "1 image is named 'twin'"
 
 
 def test_paging_that_went_round_in_circles_is_explained_as_such() -> None:
