@@ -411,3 +411,62 @@ def test_a_credential_failure_in_full() -> None:
         details=["certificate issuer: CN=Corp"],
         hint="Check --iam-endpoint: it is probably wrong.",
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "hint"),
+    [
+        (
+            ConnectionKind.REFUSED,
+            "Nothing accepts connections there: check the host and port (--endpoint).",
+        ),
+        (
+            ConnectionKind.TLS,
+            "The server's certificate is not trusted. A TLS-inspecting proxy or "
+            "antivirus may be in the way: its corporate CA must be trusted (add it to the system's "
+            "certificates, or give it with --ca-file). Also check the computer's clock.",
+        ),
+        (
+            ConnectionKind.PROXY,
+            "Check the proxy settings: HTTPS_PROXY (or HTTP_PROXY, ALL_PROXY) and NO_PROXY.",
+        ),
+        (
+            ConnectionKind.NETWORK,
+            "The connection broke before a complete answer came: retry, and check VPN/firewall.",
+        ),
+    ],
+)
+def test_each_connection_failure_has_its_own_advice(kind: str, hint: str) -> None:
+    assert explain(connection_error(kind)).hint == hint
+
+
+def test_a_timeout_advises_patience() -> None:
+    hint = explain(APITimeoutError(f"no answer from {HOST}", host=HOST)).hint
+    assert hint == "The network is slow or the server is stuck: retry later."
+
+
+def test_a_redirect_to_no_valid_url_in_full() -> None:
+    explanation = explain(RedirectError(None, None, IDS, unreadable_location=True))
+    assert explanation.title == (
+        "The server redirected the request to an address that is not a valid URL"
+    )
+    assert explanation.message == (
+        "HTTP 3xx: the server redirected to a Location that is not a valid URL"
+    )
+    assert explanation.hint == (
+        "The endpoint is likely wrong: check --endpoint. Redirects are never followed, so the "
+        "token was not sent anywhere else."
+    )
+
+
+def test_an_answer_that_is_no_image_points_at_a_proxy_or_the_endpoint() -> None:
+    assert explain(ResponseError("not an image")).hint == (
+        "A proxy or a wrong endpoint answered, or the API changed: share the request ids with "
+        "support."
+    )
+
+
+def test_an_unexpected_error_asks_for_a_report() -> None:
+    assert explain(_SurpriseError("odd")).hint == (
+        "This was not expected: please report it with the text above."
+    )
