@@ -139,6 +139,18 @@ def test_the_summary_counts_the_differences_and_the_equal_rows() -> None:
     assert format_comparison(every_field, "A", "B").splitlines()[0] == (
         "9 differences (1 added, 1 removed, 7 changed); 0 rows equal."
     )
+    one_equal = compare_images(
+        image(name="a", description="d", status="ACTIVE", storageSize="1", minDiskSize="1"),
+        image(
+            id="e3vcompare0000000002",
+            folderId="b1gright",
+            createdAt="2026-01-01T00:00:00Z",
+            minDiskSize="1",
+        ),
+    )
+    assert format_comparison(one_equal, "A", "B").splitlines()[0] == (
+        "7 differences (1 added, 6 changed); 1 row equal."
+    )
     same = image(labels={"a": "b"})
     assert format_comparison(compare_images(same, same), "A", "B") == (
         "No differences (9 rows equal).\n"

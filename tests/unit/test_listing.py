@@ -605,15 +605,22 @@ def test_a_sort_by_id_mixes_unreadable_rows_with_the_others_by_their_id() -> Non
         unreadable("e3vb", "status: expected an enum"),
         readable(id="e3va"),
         unreadable(None, "id: expected a string"),
+        readable(name="no id"),
     ]
-    assert sorted_by(0, items) == ['""', "e3va", "e3vb", "e3vc"]
+    no_id = '"" (abnormal: the answer has no image ID)'
+    assert sorted_by(0, items) == ['""', no_id, "e3va", "e3vb", "e3vc"]
 
 
 def test_unreadable_rows_sort_by_name_with_the_blank_names_before_every_name() -> None:
     """An unreadable row has no name to show: it sorts as a blank name does, so a sort keeps a
     blank-named row and an unreadable one in the order they came, both before the named ones."""
-    items = [readable(id="e3vblank"), unreadable("e3vbad", "x"), readable(id="e3va", name="alpha")]
-    assert sorted_by(1, items) == ["e3vblank", "e3vbad", "e3va"]
+    items = [
+        readable(id="e3vblank"),
+        unreadable("e3vbad", "x"),
+        readable(id="e3va", name="alpha"),
+        readable(id="e3v1", name="1st image"),
+    ]
+    assert sorted_by(1, items) == ["e3vblank", "e3vbad", "e3v1", "e3va"]
 
 
 def test_a_sort_by_status_follows_the_text_shown_unreadable_included() -> None:
@@ -628,15 +635,16 @@ def test_a_sort_by_status_follows_the_text_shown_unreadable_included() -> None:
 def test_unreadable_rows_sort_as_no_time_and_before_every_size() -> None:
     """Created and Age: an unreadable row ties with a row whose creation time is not set, so
     the sort keeps their order; both come before any time. Sizes: before even 0 B."""
-    items = [
-        readable(id="e3vnotime"),
-        unreadable("e3vbad", "x"),
-        readable(id="e3vtime", createdAt="2026-01-01T00:00:00Z", storageSize="0", minDiskSize="0"),
-    ]
-    assert sorted_by(3, items) == ["e3vnotime", "e3vbad", "e3vtime"]
-    assert sorted_by(4, items) == ["e3vnotime", "e3vbad", "e3vtime"]
-    assert sorted_by(5, items[1:]) == ["e3vbad", "e3vtime"]
-    assert sorted_by(6, items[1:]) == ["e3vbad", "e3vtime"]
+    bad = unreadable("e3vbad", "x")
+    no_time = readable(id="e3vnotime")
+    sized = readable(
+        id="e3vtime", createdAt="2026-01-01T00:00:00Z", storageSize="0", minDiskSize="0"
+    )
+    for column in (3, 4):
+        assert sorted_by(column, [bad, no_time, sized]) == ["e3vbad", "e3vnotime", "e3vtime"]
+        assert sorted_by(column, [no_time, bad, sized]) == ["e3vnotime", "e3vbad", "e3vtime"]
+    for column in (5, 6):
+        assert sorted_by(column, [sized, bad]) == ["e3vbad", "e3vtime"]
 
 
 def test_the_age_column_sorts_by_the_creation_time() -> None:
@@ -833,7 +841,10 @@ def test_the_paging_notes_in_full() -> None:
         "does not go round in circles."
     )
     two = PagingStop(StopReason.NO_NEW_IMAGES, 4, "x", 2)
-    assert stop_note(two).startswith("The server sent 2 pages in a row with no new images;")
+    assert stop_note(two) == (
+        "The server sent 2 pages in a row with no new images; paging stopped here so the listing "
+        "does not go round in circles."
+    )
     assert restart_note(TokenRefused(400, "token expired")) == (
         "The server refused the page token (400: token expired); page tokens expire, so the "
         "listing started again from the first page."
