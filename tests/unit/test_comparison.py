@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from inspector.api.models import DesktopImage
+from inspector.i18n import use_language
 from inspector.present.compare import format_comparison
 from inspector.present.comparison import Change, RowKind, compare_images
 
@@ -154,4 +159,21 @@ def test_the_summary_counts_the_differences_and_the_equal_rows() -> None:
     same = image(labels={"a": "b"})
     assert format_comparison(compare_images(same, same), "A", "B") == (
         "No differences (9 rows equal).\n"
+    )
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("russian")
+def test_no_differences_is_said_in_the_language_chosen() -> None:
+    same = image(labels={"a": "b"})
+    assert format_comparison(compare_images(same, same), "A", "B") == (
+        "Различий нет (совпадают 9 строк).\n"
     )

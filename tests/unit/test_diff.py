@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+
+import pytest
 
 from inspector.api.models import DesktopImage, parse_image
+from inspector.i18n import use_language
 from inspector.present.diff import ImageChanges, image_changes
 from inspector.present.image import present_image
 
@@ -132,3 +136,19 @@ def test_label_counts_above_one_read_in_the_plural() -> None:
     assert result.summary(FIELD_LABELS, "the previous fetch") == (
         "Changed since the previous fetch: labels: 2 added, 2 changed, 2 removed"
     )
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("russian")
+def test_the_old_label_count_is_translated() -> None:
+    """The count of labels takes the Russian plural form for none."""
+    result = changes(image(labels={}), image(labels=None))
+    assert result.fields == {"labels": "0 меток"}
