@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from inspector.api.models import DesktopImage
+from inspector.i18n import use_language
 from inspector.present.compare import format_comparison
 from inspector.present.comparison import Change, RowKind, compare_images
 
@@ -133,4 +138,97 @@ def test_a_field_unknown_to_this_build_on_one_side_only_is_a_row() -> None:
         None,
         '{"at": 1, "zone": "ru-central1-ä"}',
         Change.ADDED,
+    )
+
+
+def two_images() -> tuple[DesktopImage, DesktopImage]:
+    left = image(name="office", labels={"env": "prod", "tmp": "1"}, minDiskSize="5", color="red")
+    right = image(name="", labels={"env": "test", "team": "x"}, storageSize="0", color="blue")
+    return left, right
+
+
+def test_the_table_shows_the_differences_aligned_under_both_names() -> None:
+    """The mark, the row's caption (field, label or other field), each image's value: a blank
+    value as ``""``, a missing one as (absent), a left-out one marked; columns two spaces apart."""
+    text = format_comparison(compare_images(*two_images()), "first", "second")
+    assert text == (
+        "6 differences (1 added, 1 removed, 4 changed); 6 rows equal.\n"
+        "   row                first          second\n"
+        '~  Name               office         ""\n'
+        "~  Min disk size      5 bytes (5 B)  0 bytes (0 B) (default)\n"
+        "~  label env          prod           test\n"
+        "+  label team         (absent)       x\n"
+        "-  label tmp          1              (absent)\n"
+        '~  other field color  "red"          "blue"\n'
+    )
+
+
+def test_show_equal_adds_the_equal_rows_with_their_default_marks() -> None:
+    text = format_comparison(compare_images(*two_images()), "first", "second", show_equal=True)
+    lines = text.splitlines()
+    assert lines[1:9] == [
+        "   row                first                         second",
+        "   ID                 e3vcompare0000000001          e3vcompare0000000001",
+        '   Folder ID          "" (default)                  "" (default)',
+        '~  Name               office                        ""',
+        '   Description        "" (default)                  "" (default)',
+        "   Status             STATUS_UNSPECIFIED (default)  STATUS_UNSPECIFIED (default)",
+        "   Created            (absent)                      (absent)",
+        "   Storage size       0 bytes (0 B) (default)       0 bytes (0 B)",
+    ]
+    assert len(lines) == 14
+
+
+def test_the_summary_counts_the_differences_and_the_equal_rows() -> None:
+    one = compare_images(image(name="a"), image(name="b"))
+    assert format_comparison(one, "A", "B").splitlines()[0] == (
+        "1 difference (1 changed); 7 rows equal."
+    )
+    every_field = compare_images(
+        image(
+            folderId="b1gleft",
+            name="a",
+            description="d",
+            status="ACTIVE",
+            createdAt="2026-01-01T00:00:00Z",
+            storageSize="1",
+            minDiskSize="1",
+        ),
+        image(id="e3vcompare0000000002", labels={"new": "1"}),
+    )
+    assert format_comparison(every_field, "A", "B").splitlines()[0] == (
+        "9 differences (1 added, 1 removed, 7 changed); 0 rows equal."
+    )
+    one_equal = compare_images(
+        image(name="a", description="d", status="ACTIVE", storageSize="1", minDiskSize="1"),
+        image(
+            id="e3vcompare0000000002",
+            folderId="b1gright",
+            createdAt="2026-01-01T00:00:00Z",
+            minDiskSize="1",
+        ),
+    )
+    assert format_comparison(one_equal, "A", "B").splitlines()[0] == (
+        "7 differences (1 added, 6 changed); 1 row equal."
+    )
+    same = image(labels={"a": "b"})
+    assert format_comparison(compare_images(same, same), "A", "B") == (
+        "No differences (9 rows equal).\n"
+    )
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("russian")
+def test_no_differences_is_said_in_the_language_chosen() -> None:
+    same = image(labels={"a": "b"})
+    assert format_comparison(compare_images(same, same), "A", "B") == (
+        "Различий нет (совпадают 9 строк).\n"
     )

@@ -722,3 +722,5 @@ def test_expiry_text() -> None:
     assert expiry_text(now + 3 * 3600 + 25 * 60, now) == "expires 12:25"
     assert expiry_text(now + 20 * 3600, now) == "expires 02 May 05:00"
     assert expiry_text(now - 60, now) == "expired at 08:59"
+    # A token is no longer good at the second it expires.
+    assert expiry_text(now, now) == "expired at 09:00"

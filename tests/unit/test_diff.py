@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+
+import pytest
 
 from inspector.api.models import DesktopImage, parse_image
+from inspector.i18n import use_language
 from inspector.present.diff import ImageChanges, image_changes
 from inspector.present.image import present_image
 
@@ -88,3 +92,63 @@ def test_an_empty_map_sent_where_it_was_left_out_is_a_change_of_form() -> None:
 def test_unknown_fields_that_changed() -> None:
     result = changes(image(replicas=3), image(replicas=4))
     assert result.fields == {"unknownFields": "replicas: 3"}
+
+
+def test_an_empty_map_that_is_now_left_out_shows_the_old_count_without_the_mark() -> None:
+    result = changes(image(labels={}), image(labels=None))
+    assert result.fields == {"labels": "0 labels"}
+
+
+def test_unknown_fields_are_listed_one_a_line_or_as_none() -> None:
+    several = changes(image(replicas=3, zone="a"), image(replicas=4, zone="a"))
+    assert several.fields == {"unknownFields": 'replicas: 3\nzone: "a"'}
+    came = changes(image(), image(replicas=1))
+    assert came.fields == {"unknownFields": "none"}
+
+
+def test_an_old_description_of_several_lines_is_shown_on_one() -> None:
+    result = changes(image(description="line one\nline two"), image(description="one line"))
+    assert result.fields == {"description": "line one line two"}
+
+
+def test_only_a_new_label_is_a_change_and_the_summary_counts_it() -> None:
+    result = changes(
+        image(), image(labels={"os": "ubuntu", "env": "staging", "old": "x", "n": "y"})
+    )
+    assert result
+    assert result.summary(FIELD_LABELS, "the previous fetch") == (
+        "Changed since the previous fetch: labels: 1 added"
+    )
+
+
+def test_the_summary_separates_fields_from_label_counts() -> None:
+    new_labels = {"os": "debian", "env": "staging", "old": "x", "a": "1", "b": "2"}
+    result = changes(image(), image(name="prod", labels=new_labels))
+    assert result.summary(FIELD_LABELS, "the previous fetch") == (
+        "Changed since the previous fetch: Name; labels: 2 added, 1 changed"
+    )
+
+
+def test_label_counts_above_one_read_in_the_plural() -> None:
+    old = {"a": "1", "b": "2", "c": "3", "d": "4"}
+    new = {"a": "x", "b": "y", "e": "5", "f": "6"}
+    result = changes(image(labels=old), image(labels=new))
+    assert result.summary(FIELD_LABELS, "the previous fetch") == (
+        "Changed since the previous fetch: labels: 2 added, 2 changed, 2 removed"
+    )
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
+    try:
+        yield
+    finally:
+        use_language("en")
+
+
+@pytest.mark.usefixtures("russian")
+def test_the_old_label_count_is_translated() -> None:
+    """The count of labels takes the Russian plural form for none."""
+    result = changes(image(labels={}), image(labels=None))
+    assert result.fields == {"labels": "0 меток"}

@@ -16,7 +16,7 @@ from inspector.present.exports import (
     request_ids_text,
     yc_command,
 )
-from inspector.present.image import present_image
+from inspector.present.image import FieldView, present_image
 from inspector.present.presenting import HIDDEN_FOLDER, MASK, Masker, mask_id
 
 URL = "https://cloud-desktop.api.cloud.yandex.net/cloud-desktop/v1/images/e3vc67qdve8q12345678"
@@ -123,3 +123,59 @@ def test_yc_binds_an_id_starting_with_a_dash_to_its_flag() -> None:
 def test_request_ids_from_a_file_cannot_add_lines() -> None:
     text = request_ids_text([("x-request-id", "r-1\nx-request-id: forged\r")])
     assert text == "x-request-id: r-1\\x0ax-request-id: forged\\x0d\n"
+
+
+def test_presenting_keeps_the_times_detail_and_exact_tooltip() -> None:
+    """Masking hides IDs; the created time's UTC line, age and exact value stay visible."""
+    image, _ = parse_image(
+        b'{"id":"e3vc67qdve8q12345678","folderId":"b1gfolder00000000001",'
+        b'"createdAt":"2026-11-20T09:15:42.5Z"}'
+    )
+    view = present_image(image, 0)
+    created = Masker(active=True).with_folder(image.folder_id).image_view(view).fields[5]
+    assert created.key == "createdAt"
+    assert created.detail == view.fields[5].detail
+    assert created.tooltip == "2026-11-20T09:15:42.5Z"
+    assert created.detail is not None
+    assert created.detail.startswith("2026-11-20 09:15:42.5 UTC · ")
+
+
+def test_presenting_masks_ids_in_fields_this_build_does_not_know() -> None:
+    image, _ = parse_image(b'{"id":"e3vc67qdve8q12345678","sourceDisk":"fd8abcdefgh123456789"}')
+    view = Masker(active=True).image_view(present_image(image, 0))
+    assert view.unknown_fields == [("sourceDisk", f'"fd8abcde{MASK}"')]
+
+
+def test_a_folder_id_is_hidden_even_when_it_is_not_shaped_like_an_id() -> None:
+    """The folder the image names is hidden wherever it appears, whatever its shape."""
+    masker = Masker(active=True).with_folder("Team-Folder")
+    assert masker.text("images of Team-Folder") == f"images of {MASK}"
+    assert masker.with_folder("other").text("Team-Folder, other") == f"{MASK}, {MASK}"
+
+
+def test_a_folder_id_inside_a_longer_one_does_not_leave_the_rest_showing() -> None:
+    masker = Masker(active=True).with_folder("b1gz1").with_folder("b1ga0b1gz1")
+    assert masker.text("folder b1ga0b1gz1") == f"folder {MASK}"
+    assert masker.text("folder b1gz1") == f"folder {MASK}"
+
+
+def test_every_text_of_a_field_is_masked_and_a_hidden_folder_has_no_tooltip() -> None:
+    """Views pass whole fields through the masker: the value, the line under it and the
+    tooltip are masked alike; the folder's own field shows no trace of the ID."""
+    masker = Masker(active=True)
+    field = FieldView(
+        "description",
+        "Description",
+        "from fd8abcdefgh123456789",
+        detail="disk fd8abcdefgh123456789",
+        tooltip="snapshot fd8abcdefgh123456789",
+    )
+    shown = masker.field(field)
+    assert (shown.value, shown.detail, shown.tooltip) == (
+        f"from fd8abcde{MASK}",
+        f"disk fd8abcde{MASK}",
+        f"snapshot fd8abcde{MASK}",
+    )
+    assert masker.field(FieldView("name", "Name", "office")) == FieldView("name", "Name", "office")
+    folder = FieldView("folderId", "Folder ID", "b1gfolder00000000001", tooltip="b1gfolder0000")
+    assert masker.field(folder) == FieldView("folderId", "Folder ID", HIDDEN_FOLDER)

@@ -21,8 +21,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from inspector.api.client import ImageClient, static_token
-from inspector.api.errors import Call, UsageError
-from inspector.api.inputs import parse_endpoint
+from inspector.api.errors import (
+    APIConnectionError,
+    APIStatusError,
+    Call,
+    ConnectionKind,
+    RequestIds,
+    StatusBody,
+    UsageError,
+)
+from inspector.api.inputs import ALTERNATIVE_ENDPOINT, DEFAULT_ENDPOINT, parse_endpoint
 from inspector.api.list_query import (
     ListQuery,
     OrderBy,
@@ -32,15 +40,20 @@ from inspector.api.list_query import (
     parse_order_by,
 )
 from inspector.api.listing import (
+    ListedImage,
     ListedPage,
     ListResponseError,
     NameLookupError,
     Pager,
+    PagingStop,
+    PagingStoppedError,
+    StopReason,
+    TokenRefused,
     find_by_name,
     list_url,
 )
 from inspector.api.models import DesktopImage
-from inspector.api.status_errors import InvalidArgument, PermissionDenied
+from inspector.api.status_errors import InvalidArgument, PermissionDenied, status_class
 from inspector.config.settings import connection_key, load_folder_id, save_folder_id, settings_path
 from inspector.core.browse import BrowseController
 from inspector.demo.data import EMPTY_FOLDER_ID, FOLDER_ID
@@ -49,7 +62,9 @@ from inspector.demo.server import DemoServer
 from inspector.present.errors import explanation_lines
 from inspector.present.listing import (
     ImageRow,
+    describe_query,
     explain_listing,
+    explanation_text,
     format_rows_table,
     json_line,
     present_listed,
@@ -564,6 +579,282 @@ def test_json_lines_keep_the_wire_and_escape_terminal_tricks() -> None:
     assert "\n" not in line
     assert "\u202e" not in line
     assert json.loads(line) == wire
+
+
+NOT_IN_BODY = "Not in the body: the API leaves out fields that hold their default value."
+
+
+def readable(**fields: object) -> ListedImage:
+    return ListedImage(DesktopImage.model_validate(fields), fields)
+
+
+def unreadable(image_id: str | None, *problems: str) -> ListedImage:
+    wire: dict[str, object] = {} if image_id is None else {"id": image_id}
+    return ListedImage(None, wire, problems)
+
+
+def sorted_by(column: int, items: list[ListedImage]) -> list[str]:
+    """What the table shows in the ID column after a click on ``column``'s header."""
+    listed = [present_listed(item, 0, utc_zone) for item in items]
+    return [row.cells[0] for row in sorted(listed, key=lambda row: row.sort_keys[column])]
+
+
+def test_a_sort_by_id_mixes_unreadable_rows_with_the_others_by_their_id() -> None:
+    items = [
+        readable(id="e3vc"),
+        unreadable("e3vb", "status: expected an enum"),
+        readable(id="e3va"),
+        unreadable(None, "id: expected a string"),
+        readable(name="no id"),
+    ]
+    no_id = '"" (abnormal: the answer has no image ID)'
+    assert sorted_by(0, items) == ['""', no_id, "e3va", "e3vb", "e3vc"]
+
+
+def test_unreadable_rows_sort_by_name_with_the_blank_names_before_every_name() -> None:
+    """An unreadable row has no name to show: it sorts as a blank name does, so a sort keeps a
+    blank-named row and an unreadable one in the order they came, both before the named ones."""
+    items = [
+        readable(id="e3vblank"),
+        unreadable("e3vbad", "x"),
+        readable(id="e3va", name="alpha"),
+        readable(id="e3v1", name="1st image"),
+    ]
+    assert sorted_by(1, items) == ["e3vblank", "e3vbad", "e3v1", "e3va"]
+
+
+def test_a_sort_by_status_follows_the_text_shown_unreadable_included() -> None:
+    items = [
+        readable(id="e3vz", status="zombie"),
+        unreadable("e3vbad", "x"),
+        readable(id="e3va", status="ACTIVE"),
+    ]
+    assert sorted_by(2, items) == ["e3va", "e3vbad", "e3vz"]
+
+
+def test_unreadable_rows_sort_as_no_time_and_before_every_size() -> None:
+    """Created and Age: an unreadable row ties with a row whose creation time is not set, so
+    the sort keeps their order; both come before any time. Sizes: before even 0 B."""
+    bad = unreadable("e3vbad", "x")
+    no_time = readable(id="e3vnotime")
+    sized = readable(
+        id="e3vtime", createdAt="2026-01-01T00:00:00Z", storageSize="0", minDiskSize="0"
+    )
+    for column in (3, 4):
+        assert sorted_by(column, [bad, no_time, sized]) == ["e3vbad", "e3vnotime", "e3vtime"]
+        assert sorted_by(column, [no_time, bad, sized]) == ["e3vnotime", "e3vbad", "e3vtime"]
+    for column in (5, 6):
+        assert sorted_by(column, [sized, bad]) == ["e3vbad", "e3vtime"]
+
+
+def test_the_age_column_sorts_by_the_creation_time() -> None:
+    items = [
+        readable(id="e3vnew", createdAt="2026-06-01T00:00:00Z"),
+        readable(id="e3vold", createdAt="2020-06-01T00:00:00Z"),
+        readable(id="e3vnone"),
+    ]
+    assert sorted_by(4, items) == ["e3vnone", "e3vold", "e3vnew"]
+
+
+def test_tooltips_of_a_bare_image_explain_each_default_once() -> None:
+    """A field left out gets the explanation under its own tooltip text, or the explanation
+    alone when there is no text; the ID column and an unset time have no tooltip."""
+    row = present_row(DesktopImage.model_validate({"id": "e3vbare"}), 0, utc_zone)
+    assert row.tooltips == (
+        "",
+        NOT_IN_BODY,
+        f"The server did not set a status.\n{NOT_IN_BODY}",
+        "",
+        "",
+        f"0 bytes\n{NOT_IN_BODY}",
+        f"0 bytes\n{NOT_IN_BODY}",
+    )
+
+
+def test_a_readable_item_of_a_page_is_shown_in_the_zone_asked_for() -> None:
+    item = readable(id="e3vx", createdAt="2026-11-20T09:15:42.5Z")
+    row = present_listed(item, 0, lambda _s: (3 * 3600, "MSK"))
+    assert row.cells[3] == "2026-11-20 12:15:42 +03:00 (MSK)"
+    assert row.tooltips[3].splitlines() == [
+        "2026-11-20 12:15:42.5 +03:00 (MSK)",
+        "2026-11-20 09:15:42.5 UTC",
+        "exact: 2026-11-20T09:15:42.5Z",
+    ]
+
+
+def test_a_row_keeps_its_image_for_the_policy_column_and_the_csv_export() -> None:
+    image = DesktopImage.model_validate({"id": "e3vkeep", "name": "kept"})
+    assert present_row(image, 0, utc_zone).image is image
+    assert present_listed(ListedImage(image, {"id": "e3vkeep"}), 0, utc_zone).image is image
+
+
+def test_an_unreadable_row_shows_every_problem_and_nothing_in_the_other_columns() -> None:
+    row = present_listed(unreadable("e3vbad", "status: expected an enum", "x: y"), 0, utc_zone)
+    problem = "cannot read this image: status: expected an enum; x: y"
+    assert row.image_id == "e3vbad"
+    assert row.image is None
+    assert row.cells == ("e3vbad", problem, "unreadable", "", "", "", "")
+    assert row.tooltips == (
+        "",
+        problem,
+        "This image in the page is not a DesktopImage: status: expected an enum; x: y",
+        "",
+        "",
+        "",
+        "",
+    )
+    assert present_listed(unreadable(None, "id: z"), 0, utc_zone).cells[0] == '""'
+
+
+def test_the_list_table_is_aligned_in_columns_two_spaces_apart() -> None:
+    items = [
+        readable(id="e3vone", name="a", status="ACTIVE", storageSize="1024"),
+        unreadable("e3vtwo", "bad"),
+    ]
+    text = format_rows_table([present_listed(item, 0, utc_zone) for item in items])
+    assert text == (
+        "ID      Name                         Status      Created (local)  Age      Storage"
+        "  Min disk\n"
+        "e3vone  a                            ACTIVE      not set          not set  1 KiB"
+        "    0 B (default)\n"
+        "e3vtwo  cannot read this image: bad  unreadable\n"
+    )
+
+
+def test_a_json_line_is_compact_and_keeps_non_ascii_letters() -> None:
+    """JSON Lines for scripts: no spaces after separators, and names in any script as they are
+    (only terminal tricks are escaped)."""
+    assert json_line({"id": "e3v", "name": "Офис é", "size": 1}) == (
+        '{"id":"e3v","name":"Офис é","size":1}'
+    )
+
+
+# -- what a failed listing or lookup says --------------------------------------------------------
+
+
+def listing_error(status: int, code: int | None, message: str) -> APIStatusError:
+    return status_class(status, code)(
+        status_code=status,
+        reason={400: "Bad Request", 404: "Not Found"}[status],
+        body=StatusBody(code, message),
+        body_text="",
+        request_ids=RequestIds("c-1", "r-1"),
+        call=Call.LIST_IMAGES,
+    )
+
+
+def test_a_name_with_no_image_and_nothing_close_says_where_to_look() -> None:
+    explanation = explain_listing(NameLookupError("b1gf", "office", [], []), now=0)
+    assert explanation_text(explanation) == (
+        "No image is named 'office'\n"
+        "in folder b1gf\n"
+        "The name must match exactly (case too): See every image with: list b1gf"
+    )
+    assert explanation.details == []
+
+
+def test_the_closest_names_are_listed_with_their_age_at_the_time_given() -> None:
+    close = DesktopImage.model_validate(
+        {"id": "e3va", "name": "Office", "status": "ACTIVE", "createdAt": "2026-01-01T00:00:00Z"}
+    )
+    now = (1_767_225_600 + 3 * 86_400) * 10**9  # three days after 2026-01-01T00:00:00Z
+    explanation = explain_listing(NameLookupError("b1gf", "office", [], [close]), now=now)
+    assert explanation.details[1].split("  ")[0] == "e3va"
+    assert "3 days ago" in explanation.details[1]
+    assert explanation.hint == (
+        "The name must match exactly (case too): the closest names are listed above. "
+        "See every image with: list b1gf"
+    )
+
+
+def test_a_name_several_images_share_asks_for_the_id() -> None:
+    twins = [
+        DesktopImage.model_validate({"id": f"e3vtwin{index}", "name": "twin"}) for index in (1, 2)
+    ]
+    explanation = explain_listing(NameLookupError("b1gf", "twin", twins, []), now=0)
+    assert explanation.title == "2 images are named 'twin'"
+    assert explanation.hint == (
+        "Names are not unique: pass the ID of the one you mean (get IMAGE_ID)."
+    )
+    assert [line.split("  ")[0] for line in explanation.details] == ["ID", "e3vtwin1", "e3vtwin2"]
+    one = explain_listing(NameLookupError("b1gf", "twin", twins[:1], []), now=0)
+    assert one.title == "1 image is named 'twin'"
+
+
+def test_paging_that_went_round_in_circles_is_explained_as_such() -> None:
+    stop = PagingStop(StopReason.REPEATED_TOKEN, 3, "tok", 0)
+    assert explanation_text(explain_listing(PagingStoppedError(stop))) == (
+        "The listing could not be followed to its end\n"
+        "The server sent the page token 'tok' again after page 3; paging stopped here so the "
+        "listing does not go round in circles.\n"
+        "The server's paging misbehaved: retry later, or give support the request ids."
+    )
+
+
+def test_a_refused_listing_in_full_with_the_advice_for_a_folder() -> None:
+    assert explanation_text(explain_listing(listing_error(400, 3, "bad"))) == (
+        "The API refused the request (HTTP 400)\n"
+        "HTTP status: 400 Bad Request\n"
+        "gRPC code: 3 INVALID_ARGUMENT\n"
+        "bad\n"
+        "x-client-request-id: c-1\n"
+        "x-request-id: r-1\n"
+        "The request is invalid whatever the image's state. Check the folder ID and the name "
+        "filter."
+    )
+
+
+def test_a_listing_status_without_a_code_is_worded_by_the_status() -> None:
+    hint = explain_listing(listing_error(404, None, "gone")).hint
+    assert hint == (
+        "No such folder here. "
+        "Check the folder ID and the region/endpoint (a folder lives in one installation)."
+    )
+
+
+def test_a_listing_that_cannot_reach_the_default_host_suggests_the_other() -> None:
+    error = APIConnectionError(
+        "dns failure", kind=ConnectionKind.DNS, host="h", request_ids=RequestIds("c-1")
+    )
+    assert ALTERNATIVE_ENDPOINT in explain_listing(error, endpoint=DEFAULT_ENDPOINT).hint
+
+
+def test_a_query_is_described_with_its_name_and_order() -> None:
+    assert describe_query(make_query("b1gf", name="office", order_by="name desc")) == (
+        "folder b1gf named \u201coffice\u201d, by name desc"
+    )
+    assert describe_query(make_query("b1gf", order_by="createdAt")) == (
+        "folder b1gf, by createdAt asc"
+    )
+
+
+def test_the_paging_notes_in_full() -> None:
+    token = "t" * 40
+    repeated = PagingStop(StopReason.REPEATED_TOKEN, 3, token, 0)
+    assert stop_note(repeated) == (
+        f"The server sent the page token '{token}' again after page 3; paging stopped here so "
+        "the listing does not go round in circles."
+    )
+    one = PagingStop(StopReason.NO_NEW_IMAGES, 4, "x", 1)
+    assert stop_note(one) == (
+        "The server sent 1 page in a row with no new images; paging stopped here so the listing "
+        "does not go round in circles."
+    )
+    two = PagingStop(StopReason.NO_NEW_IMAGES, 4, "x", 2)
+    assert stop_note(two) == (
+        "The server sent 2 pages in a row with no new images; paging stopped here so the listing "
+        "does not go round in circles."
+    )
+    assert restart_note(TokenRefused(400, "token expired")) == (
+        "The server refused the page token (400: token expired); page tokens expire, so the "
+        "listing started again from the first page."
+    )
+
+
+def test_a_long_page_token_is_cut_after_40_characters() -> None:
+    """The note quotes a token of up to 40 characters whole and cuts a longer one with …."""
+    long = PagingStop(StopReason.REPEATED_TOKEN, 3, "t" * 40 + "u", 0)
+    assert f"token '{'t' * 40}\u2026' again" in stop_note(long)
 
 
 # -- the browse controller -----------------------------------------------------------------------

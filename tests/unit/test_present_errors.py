@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from inspector.api.credentials.errors import CredentialError, Hint
 from inspector.api.errors import (
     APIConnectionError,
     APIStatusError,
@@ -362,3 +363,110 @@ def test_server_text_cannot_drive_the_terminal() -> None:
     assert "  message:       gone\\x1b[2J\\x1b]0;pwned\\x07" in lines
     assert "  x-request-id:  req\\x0d\\x0ax-injected: 1" in lines
     assert len(lines) == 8
+
+
+def test_a_body_of_exactly_200_characters_is_shown_whole() -> None:
+    text = "y" * 200
+    explanation = explain(status_error(500, body=None, body_text=text))
+    assert explanation.message == f"the body is not the API's JSON: {text}"
+
+
+def test_the_alternative_host_comes_after_the_hint_for_the_failure() -> None:
+    hint = explain(connection_error(ConnectionKind.DNS), endpoint=DEFAULT_ENDPOINT).hint
+    assert hint == (
+        "Check the host name (--endpoint) and that the network and DNS work. "
+        f"The other known Cloud Desktop host may serve it: try --endpoint {ALTERNATIVE_ENDPOINT}"
+    )
+
+
+def test_a_host_that_only_resembles_the_default_gets_no_alternative() -> None:
+    for endpoint in (DEFAULT_ENDPOINT + "X", DEFAULT_ENDPOINT + "X/"):
+        hint = explain(connection_error(ConnectionKind.DNS), endpoint=endpoint).hint
+        assert ALTERNATIVE_ENDPOINT not in hint
+
+
+def test_no_issuer_line_without_a_certificate() -> None:
+    assert explain(connection_error(ConnectionKind.DNS)).details == []
+    assert explain(connection_error(ConnectionKind.TLS)).details == []
+
+
+def test_a_redirect_says_what_the_server_did() -> None:
+    error = RedirectError(302, "login.example.net", IDS)
+    assert explain(error).message == str(error)
+    assert str(error)
+
+
+def test_a_credential_failure_in_full() -> None:
+    error = CredentialError(
+        "the IAM endpoint redirected to login.example.net",
+        source="OAuth token from YC_OAUTH_TOKEN",
+        hint=Hint.IAM_REDIRECTED,
+        details=["certificate issuer: CN=Corp"],
+    )
+    assert explain(error) == Explanation(
+        title="Could not get an IAM token (OAuth token from YC_OAUTH_TOKEN)",
+        http_status=None,
+        grpc_code=None,
+        message="the IAM endpoint redirected to login.example.net",
+        details=["certificate issuer: CN=Corp"],
+        hint="Check --iam-endpoint: it is probably wrong.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "hint"),
+    [
+        (
+            ConnectionKind.REFUSED,
+            "Nothing accepts connections there: check the host and port (--endpoint).",
+        ),
+        (
+            ConnectionKind.TLS,
+            "The server's certificate is not trusted. A TLS-inspecting proxy or "
+            "antivirus may be in the way: its corporate CA must be trusted (add it to the system's "
+            "certificates, or give it with --ca-file). Also check the computer's clock.",
+        ),
+        (
+            ConnectionKind.PROXY,
+            "Check the proxy settings: HTTPS_PROXY (or HTTP_PROXY, ALL_PROXY) and NO_PROXY.",
+        ),
+        (
+            ConnectionKind.NETWORK,
+            "The connection broke before a complete answer came: retry, and check VPN/firewall.",
+        ),
+    ],
+)
+def test_each_connection_failure_has_its_own_advice(kind: str, hint: str) -> None:
+    assert explain(connection_error(kind)).hint == hint
+
+
+def test_a_timeout_advises_patience() -> None:
+    hint = explain(APITimeoutError(f"no answer from {HOST}", host=HOST)).hint
+    assert hint == "The network is slow or the server is stuck: retry later."
+
+
+def test_a_redirect_to_no_valid_url_in_full() -> None:
+    explanation = explain(RedirectError(None, None, IDS, unreadable_location=True))
+    assert explanation.title == (
+        "The server redirected the request to an address that is not a valid URL"
+    )
+    assert explanation.message == (
+        "HTTP 3xx: the server redirected to a Location that is not a valid URL"
+    )
+    assert explanation.hint == (
+        "The endpoint is likely wrong: check --endpoint. Redirects are never followed, so the "
+        "token was not sent anywhere else."
+    )
+
+
+def test_an_answer_that_is_no_image_points_at_a_proxy_or_the_endpoint() -> None:
+    assert explain(ResponseError("not an image")).hint == (
+        "A proxy or a wrong endpoint answered, or the API changed: share the request ids with "
+        "support."
+    )
+
+
+def test_an_unexpected_error_asks_for_a_report() -> None:
+    assert explain(_SurpriseError("odd")).hint == (
+        "This was not expected: please report it with the text above."
+    )

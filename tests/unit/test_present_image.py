@@ -12,7 +12,7 @@ from inspector.api.models import INT64_MAX, DesktopImage, image_from_mapping
 from inspector.api.timestamp import parse_timestamp
 from inspector.present.image import FieldView, format_image_text, present_image
 from inspector.present.status import BadgeKind
-from inspector.present.text import display_width, pad, printable
+from inspector.present.text import display_width, pad, printable, printable_lines
 
 NOW = parse_timestamp("2026-11-23T10:00:00Z").epoch_nanos
 FULL: dict[str, Any] = {
@@ -297,10 +297,29 @@ def test_printable(text: str, shown: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "width"),
-    [("abc", 3), ("漢字", 4), ("e\u0301", 1), ("иван", 4), ("a\u200bb", 2), ("", 0)],
+    [
+        ("abc", 3),
+        ("漢字", 4),
+        ("\uff21\uff22", 4),  # fullwidth Latin takes two columns, as CJK does
+        ("e\u0301", 1),
+        ("\u0e01\u0e31", 1),  # a Thai vowel sign: a mark that draws over its letter
+        ("1\u20e3", 1),  # an enclosing keycap mark
+        ("иван", 4),
+        ("a\u200bb", 2),
+        ("", 0),
+    ],
 )
 def test_display_width(text: str, width: int) -> None:
     assert display_width(text) == width
+
+
+def test_printable_lines_keeps_the_line_breaks_and_escapes_the_rest() -> None:
+    """A body shown by ``get --raw``: its lines stay lines; a CR or an escape inside one does not
+    reach the terminal."""
+    assert printable_lines('{\r\n  "name": "a\x1b[2Jb\u202e"\n}') == (
+        '{\\x0d\n  "name": "a\\x1b[2Jb\\u202e"\n}'
+    )
+    assert printable_lines("one\n\ntwo\n") == "one\n\ntwo\n"
 
 
 def test_pad() -> None:

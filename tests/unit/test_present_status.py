@@ -59,3 +59,13 @@ def test_badge_kinds_are_plain_strings_for_styling() -> None:
         "unknown",
     ]
     assert f"badge-{BadgeKind.READY}" == "badge-ready"
+
+
+def test_what_the_badge_tooltip_says_about_a_status_this_build_lacks() -> None:
+    assert present_status("ARCHIVED").description == (
+        "This build does not know this status value; the server may be newer than the app."
+    )
+    assert present_status("7").description == (
+        "The server sent a status number this build has no name for; the server may be newer "
+        "than the app."
+    )

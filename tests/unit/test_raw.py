@@ -36,6 +36,12 @@ TOKEN = "t1.9euelZqSnc2Wk4-TEST-TOKEN-xyz.Zm9vYmFyYmF6"
         ('{"s":"a,b:{c}[d]\\"e"}', '{\n  "s": "a,b:{c}[d]\\"e"\n}'),
         ('{"u":"\\u043f\\u0440","r":"привет"}', '{\n  "u": "\\u043f\\u0440",\n  "r": "привет"\n}'),
         ("not json at all", "notjsonatall"),
+        # a body cut short after an opening bracket, with or without whitespace after it
+        ("{", "{\n  "),
+        ('{"a": [ ', '{\n  "a": [\n    '),
+        # a bare word inside brackets is a token too, whatever its letters
+        ("[X]", "[\n  X\n]"),
+        ("{X:Y}", "{\n  X: Y\n}"),
     ],
 )
 def test_pretty_json_keeps_every_token(text: str, pretty: str) -> None:

@@ -57,3 +57,9 @@ def test_an_exchange_without_a_url_shows_none() -> None:
 )
 def test_agreement_ends_at_a_second_and_a_half(seconds: float, words: str) -> None:
     assert words in describe_skew(seconds)
+
+
+def test_the_clock_line_in_full() -> None:
+    assert describe_skew(0.4) == "this computer's clock agrees with the server's (within a second)"
+    assert describe_skew(-75.2) == "this computer's clock is 75 s behind the server's"
+    assert describe_skew(75.2) == "this computer's clock is 75 s ahead of the server's"
