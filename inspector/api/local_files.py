@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 from typing import Any, Final
 
+from inspector.api.errors import UsageError
 from inspector.api.wire_json import BODY_REASONS, BodyError, BodyReason, loads_object
 from inspector.i18n import N_, _
 
@@ -86,6 +87,21 @@ def read_regular(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # it grew while being read
         raise FileTooLarge(path, len(data), max_bytes)
     return data
+
+
+def read_named_file(path: Path, max_bytes: int, source: str, *, too_large: str) -> bytes:
+    """``path``'s bytes for an option that names a file (``source``, as the user wrote it):
+    ``too_large`` or "cannot read" with the system's reason as a usage error, never content."""
+    try:
+        return read_regular(path, max_bytes)
+    except FileTooLarge:
+        raise UsageError(too_large) from None
+    except OSError as error:
+        raise UsageError(
+            _("cannot read {source}: {reason}").format(
+                source=source, reason=error.strerror or error
+            )
+        ) from None
 
 
 def read_json_object(path: Path, max_bytes: int) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from inspector.api.credentials.plan import (
 )
 from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, parse_endpoint, validate_token
-from inspector.api.local_files import FileTooLarge, read_regular
+from inspector.api.local_files import read_named_file
 from inspector.api.network.proxy import NetworkSettings, ProxyRoutes, parse_proxy
 from inspector.config.options import ConnectionOptions
 from inspector.config.profiles import (
@@ -81,20 +81,10 @@ class Connection:
 def read_token_file(path: Path, option: str = "--token-file") -> str:
     """The validated token in ``path``; the error names the file, never its content."""
     source = f"{option} {path}"
-    try:
-        data = read_regular(path, _MAX_TOKEN_FILE_BYTES)
-    except FileTooLarge:
-        raise UsageError(
-            _("{source} is larger than 64 KiB; a token is a few hundred bytes").format(
-                source=source
-            )
-        ) from None
-    except OSError as error:
-        raise UsageError(
-            _("cannot read {source}: {reason}").format(
-                source=source, reason=error.strerror or error
-            )
-        ) from None
+    too_large = _("{source} is larger than 64 KiB; a token is a few hundred bytes")
+    data = read_named_file(
+        path, _MAX_TOKEN_FILE_BYTES, source, too_large=too_large.format(source=source)
+    )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -24,7 +24,7 @@ from inspector.api.credentials.plan import tokens_url
 from inspector.api.credentials.tokens import IssuedToken
 from inspector.api.errors import UsageError
 from inspector.api.inputs import Endpoint, validate_resource_id
-from inspector.api.local_files import FileTooLarge, file_reason, read_regular
+from inspector.api.local_files import file_reason, read_named_file
 from inspector.api.wire_json import BodyError, loads_object
 from inspector.i18n import _
 
@@ -44,18 +44,10 @@ class ServiceAccountKey:
 
 
 def _read_json(path: Path, source: str) -> object:
-    try:
-        data = read_regular(path, _MAX_KEY_FILE_BYTES)
-    except FileTooLarge:
-        raise UsageError(
-            _("{source} is larger than 64 KiB; a key file is about 2 KiB").format(source=source)
-        ) from None
-    except OSError as error:
-        raise UsageError(
-            _("cannot read {source}: {reason}").format(
-                source=source, reason=error.strerror or error
-            )
-        ) from None
+    too_large = _("{source} is larger than 64 KiB; a key file is about 2 KiB")
+    data = read_named_file(
+        path, _MAX_KEY_FILE_BYTES, source, too_large=too_large.format(source=source)
+    )
     try:
         document, _text = loads_object(data)
     except BodyError as error:
