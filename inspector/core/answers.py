@@ -8,17 +8,19 @@ the tab controller and the command line's ``open`` share them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inspector.api.client import IMAGES_PATH, Attempt
 from inspector.api.errors import InspectorError
 from inspector.api.models import DesktopImage
 from inspector.api.timestamp import iso_utc, parse_timestamp
 from inspector.api.transport import Exchange
-from inspector.core.bundle import OfflineResult
 from inspector.i18n import _
 from inspector.present.errors import explain
 from inspector.present.times import present_time
+
+if TYPE_CHECKING:
+    from inspector.core.bundle import OfflineResult
 
 
 @dataclass(frozen=True, slots=True)

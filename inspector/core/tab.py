@@ -23,13 +23,6 @@ from inspector.api.models import DesktopImage
 from inspector.api.status_errors import NotFound
 from inspector.api.transport import Exchange
 from inspector.core.answers import Failure, Shown, failure_bundle, offline_note, since_text
-from inspector.core.bundle import (
-    OfflineResult,
-    build_bundle,
-    default_bundle_name,
-    environment,
-    save_bundle,
-)
 from inspector.core.fetch import FetchController, PageView
 from inspector.core.latest import LatestTask
 from inspector.core.notify import Notifier
@@ -44,6 +37,7 @@ from inspector.present.raw import RawView, present_body, present_exchange
 from inspector.present.times import now_ns
 
 if TYPE_CHECKING:
+    from inspector.core.bundle import OfflineResult
     from inspector.core.failed_call import FailedCapture
 
 log = logging.getLogger(__name__)
@@ -238,6 +232,8 @@ class TabController:
     def support_bundle(self, versions: dict[str, str]) -> tuple[str, dict[str, Any]] | None:
         """The default file name and the bundle of the live answer shown (or of the failed
         fetch shown instead), if there is one."""
+        from inspector.core.bundle import build_bundle, default_bundle_name
+
         if (failure := self.failure) is not None:
             return self._failure_name(failure), failure_bundle(failure, self.endpoint, versions)
         live = self._live()
@@ -256,6 +252,8 @@ class TabController:
 
     def bundle_file_name(self) -> str | None:
         """The file name *Save for support* suggests, or None when there is nothing to save."""
+        from inspector.core.bundle import default_bundle_name
+
         if self.failure is not None:
             return self._failure_name(self.failure)
         live = self._live()
@@ -265,10 +263,14 @@ class TabController:
 
     @staticmethod
     def _failure_name(failure: Failure) -> str:
+        from inspector.core.bundle import default_bundle_name
+
         return default_bundle_name(f"{failure.image_id}-failed", failure.at_ns)
 
     def save_support_bundle(self, path: Path, qt_version: str, pyside_version: str) -> bool:
         """Write the bundle to ``path``; False when there is nothing to save, OSError on failure."""
+        from inspector.core.bundle import environment, save_bundle
+
         saved = self.support_bundle(environment(qt_version, pyside_version))
         if saved is None:
             return False

@@ -209,8 +209,6 @@ IMAGE_SHOWN = frozenset(
         "inspector.api.transport",
         "inspector.api.wire_json",
         "inspector.core.answers",
-        "inspector.core.bundle",
-        "inspector.core.saved_body",
         "inspector.core.fetch",
         "inspector.core.latest",
         "inspector.demo.listing",
@@ -223,7 +221,6 @@ IMAGE_SHOWN = frozenset(
         "inspector.present.errors",
         "inspector.present.credentials",  # the hints errors give for each credential source
         "inspector.present.exports",
-        "inspector.present.files",
         "inspector.present.image",
         "inspector.present.raw",
         "inspector.present.sizes",
@@ -251,6 +248,10 @@ IMAGE_SHOWN = frozenset(
 # raw view are built when first opened.
 NEVER_FOR_THE_DEMO = frozenset(
     {
+        # Support bundles are written and read only when asked for.
+        "inspector.core.bundle",
+        "inspector.core.saved_body",
+        "inspector.present.files",
         "jwt",
         "cryptography",
         "keyring",
