@@ -20,40 +20,17 @@ The order of :data:`DEMO_IMAGES` is the order a newcomer sees them listed, the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from inspector.demo.canonical import canonical
+from inspector.demo.sample import DemoError, DemoImage, fixed
 
 FOLDER_ID: Final = "b1gdemofolder0000001"
 OTHER_FOLDER_ID: Final = "b1gdemofolder0000002"
 # The robustness cases, listed apart so the demo folder lists only what a gateway writes.
 ROBUSTNESS_FOLDER_ID: Final = "b1grobustnessfolder1"
 DEFAULT_IMAGE_ID: Final = "e3vdemoactive0000001"
-
-
-@dataclass(frozen=True, slots=True)
-class DemoError:
-    """An error answer as the API gives it: HTTP status, gRPC code and message."""
-
-    http_status: int
-    grpc_code: int
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class DemoImage:
-    """One demo ID and what the demo API answers for it: a body or an error, maybe late."""
-
-    image_id: str
-    summary: str
-    body: dict[str, object] | None = None
-    error: DemoError | None = None
-    delay_seconds: float = 0.0
-
-    def __post_init__(self) -> None:
-        if (self.body is None) == (self.error is None):
-            raise ValueError(f"{self.image_id}: give exactly one of body and error")
 
 
 def numbered_labels(count: int) -> dict[str, str]:
@@ -95,12 +72,18 @@ _ACTIVE_LABELS: Final = {
 
 def _image(image_id: str, summary: str, **body: object) -> DemoImage:
     """A sample as the gateway writes it: defaults left out, canonical forms."""
-    return DemoImage(image_id, summary, body=canonical({"id": image_id, **body}))
+    return DemoImage(image_id, summary, make_body=fixed(canonical({"id": image_id, **body})))
+
+
+def _numbered(image_id: str, summary: str, count: int, **body: object) -> DemoImage:
+    """A sample with ``count`` numbered labels, made the first time it is served."""
+    labels = cache(lambda: canonical({"id": image_id, **body, "labels": numbered_labels(count)}))
+    return DemoImage(image_id, summary, make_body=labels)
 
 
 def _robust(image_id: str, summary: str, **body: object) -> DemoImage:
     """A robustness case: a form protobuf's parser accepts but a gateway does not write."""
-    return DemoImage(image_id, f"robustness: {summary}", body={"id": image_id, **body})
+    return DemoImage(image_id, f"robustness: {summary}", make_body=fixed({"id": image_id, **body}))
 
 
 def _error(
@@ -189,25 +172,25 @@ _SAMPLES: Final = (
         storageSize="4294967296",
         minDiskSize="10737418240",
     ),
-    _image(
+    _numbered(
         "e3vdemolabels0000300",
         "ACTIVE, 300 labels",
+        300,
         folderId=FOLDER_ID,
         createdAt="2026-03-08T10:20:30.654321Z",
         status="ACTIVE",
         name="many-labels",
-        labels=numbered_labels(300),
         storageSize="16106127360",
         minDiskSize="32212254720",
     ),
-    _image(
+    _numbered(
         "e3vdemolabels0001000",
         "ACTIVE, 1000 labels (benchmarks)",
+        1000,
         folderId=FOLDER_ID,
         createdAt="2026-04-01T00:00:00.123456700Z",
         status="ACTIVE",
         name="thousand-labels",
-        labels=numbered_labels(1000),
         storageSize="16106127360",
         minDiskSize="32212254720",
     ),
@@ -277,16 +260,18 @@ _SAMPLES: Final = (
     DemoImage(
         "e3vdemoslow000000001",
         "ACTIVE, answers after 3 s (try Cancel)",
-        body=canonical(
-            {
-                "id": "e3vdemoslow000000001",
-                "folderId": FOLDER_ID,
-                "createdAt": "2026-06-01T12:00:00Z",
-                "status": "ACTIVE",
-                "name": "slow-answer",
-                "storageSize": "10737418240",
-                "minDiskSize": "21474836480",
-            }
+        make_body=fixed(
+            canonical(
+                {
+                    "id": "e3vdemoslow000000001",
+                    "folderId": FOLDER_ID,
+                    "createdAt": "2026-06-01T12:00:00Z",
+                    "status": "ACTIVE",
+                    "name": "slow-answer",
+                    "storageSize": "10737418240",
+                    "minDiskSize": "21474836480",
+                }
+            )
         ),
         delay_seconds=3.0,
     ),

@@ -20,7 +20,7 @@ from typing import Any, Final
 from urllib.parse import parse_qs
 
 from inspector.api.timestamp import TimestampError, parse_timestamp
-from inspector.demo.data import DemoError
+from inspector.demo.sample import DemoError
 
 DEFAULT_PAGE_SIZE: Final = 100
 MAX_PAGE_SIZE: Final = 1000

@@ -37,8 +37,9 @@ from types import TracebackType
 from typing import Any, Final
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from inspector.demo.data import DEMO_IMAGES, DemoError, DemoImage, folder_images
+from inspector.demo.data import DEMO_IMAGES, folder_images
 from inspector.demo.listing import list_images
+from inspector.demo.sample import DemoError, DemoImage, fixed
 
 IMAGES_PREFIX: Final = "/cloud-desktop/v1/images/"
 LIST_PATH: Final = "/cloud-desktop/v1/images"
@@ -357,7 +358,7 @@ class DemoServer:
 
     def put_image(self, image_id: str, body: dict[str, object]) -> None:
         """Add or replace an ID that answers 200 with ``body`` as JSON."""
-        self._store.put(image_id, DemoImage(image_id, "put by a test", body=body))
+        self._store.put(image_id, DemoImage(image_id, "put by a test", make_body=fixed(body)))
 
     def put_raw(
         self, image_id: str, status: int, body: bytes, headers: dict[str, str] | None = None

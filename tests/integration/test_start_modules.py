@@ -126,6 +126,7 @@ DEMO_FIRST_PAINT = frozenset(
     {
         "inspector.demo",
         "inspector.demo.data",
+        "inspector.demo.sample",
         "socket",
         "selectors",
         "select",
