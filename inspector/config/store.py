@@ -72,6 +72,15 @@ POLICY: Final = StoredFile("policy.toml", Folder.CONFIG, 1024 * 1024)
 HISTORY: Final = StoredFile("history.json", Folder.STATE, 1024 * 1024)
 
 
+def policy_file(explicit: Path | None) -> Path | None:
+    """The label policy to read: the one given with ``--policy``, else ``policy.toml`` in the
+    config folder if there is one; None when there is no policy."""
+    if explicit is not None:
+        return explicit
+    path = POLICY.path
+    return path if path.exists() else None
+
+
 class DamagedFile(ValueError):
     """A file of ours that is there but is not what this build writes; ``reason`` says how."""
 

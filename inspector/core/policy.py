@@ -17,7 +17,7 @@ from typing import Final
 
 from inspector.api.errors import UsageError
 from inspector.api.local_files import FileTooLarge, LocalFileError, read_regular
-from inspector.config.store import POLICY
+from inspector.config.store import POLICY, policy_file
 from inspector.i18n import _
 from inspector.present.policy import Rule, Violation
 
@@ -113,10 +113,8 @@ def load_policy(path: Path) -> Policy:
 
 def find_policy(explicit: Path | None) -> Policy | None:
     """The policy given with ``--policy``, else ``policy.toml`` in the config folder, if any."""
-    if explicit is not None:
-        return load_policy(explicit)
-    path = default_policy_path()
-    return load_policy(path) if path.exists() else None
+    path = policy_file(explicit)
+    return None if path is None else load_policy(path)
 
 
 def parse_policy(data: bytes, source: Path) -> Policy:

@@ -117,11 +117,16 @@ def _set_profiles_aside(error: ProfilesFileError) -> str:
 
 def load_policy(window: MainWindow, path: Path | None) -> None:
     """The label policy (``--policy``, else ``policy.toml`` in the config folder), read after the
-    first paint; a broken one is said in a warning and nothing is checked."""
-    from inspector.core.policy import PolicyError, find_policy
+    first paint; a broken one is said in a warning and nothing is checked. Without one, the
+    policy's modules are not loaded."""
+    from inspector.config.store import policy_file
+
+    if (policy_path := policy_file(path)) is None:
+        return
+    from inspector.core.policy import PolicyError, load_policy
 
     try:
-        window.set_policy(find_policy(path))
+        window.set_policy(load_policy(policy_path))
     except PolicyError as error:
         window.notices.policy_error(str(error))
 

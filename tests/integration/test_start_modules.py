@@ -237,11 +237,8 @@ IMAGE_SHOWN = frozenset(
         "inspector.ui.token_status",
         "inspector.ui.folder_session",
         "inspector.core.watch",
-        # The label policy is looked for after the first paint (tomllib loads only to read
-        # one); the comparison's session waits for the client; later launches are listened for.
+        # The comparison's session waits for the client; later launches are listened for.
         "inspector.core.compare_session",
-        "inspector.core.policy",
-        "inspector.present.policy",  # the violation it reports, and its wording
         "inspector.ui.window.instance_listener",
     }
 )
@@ -249,7 +246,11 @@ IMAGE_SHOWN = frozenset(
 # raw view are built when first opened.
 NEVER_FOR_THE_DEMO = frozenset(
     {
-        # Support bundles are written and read only when asked for.
+        # Support bundles are written and read only when asked for; the label policy's modules
+        # load only when there is a policy to read.
+        "inspector.core.policy",
+        "inspector.present.policy",
+        "tomllib",
         "inspector.core.bundle",
         "inspector.core.saved_body",
         "inspector.present.files",
