@@ -51,3 +51,9 @@ def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("LANGUAGE", "en")
     yield
     use_language(SOURCE_LANGUAGE)
+
+
+@pytest.fixture
+def russian() -> None:
+    """The test reads Russian (``english`` puts the source language back after it)."""
+    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"

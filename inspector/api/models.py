@@ -28,7 +28,7 @@ from pydantic import (
 from inspector.api.status_enum import DEFAULT_STATUS, STATUS_NAMES, is_status_number
 from inspector.api.timestamp import Timestamp, TimestampError, parse_timestamp
 from inspector.api.wire_json import BodyError, JsonNumber, loads_object
-from inspector.i18n import _
+from inspector.i18n import N_, _
 
 INT64_MIN: Final = -(2**63)
 INT64_MAX: Final = 2**63 - 1
@@ -195,12 +195,25 @@ class ImageParseError(ValueError):
         self.problems = problems
 
 
+# pydantic's own words for the checks of a strict model, by error type, in the catalogue; a type
+# not named here keeps pydantic's English (the validators' own messages are translated already).
+_PYDANTIC_TYPES: Final = {
+    "string_type": N_("expected a string"),
+    "dict_type": N_("expected a JSON object"),
+    "list_type": N_("expected a JSON array"),
+    "model_type": N_("expected a JSON object"),
+}
+
+
 def describe_validation_error(error: ValidationError) -> list[str]:
     """One line per wrong field, with the wire's field name: ``storageSize: expected ...``."""
     lines = []
     for item in error.errors(include_url=False, include_input=False):
         where = ".".join(str(part) for part in item["loc"]) or "body"
-        message = item["msg"].removeprefix("Value error, ")  # untranslated: pydantic's prefix
+        words = _PYDANTIC_TYPES.get(item["type"])
+        # Else pydantic's words; a validator's own message (translated) comes behind its prefix.
+        prefix = "Value error, "  # untranslated: pydantic's
+        message = _(words) if words else item["msg"].removeprefix(prefix)
         lines.append(f"{where}: {message}")
     return lines
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from inspector.api.models import DesktopImage
-from inspector.i18n import use_language
 from inspector.present.compare import format_comparison
 from inspector.present.comparison import Change, RowKind, compare_images
 
@@ -215,15 +212,6 @@ def test_the_summary_counts_the_differences_and_the_equal_rows() -> None:
     assert format_comparison(compare_images(same, same), "A", "B") == (
         "No differences (9 rows equal).\n"
     )
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
-    try:
-        yield
-    finally:
-        use_language("en")
 
 
 @pytest.mark.usefixtures("russian")

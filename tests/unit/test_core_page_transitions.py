@@ -3,13 +3,10 @@ the banner and the offline note, as the page renders them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from inspector.api.models import DesktopImage
 from inspector.core.page_state import PagePhase, PageState
-from inspector.i18n import use_language
 from inspector.present.diff import ImageChanges
 from inspector.present.errors import Explanation
 from inspector.present.image import present_image
@@ -96,15 +93,6 @@ def test_a_countdown_under_a_second_reads_one_second() -> None:
 def test_the_countdown_ends_at_the_moment_of_the_retry() -> None:
     waiting = PageState().loading("e3v1", 100.0).retrying(2, 3, 105.0, "HTTP 503")
     assert waiting.progress_text(105.0) == "Fetching e3v1 (attempt 2 of 3)\u2026 5.0 s"
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
-    try:
-        yield
-    finally:
-        use_language("en")
 
 
 @pytest.mark.usefixtures("russian")

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
 from inspector.api.models import DesktopImage, parse_image
-from inspector.i18n import use_language
 from inspector.present.diff import ImageChanges, image_changes
 from inspector.present.image import present_image
 
@@ -136,15 +134,6 @@ def test_label_counts_above_one_read_in_the_plural() -> None:
     assert result.summary(FIELD_LABELS, "the previous fetch") == (
         "Changed since the previous fetch: labels: 2 added, 2 changed, 2 removed"
     )
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
-    try:
-        yield
-    finally:
-        use_language("en")
 
 
 @pytest.mark.usefixtures("russian")

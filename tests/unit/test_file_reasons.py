@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from inspector.api.models import ImageParseError
-from inspector.i18n import use_language
 from inspector.present.files import bundle_body_not_an_image, too_big
 
 MIB = 1024 * 1024
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
-    yield
-    use_language("en")
 
 
 def test_a_body_that_is_no_image_says_why_and_lists_each_problem() -> None:

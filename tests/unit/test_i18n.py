@@ -7,7 +7,7 @@ import argparse
 import logging
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,13 +47,6 @@ def utc(_epoch_seconds: int) -> tuple[int, str]:
 
 def moscow(_epoch_seconds: int) -> tuple[int, str]:
     return 3 * 3600, "MSK"
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    assert use_language("ru") == "ru", "run `python -m tools.i18n_build` first"
-    yield
-    use_language("en")
 
 
 # -- choosing the language ------------------------------------------------------------------------

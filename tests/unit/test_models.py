@@ -156,3 +156,24 @@ def test_null_is_the_default_and_proto_names_are_accepted() -> None:
     )
     assert {"status", "labels"} <= image.omitted
     assert not {"folderId", "storageSize"} & image.omitted
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "problem"),
+    [
+        ("en", {"name": 5}, "name: expected a string"),
+        ("en", {"labels": ["env"]}, "labels: expected a JSON object"),
+        ("en", {"labels": {"env": 1}}, "labels.env: expected a string"),
+        ("ru", {"name": 5}, "name: ожидалась строка"),
+        ("ru", {"labels": ["env"]}, "labels: ожидался объект JSON"),
+    ],
+)
+def test_a_field_of_the_wrong_type_is_named_in_the_operators_language(
+    language: str, body: dict[str, object], problem: str, request: pytest.FixtureRequest
+) -> None:
+    """pydantic's own English ("Input should be a valid string") never reaches the window."""
+    if language == "ru":
+        request.getfixturevalue("russian")
+    with pytest.raises(ImageParseError) as raised:
+        parse_image(json.dumps(body).encode())
+    assert raised.value.problems == [problem]
