@@ -24,14 +24,14 @@ from tests.gui.test_window import find, type_and_enter, wait_idle
 pytestmark = pytest.mark.gui
 
 
-# A value is shown as text: CR, CR LF, LF and the Unicode line and paragraph separators all
-# break its line (the CLI's table breaks on CR, CR LF and LF too); the value itself, which
-# "Copy whole value" copies, stays exact.
+# A value is shown as Qt's plain text: CR, CR LF, LF and the Unicode line and paragraph
+# separators all break its line (the CLI's table breaks on CR, CR LF and LF too) and a no-break
+# space reads as a space; the value itself, which "Copy whole value" copies, stays exact.
 _LINE_BREAK = re.compile("\r\n|\r|\u2028|\u2029")
 
 
 def _shown(value: str) -> str:
-    return _LINE_BREAK.sub("\n", value) if value else '""'
+    return _LINE_BREAK.sub("\n", value).replace("\xa0", " ") if value else '""'
 
 
 @given(message=pb_images(), write=serialisers())
