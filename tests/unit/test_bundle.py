@@ -163,6 +163,15 @@ def test_yc_snake_case_output_opens_as_the_same_image(tmp_path: Path) -> None:
     assert result.text == YC_BODY
 
 
+def refusal_of(tmp_path: Path, content: bytes) -> str:
+    """What opening ``content`` saved as ``suspect.json`` says, as the window shows it."""
+    path = tmp_path / "suspect.json"
+    path.write_bytes(content)
+    with pytest.raises(CaptureError) as caught:
+        load_capture(path)
+    return str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
@@ -188,12 +197,9 @@ def test_yc_snake_case_output_opens_as_the_same_image(tmp_path: Path) -> None:
 def test_files_that_are_not_one_say_what_is_wrong(
     tmp_path: Path, content: bytes, reason: str
 ) -> None:
-    path = tmp_path / "suspect.json"
-    path.write_bytes(content)
-    with pytest.raises(CaptureError) as caught:
-        load_capture(path)
-    assert str(caught.value).startswith("Cannot open suspect.json: ")
-    assert reason in str(caught.value)
+    refusal = refusal_of(tmp_path, content)
+    assert refusal.startswith("Cannot open suspect.json: ")
+    assert reason in refusal
 
 
 def test_a_bundle_with_a_damaged_body(tmp_path: Path) -> None:
@@ -445,8 +451,4 @@ def test_a_damaged_bundle_is_refused_with_the_whole_reason(
 def test_a_file_that_is_not_a_body_is_refused_with_the_whole_reason(
     tmp_path: Path, content: bytes, reason: str
 ) -> None:
-    path = tmp_path / "suspect.json"
-    path.write_bytes(content)
-    with pytest.raises(CaptureError) as caught:
-        load_capture(path)
-    assert str(caught.value) == f"Cannot open suspect.json: {reason}"
+    assert refusal_of(tmp_path, content) == f"Cannot open suspect.json: {reason}"

@@ -97,16 +97,7 @@ def test_a_request_is_handed_over_and_acknowledged(runtime_dir: Path) -> None:
     listening = listen(path)
     assert listening is not None
     assert stat.S_IMODE(os.lstat(path).st_mode) == 0o600
-    received: list[Request | None] = []
-
-    def serve() -> None:
-        listening.server.setblocking(True)
-        connection, _ = listening.server.accept()
-        received.append(read_request(connection))
-        acknowledge(connection)
-
-    server = threading.Thread(target=serve)
-    server.start()
+    server, received = serve_one(listening)
     sent = Request("e3vdemoactive0000001", ("/tmp/x.inspector.json",))
     assert hand_over(sent, path)
     server.join()
