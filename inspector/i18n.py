@@ -17,9 +17,8 @@ import logging
 import os
 import struct
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +31,7 @@ LOCALE_DIR: Final = Path(__file__).with_name("locale")
 _LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
-@dataclass(frozen=True, slots=True)
-class Conventions:
+class Conventions(NamedTuple):
     """How a language writes numbers and dates (the CLDR symbols of each)."""
 
     decimal: str

@@ -13,8 +13,7 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Final, Protocol, runtime_checkable
+from typing import Final, NamedTuple, Protocol, runtime_checkable
 
 import httpx
 
@@ -59,8 +58,7 @@ def static_token(token: str | None) -> TokenGetter:
     return get
 
 
-@dataclass(frozen=True, slots=True)
-class Attempt:
+class Attempt(NamedTuple):
     """One try of a call, for a support bundle: its ids, outcome, duration and the wait after it.
 
     ``exchange`` is set when an answer came (any status); ``error`` when none did.
@@ -75,8 +73,7 @@ class Attempt:
     error: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class AttemptRecord:
+class AttemptRecord(NamedTuple):
     """One attempt as a bundle keeps it: read back from the file, so plain values only."""
 
     number: int
@@ -87,8 +84,7 @@ class AttemptRecord:
     wait_seconds: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class FetchResult:
+class FetchResult(NamedTuple):
     """A successfully parsed image with the exact text and the exchange it came from."""
 
     image: DesktopImage

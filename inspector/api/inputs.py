@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 from urllib.parse import quote, urlsplit
 
 from inspector.api.errors import UsageError
@@ -95,8 +94,7 @@ def is_loopback_host(host: str) -> bool:
         return False
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+class Endpoint(NamedTuple):
     """A base URL ``scheme://host[:port]`` that API paths are appended to."""
 
     base_url: str

@@ -12,8 +12,7 @@ image's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 # Only the start of a huge paste is read: an ID is never that far into a ticket.
 MAX_SCANNED: Final = 1024 * 1024
@@ -24,8 +23,7 @@ _FOLDER_BEFORE: Final = re.compile(r"folders?(?:[_-]?id)?[\"']?\s*[:=/]?\s*[\"']
 _CONTEXT: Final = 16
 
 
-@dataclass(frozen=True, slots=True)
-class FoundIds:
+class FoundIds(NamedTuple):
     """The distinct image and folder IDs in a text, in the order they appear."""
 
     images: tuple[str, ...] = ()

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import email.utils
 import re
-from dataclasses import dataclass
 from datetime import UTC
 from http import HTTPStatus
-from typing import Final
+from typing import Final, NamedTuple
 
 from inspector.api.errors import APIConnectionError, APIError, APITimeoutError, ConnectionKind
 
@@ -25,8 +24,7 @@ RETRY_CONNECTION_KINDS: Final = frozenset({ConnectionKind.REFUSED, ConnectionKin
 _DELAY_SECONDS = re.compile(r"[0-9]{1,10}")
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
+class RetryPolicy(NamedTuple):
     """How often and how patiently to retry; times in seconds."""
 
     attempts: int = 3
@@ -35,8 +33,7 @@ class RetryPolicy:
     max_retry_after: float = 30.0
 
 
-@dataclass(frozen=True, slots=True)
-class RetryNotice:
+class RetryNotice(NamedTuple):
     """Told to the caller before each wait: attempt ``attempt`` of ``attempts`` starts after it."""
 
     attempt: int

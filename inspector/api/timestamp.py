@@ -9,7 +9,7 @@ computed with integer arithmetic that works for any year.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from inspector.i18n import _
 
@@ -57,8 +57,7 @@ def _days_in_month(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-@dataclass(frozen=True, slots=True)
-class Timestamp:
+class Timestamp(NamedTuple):
     """One instant as the API sent it.
 
     ``raw`` is the exact string from the wire; ``epoch_seconds`` and ``nanos`` are the instant

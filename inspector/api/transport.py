@@ -25,8 +25,7 @@ import time
 import uuid
 import zlib
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from typing import Final, TypeAlias
+from typing import Final, NamedTuple, TypeAlias
 from urllib.parse import urlsplit
 
 import httpx
@@ -50,8 +49,7 @@ from inspector.api.status_errors import is_error_status, is_redirect, status_err
 from inspector.i18n import _
 
 
-@dataclass(frozen=True, slots=True)
-class Timeouts:
+class Timeouts(NamedTuple):
     """Limits in seconds: per-phase ones for httpx and a deadline for the whole request."""
 
     connect: float = 5.0
@@ -219,8 +217,7 @@ def make_http_client(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Exchange:
+class Exchange(NamedTuple):
     """What went over the wire for one call: enough to show, copy or save for support."""
 
     url: str

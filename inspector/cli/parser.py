@@ -292,7 +292,7 @@ def parse_options(argv: list[str]) -> Options:
         new_instance=namespace.new_instance,
         desktop_action=getattr(namespace, "desktop_action", None),
         connection=ConnectionOptions(
-            **{name: getattr(namespace, name) for name in ConnectionOptions.__dataclass_fields__}
+            **{name: getattr(namespace, name) for name in ConnectionOptions._fields}
         ),
     )
 

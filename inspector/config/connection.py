@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
 from inspector.api.credentials.plan import (
@@ -45,13 +45,12 @@ OAUTH_TOKEN_ENV = "YC_OAUTH_TOKEN"
 _MAX_TOKEN_FILE_BYTES = 64 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Connection:
+class Connection(NamedTuple):
     """The API endpoint, the credential source and the network settings to use."""
 
     endpoint: Endpoint
     credentials: CredentialPlan = NO_CREDENTIALS
-    network: NetworkSettings = field(default_factory=NetworkSettings)
+    network: NetworkSettings = NetworkSettings()
     profile: str = DEFAULT_PROFILE
     demo: bool = False
 

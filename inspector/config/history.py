@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from inspector.api.errors import UsageError
 from inspector.api.inputs import validate_resource_id
@@ -40,8 +39,7 @@ def history_path() -> Path:
     return HISTORY.path
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     image_id: str
     name: str | None
     status: str | None

@@ -6,15 +6,14 @@ the tests take them without argparse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_PAGE_SIZE = 100
 
 
-@dataclass(frozen=True, slots=True)
-class ConnectionOptions:
+class ConnectionOptions(NamedTuple):
     """What the command line says about endpoints, credentials and the network (None: unsaid)."""
 
     endpoint: str | None = None
@@ -32,8 +31,7 @@ class ConnectionOptions:
     metadata_url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """Parsed command line, independent of argparse."""
 
     command: str | None
@@ -48,7 +46,7 @@ class Options:
     order_by: str | None = None
     page_size: int = DEFAULT_PAGE_SIZE
     self_test: bool = False
-    connection: ConnectionOptions = field(default_factory=ConnectionOptions)
+    connection: ConnectionOptions = ConnectionOptions()
     lang: str | None = None
     policy: Path | None = None
     check: bool = False

@@ -9,9 +9,8 @@ package), and only when one is available.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from urllib.parse import urlsplit
 
 from inspector import APP_NAME
@@ -44,8 +43,7 @@ _OPTIONAL_TEXT: Final = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """One way to connect. ``source`` is ``auto`` (``YC_IAM_TOKEN``/``YC_OAUTH_TOKEN``) or a
     :class:`SourceKind` value; the fields after it are what that source needs."""
 
@@ -73,7 +71,7 @@ def validate_profile(profile: Profile) -> Profile:
         field_name: (getattr(profile, field_name) or "").strip() or None
         for field_name in _OPTIONAL_TEXT
     }
-    cleaned = replace(profile, name=name, **blanks)
+    cleaned = profile._replace(name=name, **blanks)
     parse_endpoint(cleaned.endpoint, _("the API endpoint"))
     parse_endpoint(cleaned.iam_endpoint, _("the IAM endpoint"))
     if cleaned.source not in SOURCES:
@@ -98,12 +96,11 @@ def validate_profile(profile: Profile) -> Profile:
     return cleaned
 
 
-@dataclass(frozen=True, slots=True)
-class ProfileBook:
+class ProfileBook(NamedTuple):
     """All saved profiles and the one in use; ``default`` exists even when never saved."""
 
     current: str = DEFAULT_PROFILE
-    saved: tuple[Profile, ...] = field(default_factory=tuple)
+    saved: tuple[Profile, ...] = ()
 
     def names(self) -> list[str]:
         stored = [profile.name for profile in self.saved]
@@ -136,7 +133,7 @@ def profiles_path() -> Path:
 def _profile_from(data: Any, path: Path) -> Profile:
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         raise UsageError(_("{file}: each profile must be an object with a name").format(file=path))
-    known = {item.name for item in fields(Profile)}
+    known = set(Profile._fields)
     values = {key: value for key, value in data.items() if key in known}
     for key, value in values.items():
         expected = bool if key == "remember" else str
@@ -184,7 +181,7 @@ def load_profiles(path: Path | None = None) -> ProfileBook:
     current = data.get("current")
     book = ProfileBook(saved=saved)
     if isinstance(current, str) and current in book.names():
-        book = replace(book, current=current)
+        book = book._replace(current=current)
     return book
 
 
@@ -195,7 +192,7 @@ def save_profiles(book: ProfileBook, path: Path | None = None) -> Path:
         "version": _FORMAT_VERSION,
         "current": book.current,
         "profiles": [
-            {key: value for key, value in asdict(profile).items() if value not in (None, False)}
+            {key: value for key, value in profile._asdict().items() if value not in (None, False)}
             for profile in book.saved
         ],
     }

@@ -18,10 +18,9 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import platformdirs
 
@@ -50,8 +49,7 @@ def folder_path(folder: Folder) -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
-@dataclass(frozen=True, slots=True)
-class StoredFile:
+class StoredFile(NamedTuple):
     """One file the app remembers: its name, its folder, and the most of it that is read."""
 
     name: str

@@ -7,8 +7,7 @@ the tab controller and the command line's ``open`` share them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from inspector.api.client import IMAGES_PATH, Attempt
 from inspector.api.errors import InspectorError
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
     from inspector.core.bundle import OfflineResult
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
+class Shown(NamedTuple):
     """The answer the tab shows now; ``offline`` is set for one opened from a file."""
 
     image_id: str
@@ -36,8 +34,7 @@ class Shown:
     offline: OfflineResult | None = None
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """A fetch that failed, kept so that *Save for support* can save it."""
 
     image_id: str

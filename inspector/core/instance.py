@@ -19,9 +19,8 @@ import socket
 import stat
 import struct
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from inspector import APP_NAME
 
@@ -37,8 +36,7 @@ ACK: Final = b"ok\n"
 _PEER_CREDENTIALS: Final = "i2I"
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
+class Request(NamedTuple):
     """What a launch asks the running window for: an ID (or pasted text) and files to open."""
 
     image_id: str | None = None
@@ -110,8 +108,7 @@ def hand_over(request: Request, path: Path, timeout: float = HAND_OVER_TIMEOUT_S
         client.close()
 
 
-@dataclass(frozen=True, slots=True)
-class Listening:
+class Listening(NamedTuple):
     """The running window's listening socket, and the file it made (to remove only its own)."""
 
     server: socket.socket

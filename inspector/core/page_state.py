@@ -9,11 +9,9 @@ are passed in (a monotonic clock's seconds), so the transitions are tested witho
 
 from __future__ import annotations
 
-import dataclasses
 import math
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from inspector.i18n import _, conventions
 
@@ -32,8 +30,7 @@ class PagePhase(StrEnum):
     CANCELLED = "cancelled"  # the last fetch was cancelled; nothing shown
 
 
-@dataclass(frozen=True, slots=True)
-class ShownImage:
+class ShownImage(NamedTuple):
     """The answer the form shows, and the caption that says which and how fresh."""
 
     image_id: str
@@ -41,8 +38,7 @@ class ShownImage:
     caption: str
 
 
-@dataclass(frozen=True, slots=True)
-class RetryWait:
+class RetryWait(NamedTuple):
     """The wait before a retry, as the progress line counts it down (``at``: monotonic s)."""
 
     attempt: int
@@ -58,8 +54,7 @@ class RetryWait:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class PageState:
+class PageState(NamedTuple):
     """The page's phase and the data of that phase.
 
     ``error`` is the banner (a failed fetch, or a refused ID typed over an image that stays),
@@ -88,8 +83,7 @@ class PageState:
     def loading(self, image_id: str, now: float) -> PageState:
         """A fetch of ``image_id`` started: a refresh keeps the answer shown, else it goes."""
         refresh = image_id == self.shown_id
-        return dataclasses.replace(
-            self,
+        return self._replace(
             phase=PagePhase.REFRESHING if refresh else PagePhase.FETCHING,
             shown=self.shown if refresh else None,
             changes=self.changes if refresh else None,
@@ -102,8 +96,7 @@ class PageState:
 
     def answered(self, image_id: str, view: ImageView, caption: str) -> PageState:
         """An answer is shown (what changed is said separately, after it)."""
-        return dataclasses.replace(
-            self,
+        return self._replace(
             phase=PagePhase.SHOWN,
             shown=ShownImage(image_id, view, caption),
             changes=None,
@@ -115,11 +108,8 @@ class PageState:
         """A failure for the banner; ``keep_result``: the image shown (if any) stays."""
         if keep_result:
             phase = PagePhase.EMPTY if self.shown is None else PagePhase.SHOWN
-            return dataclasses.replace(
-                self, phase=phase, retry=None, error=(explanation, copy_text)
-            )
-        return dataclasses.replace(
-            self,
+            return self._replace(phase=phase, retry=None, error=(explanation, copy_text))
+        return self._replace(
             phase=PagePhase.FAILED,
             shown=None,
             changes=None,
@@ -130,22 +120,20 @@ class PageState:
     def cancelled(self, image_id: str) -> PageState:
         """The fetch was cancelled: a refresh goes back to the answer shown."""
         if image_id == self.shown_id:
-            return dataclasses.replace(self, phase=PagePhase.SHOWN, retry=None)
-        return dataclasses.replace(
-            self, phase=PagePhase.CANCELLED, shown=None, changes=None, retry=None
-        )
+            return self._replace(phase=PagePhase.SHOWN, retry=None)
+        return self._replace(phase=PagePhase.CANCELLED, shown=None, changes=None, retry=None)
 
     def retrying(self, attempt: int, attempts: int, at: float, reason: str) -> PageState:
         """The fetch waits until ``at`` before its next attempt."""
-        return dataclasses.replace(self, retry=RetryWait(attempt, attempts, at, reason))
+        return self._replace(retry=RetryWait(attempt, attempts, at, reason))
 
     def with_offline(self, note: str | None) -> PageState:
         """Mark what is shown as read from a file (``note`` says which and when), or not."""
-        return dataclasses.replace(self, offline=note)
+        return self._replace(offline=note)
 
     def with_changes(self, changes: ImageChanges | None, since: str) -> PageState:
         """What changed since ``since`` (None: nothing to compare with)."""
-        return dataclasses.replace(self, changes=None if changes is None else (changes, since))
+        return self._replace(changes=None if changes is None else (changes, since))
 
     def progress_text(self, now: float) -> str:
         """The progress line at ``now``: the retry's countdown, else the time spent so far."""

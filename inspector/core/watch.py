@@ -9,9 +9,8 @@ a row; it says when something takes longer than usual, and says what to announce
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from inspector.i18n import _
 
@@ -24,8 +23,7 @@ def should_watch(status: str | None) -> bool:
     return status in WATCHED_STATUSES
 
 
-@dataclass(frozen=True, slots=True)
-class WatchPolicy:
+class WatchPolicy(NamedTuple):
     """Times in seconds. ``usual`` is how long each status normally lasts, at most."""
 
     first_delay: float = 3.0
@@ -50,16 +48,14 @@ class WatchOutcome(StrEnum):
     STOPPED = "stopped"
 
 
-@dataclass(frozen=True, slots=True)
-class Announcement:
+class Announcement(NamedTuple):
     """A desktop notification: a short title and one sentence."""
 
     title: str
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class WatchStep:
+class WatchStep(NamedTuple):
     """What to do after one check: wait ``delay`` seconds and check again, or stop.
 
     ``message`` is news for the page (a change, a failed check, the end), empty when a check

@@ -10,9 +10,8 @@ itself: the empty line is part of the first frame.
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class WatchPhase(StrEnum):
@@ -23,8 +22,7 @@ class WatchPhase(StrEnum):
     FINISHED = "finished"  # it ended by itself (settled, gone, vanished, failing); likewise
 
 
-@dataclass(frozen=True, slots=True)
-class WatchState:
+class WatchState(NamedTuple):
     """The phase, the latest news (``message``; empty when a check found nothing new) and,
     while watching, the progress line (times so far, the next check)."""
 
@@ -49,7 +47,7 @@ class WatchState:
     def news(self, message: str) -> WatchState:
         """A check (or the start) while watching: its message replaces the last one."""
         phase = self.phase if self.watching else WatchPhase.WATCHING
-        return dataclasses.replace(self, phase=phase, message=message)
+        return self._replace(phase=phase, message=message)
 
     def ticked(self, progress: str, *, slow: bool) -> WatchState:
         """The progress line now; ``slow`` once it takes longer than usual. Only while
@@ -57,7 +55,7 @@ class WatchState:
         if not self.watching:
             return self
         phase = WatchPhase.SLOW if slow else WatchPhase.WATCHING
-        return dataclasses.replace(self, phase=phase, progress=progress)
+        return self._replace(phase=phase, progress=progress)
 
     def stopped(self, message: str) -> WatchState:
         """The operator stopped the watch (an empty ``message``: quietly, nothing shows)."""

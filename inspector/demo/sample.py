@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class DemoError:
+class DemoError(NamedTuple):
     """An error answer as the API gives it: HTTP status, gRPC code and message."""
 
     http_status: int

@@ -31,10 +31,9 @@ import sys
 import threading
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from inspector.demo.data import DEMO_IMAGES, folder_images
@@ -50,8 +49,7 @@ POLL_INTERVAL_SECONDS: Final = 0.05
 _log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class RecordedRequest:
+class RecordedRequest(NamedTuple):
     """One request as the demo saw it, for tests; header names are lowercased."""
 
     method: str
@@ -59,8 +57,7 @@ class RecordedRequest:
     headers: dict[str, str]
 
 
-@dataclass(frozen=True, slots=True)
-class _RawAnswer:
+class _RawAnswer(NamedTuple):
     """Fixed bytes for an ID, so tests can send what no well-behaved server would."""
 
     status: int

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from inspector.api.models import DesktopImage
 from inspector.i18n import _
@@ -33,8 +32,7 @@ _GAP: Final = 2
 _MAX_KEY_COLUMN: Final = 40
 
 
-@dataclass(frozen=True)
-class FieldView:
+class FieldView(NamedTuple):
     """One row: ``key`` is the wire name; ``value=None`` only for an unset ``createdAt``.
 
     ``default`` is True when the body left the field out, so ``value`` is its default;
@@ -50,8 +48,7 @@ class FieldView:
     problem: str | None = None
 
 
-@dataclass(frozen=True)
-class ImageView:
+class ImageView(NamedTuple):
     fields: list[FieldView]
     status: StatusView
     created: TimeView | None

@@ -11,7 +11,7 @@ nothing heavy, so the window can use it before the API layer has loaded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from inspector.i18n import N_, _
@@ -66,9 +66,8 @@ class Masker:
         if not self.active or field.value is None:
             return field
         if field.key == "folderId":
-            return replace(field, value=_(HIDDEN_FOLDER), tooltip=None)
-        return replace(
-            field,
+            return field._replace(value=_(HIDDEN_FOLDER), tooltip=None)
+        return field._replace(
             value=self.text(field.value),
             detail=None if field.detail is None else self.text(field.detail),
             tooltip=None if field.tooltip is None else self.text(field.tooltip),
@@ -78,8 +77,7 @@ class Masker:
         """The whole image as shown while presenting."""
         if not self.active:
             return view
-        return replace(
-            view,
+        return view._replace(
             fields=[self.field(field) for field in view.fields],
             labels=[(self.text(key), self.text(value)) for key, value in view.labels],
             unknown_fields=[(name, self.text(text)) for name, text in view.unknown_fields],

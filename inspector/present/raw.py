@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import email.utils
 import re
-from dataclasses import dataclass
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from inspector.api.redaction import safe_headers
 from inspector.i18n import _
@@ -109,8 +108,7 @@ def header_value(headers: list[tuple[str, str]], name: str) -> str | None:
     return next((value for key, value in headers if key.lower() == lowered), None)
 
 
-@dataclass(frozen=True)
-class RawView:
+class RawView(NamedTuple):
     """What the raw view shows for one answer; ``headers`` already have secrets removed."""
 
     summary: str

@@ -6,9 +6,8 @@ is troubleshooting, so an unknown value is shown verbatim and marked unknown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from inspector.api.status_enum import is_status_number
 from inspector.i18n import N_, _
@@ -23,8 +22,7 @@ class BadgeKind(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class StatusView:
+class StatusView(NamedTuple):
     """``named`` is False for a bare enum number, whose text already says it is unknown."""
 
     text: str

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Final, NamedTuple
 
 from inspector.api.timestamp import Timestamp, civil_from_days, days_from_civil
 from inspector.i18n import _, conventions, ngettext
@@ -57,8 +56,7 @@ _AGE_UNITS: Final[tuple[tuple[int, Callable[[int], str], Callable[[int], str]], 
 )
 
 
-@dataclass(frozen=True)
-class TimeView:
+class TimeView(NamedTuple):
     """One instant as shown: ``local_zone`` is the zone part of ``local`` (``+03:00 (MSK)``)."""
 
     local: str

@@ -11,9 +11,8 @@ again whenever the palette changes. Every text colour here is checked against WC
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -31,8 +30,7 @@ class Scheme(StrEnum):
     DARK = "dark"
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """Text on a background (``#rrggbb``); ``border`` outlines it."""
 
     background: str
@@ -40,8 +38,7 @@ class Pair:
     border: str
 
 
-@dataclass(frozen=True, slots=True)
-class Colours:
+class Colours(NamedTuple):
     """The window's own colours for one palette."""
 
     dark: bool

@@ -172,7 +172,7 @@ def test_each_source_from_the_dialog(
 
 
 def vars_of(profile: Profile) -> dict[str, object]:
-    return {name: getattr(profile, name) for name in profile.__dataclass_fields__}
+    return profile._asdict()
 
 
 def test_a_remembered_token_goes_to_the_keyring_not_the_file(

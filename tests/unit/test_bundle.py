@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -285,7 +284,7 @@ def test_a_bundle_names_the_request_the_answer_and_the_clocks() -> None:
 
 def test_a_bundle_keeps_the_duration_and_the_skew_to_the_millisecond() -> None:
     live = live_result()
-    slow = replace(live, exchange=replace(live.exchange, elapsed_seconds=0.0421234))
+    slow = live._replace(exchange=live.exchange._replace(elapsed_seconds=0.0421234))
     bundle = bundle_of(slow, RECEIVED_NS + 123_456)
     assert bundle["timing"] == {"elapsedMs": 42.123}
     assert bundle["clock"]["skewSeconds"] == 2.5

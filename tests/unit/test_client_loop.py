@@ -9,7 +9,6 @@ import socket
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -31,12 +30,11 @@ OPENED: list[httpx.AsyncClient] = []
 NO_RETRY = RetryPolicy(attempts=1)
 
 
-@dataclass(frozen=True, slots=True)
 class RecordingConnection(Connection):
     """A connection that keeps each HTTP client it builds, to see when it is closed."""
 
     def http_client(self, timeouts: Timeouts | None = None) -> httpx.AsyncClient:
-        http = Connection.http_client(self, timeouts)  # slots: no zero-argument super()
+        http = Connection.http_client(self, timeouts)
         OPENED.append(http)
         return http
 

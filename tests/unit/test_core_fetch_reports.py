@@ -4,7 +4,6 @@ with its copy text, whether the image shown stays, and the attempts kept for sup
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -126,9 +125,7 @@ async def one_answer() -> FetchResult:
 @pytest.mark.usefixtures("utc_clock")
 def test_the_caption_says_which_id_when_and_how_long_in_milliseconds() -> None:
     result = asyncio.run(one_answer())
-    result = dataclasses.replace(
-        result, exchange=dataclasses.replace(result.exchange, elapsed_seconds=2.0)
-    )
+    result = result._replace(exchange=result.exchange._replace(elapsed_seconds=2.0))
     caption = fetched_caption("e3v1", result, 1_700_000_000.0)
     assert caption == "e3v1 \u00b7 fetched at 22:13:20 in 2000 ms"
 

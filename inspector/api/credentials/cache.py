@@ -11,8 +11,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 import httpx
 
@@ -25,8 +24,7 @@ RENEW_MARGIN_SECONDS: Final = 300.0
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class TokenStatus:
+class TokenStatus(NamedTuple):
     """What may be shown about the token: where it comes from and until when it is valid."""
 
     source: str

@@ -11,8 +11,8 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from inspector.api.errors import UsageError
@@ -20,8 +20,7 @@ from inspector.api.inputs import is_loopback_host
 from inspector.i18n import _
 
 
-@dataclass(frozen=True, slots=True)
-class NetworkSettings:
+class NetworkSettings(NamedTuple):
     """TLS trust and proxy for one connection; ``proxy`` None means "from the environment"."""
 
     ca_file: Path | None = None

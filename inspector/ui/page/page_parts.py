@@ -8,8 +8,7 @@ out and connects them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -37,8 +36,7 @@ if TYPE_CHECKING:
     from inspector.ui.page.error_banner import ErrorBanner
 
 
-@dataclass(frozen=True, slots=True)
-class IdBar:
+class IdBar(NamedTuple):
     label: QLabel
     edit: QLineEdit
     fetch: QPushButton

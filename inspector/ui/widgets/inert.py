@@ -9,7 +9,6 @@ tooltip Qt would read as rich text is escaped into a paragraph that shows it lit
 
 from __future__ import annotations
 
-import html
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -57,6 +56,8 @@ def tooltip_text(text: str) -> str:
     """``text`` as a tooltip shows it: as is, unless Qt would take it for markup (escaped)."""
     if not GuiQt.mightBeRichText(text):
         return text
+    import html  # its entity table loads only for a tooltip that needs escaping
+
     return _PARAGRAPH.format(html.escape(text, quote=False))
 
 
@@ -69,5 +70,7 @@ def tooltip_of(widget: QWidget) -> str:
     tip = widget.toolTip()
     head, tail = _PARAGRAPH.split("{}")
     if tip.startswith(head) and tip.endswith(tail):
+        import html
+
         return html.unescape(tip[len(head) : -len(tail)])
     return tip

@@ -10,9 +10,8 @@ The texts are marked here and translated when the menus are built.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum, StrEnum, auto
-from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple, Protocol, TypeVar
 
 from PySide6.QtGui import QKeySequence
 
@@ -90,8 +89,7 @@ class Intents(Protocol):
     def choose_language(self, choice: str) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     """One action. ``keys`` is used where the platform has no ``standard`` binding (or none
     is named); a ``toggle`` action is checkable and is told its new state."""
 
@@ -112,8 +110,7 @@ class Choices(StrEnum):
     LANGUAGE = "language"
 
 
-@dataclass(frozen=True, slots=True)
-class ChoiceMenu(Generic[K]):
+class ChoiceMenu(NamedTuple, Generic[K]):
     """Exclusive choices, the first one checked until the window checks the saved one;
     ``options`` gives each value with its text in the language in use."""
 
@@ -127,8 +124,7 @@ SEPARATOR: Final = None
 MenuItem = ActionSpec | ChoiceMenu[Any] | None
 
 
-@dataclass(frozen=True, slots=True)
-class MenuSpec:
+class MenuSpec(NamedTuple):
     title: str
     items: tuple[MenuItem, ...]
 

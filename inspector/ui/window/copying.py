@@ -8,9 +8,8 @@ be made while the tab shows a file whose ID is not valid).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum, auto
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from PySide6.QtGui import QGuiApplication
 
@@ -27,8 +26,7 @@ class CopyKind(Enum):
     IDS = auto()
 
 
-@dataclass(frozen=True, slots=True)
-class CopySpec:
+class CopySpec(NamedTuple):
     menu_text: str
     take: Callable[[PageActions], str | None]
     copied: str
