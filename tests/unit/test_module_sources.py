@@ -1,4 +1,4 @@
-"""PySide6 reads each module imported after it; the inspector does not let Python keep the text."""
+"""PySide6 reads each module imported after it; the inspector answers its check without reading."""
 
 from __future__ import annotations
 
@@ -17,16 +17,24 @@ import before_the_fix
 kept_before = before_the_fix.__file__ in linecache.cache
 forget_sources_read_by_pyside()
 forget_sources_read_by_pyside()  # a second call changes nothing
-import after_the_fix, uses_qt
+import after_the_fix, uses_qt, selects_a_feature
 print(kept_before, after_the_fix.__file__ in linecache.cache, uses_qt.__file__ in linecache.cache)
-print(pyside_feature_dict.get("after_the_fix"), pyside_feature_dict.get("uses_qt"))
+print(
+    pyside_feature_dict.get("before_the_fix"),
+    pyside_feature_dict.get("after_the_fix"),
+    pyside_feature_dict.get("uses_qt"),
+    pyside_feature_dict.get("selects_a_feature"),
+)
 """
 
 
-def test_sources_read_by_the_feature_check_are_not_kept(tmp_path: Path) -> None:
+def test_modules_imported_after_pyside_are_not_read_and_see_qt_unchanged(tmp_path: Path) -> None:
     (tmp_path / "before_the_fix.py").write_text("VALUE = 1\n", encoding="utf-8")
     (tmp_path / "after_the_fix.py").write_text("VALUE = 2\n", encoding="utf-8")
     (tmp_path / "uses_qt.py").write_text("import PySide6.QtCore\n", encoding="utf-8")
+    (tmp_path / "selects_a_feature.py").write_text(
+        "import PySide6.QtCore\nfrom __feature__ import snake_case\n", encoding="utf-8"
+    )
     done = subprocess.run(
         [sys.executable, "-c", _SCRIPT, str(tmp_path)],
         capture_output=True,
@@ -35,7 +43,9 @@ def test_sources_read_by_the_feature_check_are_not_kept(tmp_path: Path) -> None:
         check=True,
     )
     kept, features = done.stdout.splitlines()
-    # PySide6 left alone keeps the text; after the fix nothing is kept ...
+    # PySide6 left alone reads and keeps the text; after the fix nothing is read or kept ...
     assert kept == "True False False"
-    # ... and the check still tells a module that uses PySide6 from one that does not.
-    assert features == "-1 0"
+    # ... PySide6 itself told a module without Qt (-1: left alone) from one with Qt (0: no
+    # feature); after the fix every module gets "no feature", and one that selects a feature
+    # still has it (snake_case is 1).
+    assert features == "-1 0 0 1"
