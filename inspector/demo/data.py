@@ -354,17 +354,19 @@ def _folder_image(index: int) -> DemoImage:
     image_id = f"e3vdemofolder{index:07d}"
     day = 1 + index * 7 % 28
     month = 1 + index * 5 % 12
-    return _image(
-        image_id,
-        f"{system} for {team}",
-        folderId=FOLDER_ID,
-        createdAt=f"{2022 + index % 4}-{month:02d}-{day:02d}T{index % 24:02d}:{index % 60:02d}:00Z",
-        status=_STATUS_CYCLE[index % len(_STATUS_CYCLE)],
-        name=f"{system}-{team}-{index:03d}",
-        labels={"os": system.split("-")[0], "team": team},
-        storageSize=str((4 + index % 29) * 1024**3 + index * 1_048_576),
-        minDiskSize=str((16 + 8 * (index % 7)) * 1024**3),
-    )
+    created = f"{2022 + index % 4}-{month:02d}-{day:02d}T{index % 24:02d}:{index % 60:02d}:00Z"
+    body = {
+        "id": image_id,
+        "folderId": FOLDER_ID,
+        "createdAt": created,
+        "status": _STATUS_CYCLE[index % len(_STATUS_CYCLE)],
+        "name": f"{system}-{team}-{index:03d}",
+        "labels": {"os": system.split("-")[0], "team": team},
+        "storageSize": str((4 + index % 29) * 1024**3 + index * 1_048_576),
+        "minDiskSize": str((16 + 8 * (index % 7)) * 1024**3),
+    }
+    # Written in the gateway's canonical form when first served or listed, not at the start.
+    return DemoImage(image_id, f"{system} for {team}", make_body=cache(lambda: canonical(body)))
 
 
 def folder_images() -> dict[str, DemoImage]:

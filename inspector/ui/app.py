@@ -87,10 +87,7 @@ def run_window(options: Options) -> int:
             return 2
 
         app, window = _paint_shell(options, connection, demo_url)
-        from inspector.config.logs import log_folder, setup_logging
-
-        setup_logging(options.log_level, console=sys.stderr)
-        window.set_log_folder(log_folder())
+        _after_first_paint(app, window, options)
         if demo_socket is not None:
             from inspector.demo.server import DemoServer
 
@@ -103,6 +100,17 @@ def run_window(options: Options) -> int:
 
             return run_self_test(app, window, connection, options)
         return _run_loop(app, window, connection, options, listening)
+
+
+def _after_first_paint(app: QApplication, window: MainWindow, options: Options) -> None:
+    """What the first frame does not show: the window's icon (the title bar and the task bar
+    draw it; Qt's icon and image classes are made for it here) and the log file."""
+    from inspector.config.logs import log_folder, setup_logging
+    from inspector.ui.widgets.icons import window_icon
+
+    app.setWindowIcon(window_icon())
+    setup_logging(options.log_level, console=sys.stderr)
+    window.set_log_folder(log_folder())
 
 
 def _set_profiles_aside(error: ProfilesFileError) -> str:
@@ -153,9 +161,6 @@ def _paint_shell(
     app.setApplicationVersion(__version__)
     app.setOrganizationName("cloud-desktop-inspector")
     app.setDesktopFileName(APP_NAME)  # the .desktop file, for the icon on Wayland
-    from inspector.ui.widgets.icons import window_icon
-
-    app.setWindowIcon(window_icon())
     app.setQuitOnLastWindowClosed(False)
     from inspector.ui import translations
     from inspector.ui.window.window_state import WindowState

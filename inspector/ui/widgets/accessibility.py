@@ -5,29 +5,25 @@ would not treat the error banner as an alert. :func:`install` adds an accessibil
 gives the alert role to the widgets :func:`mark_alert` marked. :func:`announce` says a result
 aloud without moving the keyboard focus, through Qt's announcement events (Qt 6.8 and later);
 with an older Qt it moves the focus to the widget given instead, so the result is still read.
+
+Qt's accessibility classes are imported when first used (the first announcement or alert):
+the window's first frame needs none of them, and their Python types take milliseconds to make.
 """
 
 from __future__ import annotations
 
-from typing import Final
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
 
-import shiboken6
-from PySide6 import QtGui
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAccessibleInterface
+    from PySide6.QtWidgets import QAccessibleWidget
 
 _ROLE_PROPERTY: Final = "accessibleRole"
 _ALERT: Final = "alert"
-_Announcement = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
-
-
-class _AlertAccessible(QAccessibleWidget):
-    """A widget that screen readers present as an alert (AT-SPI role ``alert``)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget, QAccessible.Role.AlertMessage)
-
 
 # Qt owns the interfaces it asked the factory for; the wrappers are kept here as long as they
 # are valid, so that Python does not collect an interface Qt still uses.
@@ -35,11 +31,26 @@ _made: list[QAccessibleInterface] = []
 _installed = False
 
 
+@cache
+def _alert_class() -> type[QAccessibleWidget]:
+    """A widget interface that screen readers present as an alert (AT-SPI role ``alert``)."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAccessibleWidget
+
+    class AlertAccessible(QAccessibleWidget):
+        def __init__(self, widget: QWidget) -> None:
+            super().__init__(widget, QAccessible.Role.AlertMessage)
+
+    return AlertAccessible
+
+
 def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
     if not (isinstance(obj, QWidget) and obj.property(_ROLE_PROPERTY) == _ALERT):
         return None
+    import shiboken6
+
     _made[:] = [made for made in _made if shiboken6.isValid(made)]
-    interface = _AlertAccessible(obj)
+    interface = _alert_class()(obj)
     _made.append(interface)
     return interface
 
@@ -48,6 +59,8 @@ def install() -> None:
     """Add the factory once per process, before the marked widgets are first looked at."""
     global _installed
     if not _installed:
+        from PySide6.QtGui import QAccessible
+
         QAccessible.installFactory(_factory)
         _installed = True
 
@@ -65,6 +78,14 @@ def name_clear_button(edit: QLineEdit, name: str) -> None:
         button.setAccessibleName(name)
 
 
+@cache
+def _announcement_event() -> Any:
+    """Qt's announcement event class, or None before Qt 6.8."""
+    from PySide6 import QtGui
+
+    return getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+
+
 def announce(
     widget: QWidget, text: str, *, assertive: bool = False, fallback: QWidget | None = None
 ) -> None:
@@ -75,13 +96,18 @@ def announce(
     """
     if not text:
         return
-    if _Announcement is None:
+    from PySide6.QtGui import QAccessible
+
+    announcement = _announcement_event()
+    if announcement is None:
         if fallback is not None and fallback.isVisible():
+            from PySide6.QtCore import Qt
+
             fallback.setFocus(Qt.FocusReason.OtherFocusReason)
         return
     if not QAccessible.isActive():
         return
-    event = _Announcement(widget, text)
+    event = announcement(widget, text)
     if assertive:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.i18n import _
 from inspector.ui import theme
-from inspector.ui.widgets import icons
 from inspector.ui.widgets.inert import set_tooltip
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent, QPixmap
+
     from inspector.present.status import StatusView
 
 ICON_SIZE: Final = 14
@@ -83,6 +83,10 @@ class StatusBadge(QLabel):
         ratio = self.devicePixelRatioF()
         key = (self.kind, colour, ratio)
         if self._icon is None or self._icon[0] != key:
+            from PySide6.QtCore import QSize
+
+            from inspector.ui.widgets import icons  # with the first status shown, not at start
+
             name = icons.status_icon_name(self.kind)
             self._icon = (key, icons.render(name, QSize(ICON_SIZE, ICON_SIZE), ratio, colour))
         return self._icon[1]
@@ -91,6 +95,8 @@ class StatusBadge(QLabel):
         super().paintEvent(event)
         if not self.kind:
             return
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(self)
         try:
             top = (self.height() - ICON_SIZE) // 2

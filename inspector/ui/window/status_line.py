@@ -35,9 +35,11 @@ class StatusLine:
         bar.showMessage(_("Loading\u2026"))
 
     def _message_changed(self, message: str) -> None:
-        """The status bar's message is its name, and is said as it appears."""
+        """The status bar's message is its name, and is said as it appears (the ones set before
+        the window is shown are not said: nothing is on screen to say them from)."""
         self._window.statusBar().setAccessibleName(message)
-        announce(self._window, message)
+        if self._window.isVisible():
+            announce(self._window, message)
 
     def set_connection(self, endpoint: str, token_source: str | None, expiry: str | None) -> None:
         token = token_source or _("no token")
