@@ -23,7 +23,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
-from inspector.demo.canonical import canonical
 from inspector.demo.sample import DemoError, DemoImage, fixed
 
 FOLDER_ID: Final = "b1gdemofolder0000001"
@@ -70,14 +69,24 @@ _ACTIVE_LABELS: Final = {
 }
 
 
+def _canonical(body: dict[str, object]) -> dict[str, object]:
+    """:func:`inspector.demo.canonical.canonical`, loaded with the first answer: the window lists
+    the samples before its first paint, and the gateway's rules need the timestamp module."""
+    from inspector.demo.canonical import canonical as written
+
+    return written(body)
+
+
 def _image(image_id: str, summary: str, **body: object) -> DemoImage:
-    """A sample as the gateway writes it: defaults left out, canonical forms."""
-    return DemoImage(image_id, summary, make_body=fixed(canonical({"id": image_id, **body})))
+    """A sample as the gateway writes it: defaults left out, canonical forms (written when
+    first served: the window lists the samples before its first paint)."""
+    written = cache(lambda: _canonical({"id": image_id, **body}))
+    return DemoImage(image_id, summary, make_body=written)
 
 
 def _numbered(image_id: str, summary: str, count: int, **body: object) -> DemoImage:
     """A sample with ``count`` numbered labels, made the first time it is served."""
-    labels = cache(lambda: canonical({"id": image_id, **body, "labels": numbered_labels(count)}))
+    labels = cache(lambda: _canonical({"id": image_id, **body, "labels": numbered_labels(count)}))
     return DemoImage(image_id, summary, make_body=labels)
 
 
@@ -260,8 +269,8 @@ _SAMPLES: Final = (
     DemoImage(
         "e3vdemoslow000000001",
         "ACTIVE, answers after 3 s (try Cancel)",
-        make_body=fixed(
-            canonical(
+        make_body=cache(
+            lambda: _canonical(
                 {
                     "id": "e3vdemoslow000000001",
                     "folderId": FOLDER_ID,
@@ -355,7 +364,7 @@ def _folder_image(index: int) -> DemoImage:
     day = 1 + index * 7 % 28
     month = 1 + index * 5 % 12
     created = f"{2022 + index % 4}-{month:02d}-{day:02d}T{index % 24:02d}:{index % 60:02d}:00Z"
-    body = {
+    body: dict[str, object] = {
         "id": image_id,
         "folderId": FOLDER_ID,
         "createdAt": created,
@@ -366,7 +375,7 @@ def _folder_image(index: int) -> DemoImage:
         "minDiskSize": str((16 + 8 * (index % 7)) * 1024**3),
     }
     # Written in the gateway's canonical form when first served or listed, not at the start.
-    return DemoImage(image_id, f"{system} for {team}", make_body=cache(lambda: canonical(body)))
+    return DemoImage(image_id, f"{system} for {team}", make_body=cache(lambda: _canonical(body)))
 
 
 def folder_images() -> dict[str, DemoImage]:
