@@ -16,6 +16,10 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
 
 # Nothing listens on port 1 of the loopback: the connection is refused without a wait.
 _REFUSED_URL = "http://127.0.0.1:1/"
@@ -46,11 +50,10 @@ def load_stack() -> dict[str, object]:
     return {"stack_import_s": time.monotonic() - started}
 
 
-async def _first_connection(client: object) -> None:
+async def _first_connection(client: httpx.AsyncClient) -> None:
     """One refused GET: httpcore loads its asyncio backend with a client's first connection."""
     import httpx
 
-    assert isinstance(client, httpx.AsyncClient)
     with contextlib.suppress(httpx.HTTPError):
         await client.get(_REFUSED_URL, timeout=2.0)
 
