@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import qasync
 from pytestqt.qtbot import QtBot
 
@@ -49,12 +50,14 @@ def run_probe(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.usefixtures("isolated_home")  # not the user's settings, state or tokens
 def test_window_paints_before_http_and_models_load() -> None:
     result = run_probe("--demo")
     assert result.returncode == 0, result.stderr
     assert "loaded at first paint: none" in result.stdout
 
 
+@pytest.mark.usefixtures("isolated_home")  # not the user's settings, state or tokens
 def test_the_first_frame_already_holds_the_image_id_to_fetch() -> None:
     result = run_probe("--demo", "--image-id", "e3vdemoactive0000001")
     assert result.returncode == 0, result.stderr
@@ -62,12 +65,14 @@ def test_the_first_frame_already_holds_the_image_id_to_fetch() -> None:
     assert "loaded at first paint: none" in result.stdout  # fetched after the first frame
 
 
+@pytest.mark.usefixtures("isolated_home")  # not the user's settings, state or tokens
 def test_normal_run_emits_no_qt_warning() -> None:
     result = run_probe("--demo")
     noise = [line for line in result.stderr.splitlines() if line and line not in HARMLESS_OFFSCREEN]
     assert noise == []
 
 
+@pytest.mark.usefixtures("isolated_home")  # not the user's settings, state or tokens
 def test_bad_endpoint_is_refused_before_the_window() -> None:
     result = run_probe("--endpoint", "http://example.com")
     assert result.returncode == 2
