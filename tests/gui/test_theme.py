@@ -102,6 +102,15 @@ def test_the_dark_palette_reaches_widgets(manager: theme.ThemeManager, qtbot: Qt
     qtbot.waitUntil(lambda: not theme.is_dark(label.palette()))
 
 
+def show_active_image(running: Running, qtbot: QtBot) -> MainWindow:
+    """The window, once it shows the demo's ACTIVE image."""
+    window = running.window
+    window.page.id_edit.setText("e3vdemoactive0000001")
+    window.page.request_fetch()
+    qtbot.waitUntil(lambda: window.page.form.badge.kind == "ready", timeout=10_000)
+    return window
+
+
 def badge_background(window: MainWindow) -> str:
     badge = window.page.form.badge
     image = badge.grab().toImage()
@@ -112,10 +121,7 @@ def badge_background(window: MainWindow) -> str:
 def test_the_window_follows_the_override(
     manager: theme.ThemeManager, qtbot: QtBot, running: Running
 ) -> None:
-    window = running.window
-    window.page.id_edit.setText("e3vdemoactive0000001")
-    window.page.request_fetch()
-    qtbot.waitUntil(lambda: window.page.form.badge.kind == "ready", timeout=10_000)
+    window = show_active_image(running, qtbot)
     light = theme.colours().badge("ready").background
     qtbot.waitUntil(lambda: badge_background(window) == light)
     window.theme_actions[Scheme.DARK].trigger()
@@ -125,6 +131,23 @@ def test_the_window_follows_the_override(
     assert theme.colours().demo.background in window.demo_banner.styleSheet()
     window.theme_actions[Scheme.SYSTEM].trigger()
     qtbot.waitUntil(lambda: badge_background(window) == light)
+
+
+def value_background(window: MainWindow) -> str:
+    value = window.page.form.values["name"]
+    image = value.grab().toImage()
+    # The right end of the value, clear of its text.
+    return image.pixelColor(image.width() - 2, image.height() // 2).name()
+
+
+def test_values_show_the_window_behind_them_in_either_scheme(
+    manager: theme.ThemeManager, qtbot: QtBot, running: Running
+) -> None:
+    window = show_active_image(running, qtbot)
+    qtbot.waitUntil(lambda: value_background(window) == window_colour())
+    window.theme_actions[Scheme.DARK].trigger()
+    qtbot.waitUntil(lambda: theme.is_dark(QGuiApplication.palette()))
+    qtbot.waitUntil(lambda: value_background(window) == window_colour())
 
 
 def test_the_choice_is_kept_for_the_next_start(manager: theme.ThemeManager, qtbot: QtBot) -> None:

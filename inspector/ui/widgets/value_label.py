@@ -59,7 +59,6 @@ class ValueLabel(QTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.viewport().setAutoFillBackground(False)
         self.document().setDocumentMargin(0)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -195,6 +194,10 @@ class ValueLabel(QTextEdit):
         self.setAccessibleDescription(tooltip_of(self))
 
     def _restyle(self) -> None:
+        """The window's colours, with a transparent Base: the viewport fills its background
+        with Base, so the form shows through. (Not by turning the viewport's fill off: the first
+        ``viewport()`` call of a process costs about 14 ms while the binding resolves the
+        widget's type, on the way to the first image.)"""
         palette = QPalette()  # sets nothing: the application's palette, whatever the scheme
         secondary = self.value is None and bool(self.text())
         window, text = (palette.color(role).name() for role in (Role.Window, Role.WindowText))
