@@ -25,6 +25,7 @@ from inspector.config.options import Options
 from inspector.config.profiles import ProfilesFileError
 from inspector.config.store import DamagedFile, set_aside
 from inspector.i18n import _
+from inspector.ui import start_collector
 
 if TYPE_CHECKING:
     import asyncio
@@ -57,8 +58,10 @@ def run_window(options: Options) -> int:
         print(problem, file=sys.stderr)
         return 1
     hold_early_records(options.log_level)
-    listening = listen_for_later_launches(options)
     with ExitStack() as stack:
+        start_collector.pause()  # until the backend is up: see start_collector
+        stack.callback(start_collector.resume)
+        listening = listen_for_later_launches(options)
         if listening is not None:
             stack.callback(listening.close)
         demo_url: str | None = None
@@ -104,9 +107,14 @@ def run_window(options: Options) -> int:
 
 def _after_first_paint(app: QApplication, window: MainWindow, options: Options) -> None:
     """What the first frame does not show: the window's icon (the title bar and the task bar
-    draw it; Qt's icon and image classes are made for it here) and the log file."""
+    draw it; Qt's icon and image classes are made for it here) and the log file. The paused
+    garbage collector resumes when the backend is up, or at the latest after a few seconds."""
+    from PySide6.QtCore import QTimer
+
     from inspector.config.logs import log_folder, setup_logging
     from inspector.ui.widgets.icons import window_icon
+
+    QTimer.singleShot(start_collector.PAUSE_LIMIT_MS, start_collector.resume)
 
     app.setWindowIcon(window_icon())
     setup_logging(options.log_level, console=sys.stderr)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from inspector.config.options import DEFAULT_TIMEOUT
 from inspector.core.client_loop import ClientLoop
 from inspector.i18n import _
+from inspector.ui import start_collector
 from inspector.ui.folder_session import FolderSession
 from inspector.ui.token_status import TokenLine
 
@@ -113,6 +114,7 @@ class WindowSession:
         self.comparer.start(client)
         self.controller = self.tabs.controller(self.window.page).fetcher
         self.folders.start(client)
+        start_collector.resume()  # the start's objects are made: see start_collector
 
     async def _stop(self) -> None:
         await self.tabs.stop()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.window_process import run_window_script
+from tests.integration.window_process import run_window_script, until_image_script
 
 IMAGE_ID = "e3vdemoactive0000001"
 
@@ -90,6 +90,9 @@ FIRST_PAINT = frozenset(
         "inspector.ui.window.notices",
         "inspector.ui.window.status_line",
         "inspector.ui.module_sources",
+        # The garbage collector paused for the start (the gc module is built into Python).
+        "inspector.ui.start_collector",
+        "gc",
         "inspector.ui.on_first_use",
         "inspector.ui.widgets.status_badge",
         "inspector.ui.theme",
@@ -270,33 +273,7 @@ NEVER_FOR_THE_DEMO = frozenset(
     }
 )
 
-_APP_PROBE = """
-import json, sys
-from PySide6.QtCore import QTimer
-from inspector.cli.main import main
-from inspector.ui.window.main_window import MainWindow
-
-image_id = sys.argv[1] or None
-seen = {}
-paint = MainWindow.paintEvent
-
-def probe(self, event):
-    if not self.painted:
-        seen["first_paint"] = sorted(sys.modules)
-        window = self
-        def check():
-            if image_id is None or window.page.shown_id == image_id:
-                seen["image_shown"] = sorted(sys.modules)
-                print("MODULES " + json.dumps(seen), flush=True)
-                window.close()
-            else:
-                QTimer.singleShot(10, check)
-        QTimer.singleShot(0, check)
-    paint(self, event)
-
-MainWindow.paintEvent = probe
-sys.exit(main(sys.argv[2:]))
-"""
+_APP_PROBE = until_image_script("MODULES", "sorted(sys.modules)")
 
 _BARE_PROBE = """
 import json, sys

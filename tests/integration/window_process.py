@@ -14,6 +14,42 @@ import sys
 from pathlib import Path
 from typing import Any
 
+_UNTIL_IMAGE = """
+import json, sys
+from PySide6.QtCore import QTimer
+from inspector.cli.main import main
+from inspector.ui.window.main_window import MainWindow
+{setup}
+image_id = sys.argv[1] or None
+seen = {{}}
+paint = MainWindow.paintEvent
+
+def probe(self, event):
+    if not self.painted:
+        seen["first_paint"] = {measure}
+        window = self
+        def check():
+            if image_id is None or window.page.shown_id == image_id:
+                seen["image_shown"] = {measure}
+                print("{marker} " + json.dumps(seen), flush=True)
+                window.close()
+            else:
+                QTimer.singleShot(10, check)
+        QTimer.singleShot(0, check)
+    paint(self, event)
+
+MainWindow.paintEvent = probe
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def until_image_script(marker: str, measure: str, setup: str = "") -> str:
+    """A script that starts the window through the real entry point and reports ``measure`` (a
+    Python expression) at its first paint and once the image ID given as its first argument
+    is shown (at once when that argument is empty); the other arguments are the command line.
+    """
+    return _UNTIL_IMAGE.format(marker=marker, measure=measure, setup=setup)
+
 
 def run_window_script(tmp_path: Path, script: str, marker: str, *args: str) -> dict[str, Any]:
     """``script``'s report (the JSON after ``marker``); the test fails with its stderr if none."""
