@@ -77,11 +77,11 @@ def _canonical(body: dict[str, object]) -> dict[str, object]:
     return written(body)
 
 
-def _image(image_id: str, summary: str, **body: object) -> DemoImage:
+def _image(image_id: str, summary: str, *, delay_seconds: float = 0.0, **body: object) -> DemoImage:
     """A sample as the gateway writes it: defaults left out, canonical forms (written when
     first served: the window lists the samples before its first paint)."""
     written = cache(lambda: _canonical({"id": image_id, **body}))
-    return DemoImage(image_id, summary, make_body=written)
+    return DemoImage(image_id, summary, make_body=written, delay_seconds=delay_seconds)
 
 
 def _numbered(image_id: str, summary: str, count: int, **body: object) -> DemoImage:
@@ -266,23 +266,16 @@ _SAMPLES: Final = (
         osInfo={"family": "windows", "version": "11"},
         replicas=3,
     ),
-    DemoImage(
+    _image(
         "e3vdemoslow000000001",
         "ACTIVE, answers after 3 s (try Cancel)",
-        make_body=cache(
-            lambda: _canonical(
-                {
-                    "id": "e3vdemoslow000000001",
-                    "folderId": FOLDER_ID,
-                    "createdAt": "2026-06-01T12:00:00Z",
-                    "status": "ACTIVE",
-                    "name": "slow-answer",
-                    "storageSize": "10737418240",
-                    "minDiskSize": "21474836480",
-                }
-            )
-        ),
         delay_seconds=3.0,
+        folderId=FOLDER_ID,
+        createdAt="2026-06-01T12:00:00Z",
+        status="ACTIVE",
+        name="slow-answer",
+        storageSize="10737418240",
+        minDiskSize="21474836480",
     ),
     _robust(
         "e3vrobustdefaults001",
@@ -364,18 +357,17 @@ def _folder_image(index: int) -> DemoImage:
     day = 1 + index * 7 % 28
     month = 1 + index * 5 % 12
     created = f"{2022 + index % 4}-{month:02d}-{day:02d}T{index % 24:02d}:{index % 60:02d}:00Z"
-    body: dict[str, object] = {
-        "id": image_id,
-        "folderId": FOLDER_ID,
-        "createdAt": created,
-        "status": _STATUS_CYCLE[index % len(_STATUS_CYCLE)],
-        "name": f"{system}-{team}-{index:03d}",
-        "labels": {"os": system.split("-")[0], "team": team},
-        "storageSize": str((4 + index % 29) * 1024**3 + index * 1_048_576),
-        "minDiskSize": str((16 + 8 * (index % 7)) * 1024**3),
-    }
-    # Written in the gateway's canonical form when first served or listed, not at the start.
-    return DemoImage(image_id, f"{system} for {team}", make_body=cache(lambda: _canonical(body)))
+    return _image(
+        image_id,
+        f"{system} for {team}",
+        folderId=FOLDER_ID,
+        createdAt=created,
+        status=_STATUS_CYCLE[index % len(_STATUS_CYCLE)],
+        name=f"{system}-{team}-{index:03d}",
+        labels={"os": system.split("-")[0], "team": team},
+        storageSize=str((4 + index % 29) * 1024**3 + index * 1_048_576),
+        minDiskSize=str((16 + 8 * (index % 7)) * 1024**3),
+    )
 
 
 def folder_images() -> dict[str, DemoImage]:

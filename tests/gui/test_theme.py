@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.ui import theme
@@ -111,11 +111,15 @@ def show_active_image(running: Running, qtbot: QtBot) -> MainWindow:
     return window
 
 
+def right_end_colour(widget: QWidget, inset: int) -> str:
+    """The colour ``inset`` pixels in from ``widget``'s right end, half way down."""
+    image = widget.grab().toImage()
+    return image.pixelColor(image.width() - inset, image.height() // 2).name()
+
+
 def badge_background(window: MainWindow) -> str:
-    badge = window.page.form.badge
-    image = badge.grab().toImage()
     # The right end of the pill, clear of the icon at its left and of the text.
-    return image.pixelColor(image.width() - 4, image.height() // 2).name()
+    return right_end_colour(window.page.form.badge, 4)
 
 
 def test_the_window_follows_the_override(
@@ -134,10 +138,8 @@ def test_the_window_follows_the_override(
 
 
 def value_background(window: MainWindow) -> str:
-    value = window.page.form.values["name"]
-    image = value.grab().toImage()
     # The right end of the value, clear of its text.
-    return image.pixelColor(image.width() - 2, image.height() // 2).name()
+    return right_end_colour(window.page.form.values["name"], 2)
 
 
 def test_values_show_the_window_behind_them_in_either_scheme(
