@@ -14,9 +14,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Final, NamedTuple
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+from inspector.ui.qt_namespace import Qt
 
 # WCAG 2.x level AA: normal text against its background.
 AA_TEXT: Final = 4.5
@@ -229,7 +231,9 @@ def watch(restyle: Callable[[], None]) -> None:
 
 def relative_luminance(colour: QColor | str) -> float:
     """WCAG 2.x relative luminance of an sRGB colour (0 black .. 1 white)."""
-    qcolour = QColor(colour)
+    # Not QColor(colour): copying a QColor goes through an overload check that builds Qt's
+    # namespace (see qt_namespace), and the start reads the palette's colours.
+    qcolour = colour if isinstance(colour, QColor) else QColor(colour)
 
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4

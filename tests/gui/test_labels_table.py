@@ -47,3 +47,34 @@ def test_ten_thousand_labels_filter_and_sort_by_value(qtbot: QtBot) -> None:
     shown = panel.visible_rows()
     assert [value for _, value in shown] == sorted(value for _, value in shown)
     assert shown[0] == ("k9999", "v0000")
+
+
+def test_the_first_frame_table_is_empty_sorted_by_key_then_holds_the_labels(
+    qtbot: QtBot,
+) -> None:
+    """A panel made for the first frame shows Qt's empty model with the same columns and the
+    same sort arrow; the labels model takes over without the header changing."""
+    panel = LabelsPanel(model_later=True)
+    qtbot.addWidget(panel)
+    panel.show()
+    header = panel.table.horizontalHeader()
+    first = panel.table.model()
+    assert first is not panel.model
+    assert [first.headerData(column, Qt.Orientation.Horizontal) for column in (0, 1)] == [
+        "Key",
+        "Value",
+    ]
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert header.isSortIndicatorShown()
+    assert header.sectionSize(0) == 220
+    panel.set_labels([("b", "2"), ("a", "1")], default=False)
+    assert panel.table.model() is panel.model
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert header.sectionSize(0) == 220
+    assert panel.visible_rows() == [("a", "1"), ("b", "2")]

@@ -58,6 +58,7 @@ NOT_SHOWN_CALLS = {
     "setStyleSheet",
     "set_style",  # theme.set_style: setStyleSheet when the sheet changes
     "setProperty",
+    "set_enum_property",
     "compile",
     "getLogger",
     "log_unexpected",

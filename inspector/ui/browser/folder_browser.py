@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +33,7 @@ from inspector.core.browse_state import BrowserState
 from inspector.i18n import N_, _, ngettext
 from inspector.ui import theme
 from inspector.ui.browser.rows_model import STATUS_COLUMN, ImageRowsModel, RowsProxy, count_text
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.accessibility import announce, name_clear_button
 from inspector.ui.widgets.inert import plain, tooltip_text
 

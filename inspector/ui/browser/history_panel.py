@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import N_, _, ngettext
 from inspector.ui import theme
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.accessibility import name_clear_button
 from inspector.ui.widgets.inert import plain, tooltip_text
 

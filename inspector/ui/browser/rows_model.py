@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon
@@ -25,6 +24,7 @@ from inspector.core.browse_state import BrowserState
 from inspector.i18n import N_, _, ngettext
 from inspector.present.listing import COLUMNS
 from inspector.ui import theme
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets import icons
 from inspector.ui.widgets.inert import tooltip_text
 

@@ -13,7 +13,7 @@ from importlib import metadata
 from typing import Final
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from inspector import __version__
 from inspector.i18n import _
+from inspector.ui.qt_namespace import Qt
 
 PRODUCT: Final = "Cloud Desktop Image Inspector"  # untranslated
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from inspector.api.credentials.plan import SourceKind
 from inspector.config.profiles import AUTO_SOURCE, SECRET_SOURCES, Profile, ProfileBook
 from inspector.i18n import N_, _
 from inspector.ui import theme
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.inert import plain
 
 # Translated where shown (``ConnectionDialog`` context).

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from inspector.api.credentials.plan import SourceKind
@@ -29,6 +28,7 @@ from inspector.config.profiles import (
 )
 from inspector.i18n import _
 from inspector.ui.dialogs.connection_dialog import ConnectionChoice, ConnectionDialog
+from inspector.ui.qt_namespace import Qt
 
 
 class ConnectionSwitcher:

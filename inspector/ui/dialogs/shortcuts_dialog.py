@@ -6,7 +6,6 @@ drift from what the keys really do; a shortcut without a description is a bug th
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.i18n import N_, _
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.inert import plain
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector.i18n import _, pgettext
 from inspector.ui import theme
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets import accessibility
 from inspector.ui.widgets.inert import plain, readable, shrinkable
 

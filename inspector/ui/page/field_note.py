@@ -7,12 +7,12 @@ body. A problem (an answer without an image ID) uses the same place, in the warn
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.i18n import _
 from inspector.present.defaults import DEFAULT_EXPLANATION, DEFAULT_MARK
 from inspector.ui import theme
+from inspector.ui.widgets.inert import plain
 
 
 class FieldNote(QLabel):
@@ -21,7 +21,7 @@ class FieldNote(QLabel):
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        plain(self)
         self.problem = False
         self.clear_note()
         theme.watch(self._restyle)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from inspector.i18n import N_, _
 from inspector.ui import theme
 from inspector.ui.page.field_note import FieldNote
 from inspector.ui.page.policy_badge import PolicyBadge
-from inspector.ui.widgets.inert import plain, set_tooltip, tooltip_of
+from inspector.ui.qt_namespace import Qt, set_enum_property
+from inspector.ui.widgets.inert import plain, readable, set_tooltip, tooltip_of
 from inspector.ui.widgets.status_badge import StatusBadge
 
 if TYPE_CHECKING:
@@ -72,19 +72,12 @@ class ImageForm(QWidget):
         self.setObjectName("imageForm")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.caption = plain(QLabel(self))  # an opened file's ID and name
+        self.caption = readable(QLabel(self))  # an opened file's ID and name
         self.caption.setObjectName("resultCaption")
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.caption.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.caption.setWordWrap(True)
         outer.addWidget(self.caption)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        set_enum_property(form, "labelAlignment", "AlignRight")
         outer.addLayout(form)
         self._form = form
         self._values: dict[str, ValueLabel] = {}
@@ -137,6 +130,7 @@ class ImageForm(QWidget):
             if key == "status":
                 continue
             row, row_label = self.rows[key], self.row_labels[key]
+            row.setAlignment(self.notes[key], Qt.AlignmentFlag.AlignTop)
             value = ValueLabel(f"{key}Value", label, self, row_label=row_label)
             self._values[key] = value
             row.insertWidget(0, value)
@@ -170,8 +164,9 @@ class ImageForm(QWidget):
             row.addStretch(1)
             form.addRow(row_label, row)
             return
-        # The value (and its detail) go first, when built (build_values).
-        row.addWidget(note, 0, Qt.AlignmentFlag.AlignTop)
+        # The value (and its detail) go first, when built (build_values), which also puts the
+        # note at the top of its row (hidden until then: no alignment read before the paint).
+        row.addWidget(note)
         row.addStretch()
         self.rows[key] = row
         form.addRow(row_label, row)

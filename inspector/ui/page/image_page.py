@@ -16,11 +16,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLineEdit,
-    QStackedWidget,
     QWidget,
 )
 
@@ -43,7 +42,8 @@ from inspector.ui.page.page_parts import (
 )
 from inspector.ui.page.raw_tab import RawTab
 from inspector.ui.page.watch_bar import WatchBar
-from inspector.ui.widgets.accessibility import announce
+from inspector.ui.qt_namespace import Qt
+from inspector.ui.widgets.accessibility import announce, name_tab_stack
 
 if TYPE_CHECKING:
     from inspector.core.policy import Policy
@@ -70,8 +70,8 @@ class ImagePage(QWidget):
     titleChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *, values_later: bool = False) -> None:
-        """``values_later``: the form's value widgets wait for :meth:`ImageForm.build_values`
-        (the window's first page, so that the first frame is painted sooner)."""
+        """``values_later``: the form's values and the labels model wait for
+        :meth:`build_later_parts` (the first page: its first frame paints sooner)."""
         super().__init__(parent)
         self.setObjectName("imagePage")
         self.state = PageState()
@@ -87,7 +87,7 @@ class ImagePage(QWidget):
         self.progress, self.progress_label = self.fetch_progress.bar, self.fetch_progress.label
         self._announce_result = False
         self.form = ImageForm(self, values_later=values_later)
-        self.labels = LabelsPanel(self)
+        self.labels = LabelsPanel(self, model_later=values_later)
         self._raw = RawTab(self)
         self.watch_bar = WatchBar(self)
         self.watch_bar.stopRequested.connect(self.stopWatchRequested)
@@ -109,6 +109,12 @@ class ImagePage(QWidget):
         self.form.clear_image(_("No image yet: paste an ID above and press Enter."))
         self.labels.setEnabled(False)
         theme.watch(self._restyle)
+
+    def build_later_parts(self) -> None:
+        """What a page made with ``values_later`` left out of the first frame: the form's
+        value widgets and the labels model (which builds Qt's namespace: see qt_namespace)."""
+        self.form.build_values()
+        self.labels.attach_model()
 
     # -- user actions ---------------------------------------------------------------------
     def request_fetch(self) -> None:
@@ -371,13 +377,9 @@ class ImagePage(QWidget):
             explanation = masked_explanation(explanation, self._mask)
         self.banner.show_error(explanation, copy_text)
 
-    def _view_changed(self, index: int) -> None:
+    def _view_changed(self, _index: int) -> None:
         """Name the pages' stack after the view shown, so it is not an unnamed pane."""
-        stack = self.views.findChild(
-            QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-        )
-        if stack is not None:
-            stack.setAccessibleName(self.views.tabText(index))
+        name_tab_stack(self.views)
         self._show_raw_if_visible()
 
     def _show_raw_if_visible(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 from inspector.i18n import N_, _, ngettext
 from inspector.present.defaults import DEFAULT_EXPLANATION, with_mark
 from inspector.ui import theme
+from inspector.ui.page.labels_placeholder import show_placeholder
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.accessibility import name_clear_button
 from inspector.ui.widgets.inert import plain, tooltip_text
 
@@ -34,6 +35,9 @@ _HEADERS = (
     N_("Value"),
 )
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Qt.ItemDataRole.DisplayRole's value: a default read from Qt's namespace at import would build
+# it (see inspector.ui.qt_namespace).
+_DISPLAY_ROLE = 0
 
 
 # (key, value, casefolded key, casefolded value): folded once, so that filtering and sorting
@@ -102,7 +106,9 @@ class LabelsModel(QAbstractTableModel):
         self._arrange()
         self.endResetModel()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Qt calls it with both arguments; ``None`` is ascending (no default read from Qt's
+        namespace when the module loads)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         labels = [self._shown[index.row()] for index in before]
@@ -133,7 +139,7 @@ class LabelsModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 2
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(self, index: AnyIndex, role: int = _DISPLAY_ROLE) -> object:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -167,7 +173,7 @@ class LabelsModel(QAbstractTableModel):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY_ROLE
     ) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -193,9 +199,13 @@ def rows_as_text(rows: list[tuple[str, str]]) -> str:
 class LabelsPanel(QWidget):
     """Filter box, count, copy buttons and the sortable table."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, model_later: bool = False) -> None:
+        """``model_later``: the table shows an empty model of Qt's own until
+        :meth:`attach_model` or :meth:`set_labels` puts the labels model in (see
+        :mod:`~inspector.ui.page.labels_placeholder`)."""
         super().__init__(parent)
         self.model = LabelsModel(self)
+        self._attached = False
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("labelsFilter")
@@ -221,6 +231,11 @@ class LabelsPanel(QWidget):
         self.copy_all_button.clicked.connect(self.copy_all)
 
         self.table = self._labels_view()
+        columns = [_(header) for header in _HEADERS]
+        if model_later and show_placeholder(self.table, columns):
+            self._size_columns(self.table)
+        else:
+            self.attach_model()
         copy = QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selected)
         copy.setWhatsThis(_("Copy the selected labels (in the labels table)"))
 
@@ -235,7 +250,7 @@ class LabelsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._default: bool | None = None
-        self.set_labels([], default=None)
+        self._update_count()
 
     def _labels_view(self) -> QTableView:
         """The sortable table of the model: one Tab stop, rows selected whole, read-only."""
@@ -245,20 +260,34 @@ class LabelsPanel(QWidget):
         table.setAccessibleDescription(
             _("The image's labels, key and value; sort by a column, Ctrl+C copies rows")
         )
-        table.setModel(self.model)
-        table.setSortingEnabled(True)
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    @staticmethod
+    def _size_columns(table: QTableView) -> None:
+        """The key column's width (a new model resets each section's size)."""
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.resizeSection(0, 220)
-        return table
+
+    def attach_model(self) -> None:
+        """Show the labels model, sorted by key, ascending; the header's clicks sort (once)."""
+        if self._attached:
+            return
+        self._attached = True
+        placeholder = self.table.model()
+        self.table.setModel(self.model)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        self._size_columns(self.table)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def focus_order(self) -> list[QWidget]:
         """The Tab stops in reading order: the filter, the copy buttons, the table."""
@@ -267,6 +296,7 @@ class LabelsPanel(QWidget):
     def set_labels(self, rows: list[tuple[str, str]], *, default: bool | None) -> None:
         """Show ``rows``; ``default`` is True when the body left the labels out (the map is
         empty, its default), None when no image is shown at all."""
+        self.attach_model()
         self._default = default
         self.model.set_labels(rows)
         self._update_count()

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,8 +28,9 @@ from inspector.i18n import _
 from inspector.ui.on_first_use import OnFirstUse
 from inspector.ui.page.image_form import ImageForm
 from inspector.ui.page.labels_table import LabelsPanel
+from inspector.ui.qt_namespace import set_enum_property
 from inspector.ui.widgets.accessibility import name_clear_button
-from inspector.ui.widgets.inert import plain
+from inspector.ui.widgets.inert import plain, readable, selectable
 
 if TYPE_CHECKING:
     from inspector.ui.page.error_banner import ErrorBanner
@@ -75,7 +75,7 @@ def build_progress(parent: QWidget) -> tuple[QProgressBar, QLabel]:
     progress.setTextVisible(False)
     label = QLabel(parent)
     label.setObjectName("fetchProgressLabel")
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    plain(label)
     # Labels whose text changes are named by that text (Qt's default for a label), and
     # described by what they are: a fixed name would hide what they say.
     label.setAccessibleDescription(_("Progress"))
@@ -86,9 +86,9 @@ def build_offline_banner(parent: QWidget) -> QLabel:
     banner = QLabel(parent)
     banner.setObjectName("offlineBanner")
     banner.setAccessibleDescription(_("Offline"))
-    banner.setTextFormat(Qt.TextFormat.PlainText)
+    plain(banner)
     banner.setWordWrap(True)
-    banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    selectable(banner, by_keyboard=False)
     banner.hide()
     return banner
 
@@ -97,13 +97,7 @@ def build_changes_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("changesSummary")
     label.setAccessibleDescription(_("What changed"))
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    readable(label)
     label.hide()
     return label
 
@@ -124,11 +118,12 @@ def build_views(
     scroll = QScrollArea(parent)
     scroll.setObjectName("imageFormScroll")
     scroll.setAccessibleName(_("The image's fields"))
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the values inside are the stops
+    set_enum_property(scroll, "focusPolicy", "NoFocus")  # the values inside are the stops
     scroll.setWidgetResizable(True)
     scroll.setWidget(form)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter = QSplitter(parent=parent)  # by keyword: QSplitter(parent) would build Qt's
+    set_enum_property(splitter, "orientation", "Vertical")  # namespace (see qt_namespace)
     splitter.setObjectName("imageSplitter")
     splitter.addWidget(scroll)
     splitter.addWidget(labels)
@@ -181,5 +176,5 @@ def add_shortcuts(
     """Shortcuts that work anywhere inside ``page`` (and only there: each tab has its own)."""
     for key, slot, description in keys:
         shortcut = QShortcut(QKeySequence(key), page, slot)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_enum_property(shortcut, "context", "WidgetWithChildrenShortcut")
         shortcut.setWhatsThis(description)

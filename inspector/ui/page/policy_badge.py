@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.i18n import ngettext
 from inspector.ui import theme
-from inspector.ui.widgets.inert import set_tooltip
+from inspector.ui.qt_namespace import set_enum_property
+from inspector.ui.widgets.inert import plain, set_tooltip
 
 if TYPE_CHECKING:
     from inspector.present.policy import Violation
@@ -23,8 +23,8 @@ class PolicyBadge(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("policyBadge")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so its text can be read
+        plain(self)
+        set_enum_property(self, "focusPolicy", "TabFocus")  # reachable, so its text can be read
         self.hide()
         theme.watch(self._restyle)
 

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from inspector.i18n import _
 from inspector.present.sizes import exact_bytes
 from inspector.ui import theme
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.inert import plain, readable, tooltip_text
 
 if TYPE_CHECKING:

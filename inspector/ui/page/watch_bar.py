@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from inspector.core.watch_state import WatchState
 from inspector.i18n import _
 from inspector.ui import theme
 from inspector.ui.widgets.accessibility import announce
+from inspector.ui.widgets.inert import plain, selectable
 
 
 class WatchBar(QFrame):
@@ -34,14 +35,14 @@ class WatchBar(QFrame):
         self.progress_label.setObjectName("watchProgress")
         # Named by the text they show (Qt's default for a label), described by what they are.
         self.progress_label.setAccessibleDescription(_("Watch progress"))
-        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        plain(self.progress_label)
         self.progress_label.setWordWrap(True)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("watchMessage")
         self.message_label.setAccessibleDescription(_("Watch message"))
-        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        plain(self.message_label)
         self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable(self.message_label, by_keyboard=False)
         self.stop_button = QPushButton(_("&Stop watching"), self)
         self.stop_button.setObjectName("stopWatchButton")
         self.stop_button.clicked.connect(self.stopRequested)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
-from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QLineEdit, QStackedWidget, QTabWidget, QToolButton, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -79,6 +79,15 @@ def name_clear_button(edit: QLineEdit, name: str) -> None:
 
 
 @cache
+def name_tab_stack(tabs: QTabWidget) -> None:
+    """Name ``tabs``' page stack after the tab shown, so it is not an unnamed pane. (Its stack
+    is found among its own children: ``findChild`` with a "direct children only" option
+    would read Qt's namespace, which the first frame does without: see qt_namespace.)"""
+    stack = next((child for child in tabs.children() if isinstance(child, QStackedWidget)), None)
+    if stack is not None and tabs.count():
+        stack.setAccessibleName(tabs.tabText(tabs.currentIndex()))
+
+
 def _announcement_event() -> Any:
     """Qt's announcement event class, or None before Qt 6.8."""
     from PySide6 import QtGui
@@ -101,7 +110,7 @@ def announce(
     announcement = _announcement_event()
     if announcement is None:
         if fallback is not None and fallback.isVisible():
-            from PySide6.QtCore import Qt
+            from inspector.ui.qt_namespace import Qt
 
             fallback.setFocus(Qt.FocusReason.OtherFocusReason)
         return

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+
+from inspector.ui.qt_namespace import Qt
 
 
 def is_tab_stop(widget: QWidget) -> bool:

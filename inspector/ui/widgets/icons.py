@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QIcon, QIconEngine, QImage, QPainter, QPixmap
 
 from inspector.resources import ICONS, icon_files
+from inspector.ui.qt_namespace import Qt
 
 
 def icon_path(name: str) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from inspector.ui.qt_namespace import Qt, set_enum_property
 
 L = TypeVar("L", bound=QLabel)
 W = TypeVar("W", bound=QWidget)
@@ -22,7 +22,7 @@ _PARAGRAPH = '<p style="white-space:pre-wrap">{}</p>'  # untranslated: markup
 
 def plain(label: L) -> L:
     """``label`` set to show its text literally, whatever it holds."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum_property(label, "textFormat", "PlainText")  # by name: see qt_namespace
     return label
 
 
@@ -31,11 +31,16 @@ def readable(label: L) -> L:
     selects, and that a screen reader names by what it shows (Qt's default for a label)."""
     plain(label)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    selectable(label)
+    set_enum_property(label, "focusPolicy", "StrongFocus")
+    return label
+
+
+def selectable(label: L, *, by_keyboard: bool = True) -> L:
+    """``label``'s text selectable with the mouse (and the keyboard, unless ``by_keyboard`` is
+    False). Set by name: see :mod:`inspector.ui.qt_namespace`."""
+    keyboard = "|TextSelectableByKeyboard" if by_keyboard else ""
+    set_enum_property(label, "textInteractionFlags", "TextSelectableByMouse" + keyboard)
     return label
 
 
@@ -53,12 +58,22 @@ def plain_labels(widget: QWidget) -> None:
 
 
 def tooltip_text(text: str) -> str:
-    """``text`` as a tooltip shows it: as is, unless Qt would take it for markup (escaped)."""
-    if not GuiQt.mightBeRichText(text):
+    """``text`` as a tooltip shows it: as is, unless Qt would take it for markup (escaped).
+
+    Qt's guess needs a ``<`` or an ``&`` (``&lt;``) to say yes; text with neither is returned
+    without asking it (the first frame's tooltips, before Qt's namespace is built).
+    """
+    if ("<" not in text and "&" not in text) or not _might_be_rich_text(text):
         return text
     import html  # its entity table loads only for a tooltip that needs escaping
 
     return _PARAGRAPH.format(html.escape(text, quote=False))
+
+
+def _might_be_rich_text(text: str) -> bool:
+    from PySide6.QtGui import Qt as GuiQt  # the namespace, with QtGui's functions
+
+    return GuiQt.mightBeRichText(text)
 
 
 def set_tooltip(widget: QWidget, text: str) -> None:

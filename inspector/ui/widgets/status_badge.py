@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from inspector.i18n import _
 from inspector.ui import theme
-from inspector.ui.widgets.inert import set_tooltip
+from inspector.ui.qt_namespace import set_enum_property
+from inspector.ui.widgets.inert import plain, selectable, set_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QPixmap
@@ -30,11 +30,7 @@ class StatusBadge(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusBadge")
-        self.setTextFormat(Qt.TextFormat.PlainText)  # an unknown status is the server's text
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        selectable(plain(self))  # plain: an unknown status is the server's text
         self.kind = ""
         self._icon: tuple[tuple[str, str, float], QPixmap] | None = None
         self.clear_status()
@@ -46,7 +42,7 @@ class StatusBadge(QLabel):
         self.setToolTip("")
         self.setAccessibleName("")  # nothing shown, nothing to say
         self.setAccessibleDescription("")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        set_enum_property(self, "focusPolicy", "NoFocus")  # at start too: see qt_namespace
         self._restyle()
 
     def show_status(self, status: StatusView) -> None:
@@ -58,7 +54,7 @@ class StatusBadge(QLabel):
         set_tooltip(self, status.description)
         self.setAccessibleName(self.spoken(text, status.description))
         self.setAccessibleDescription("")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum_property(self, "focusPolicy", "StrongFocus")
         self._restyle()
 
     def spoken(self, text: str, description: str) -> str:

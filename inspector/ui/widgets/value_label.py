@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QTextEdit, QWi
 from inspector.i18n import _
 from inspector.present.defaults import NOT_SET
 from inspector.ui import theme
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.inert import set_tooltip, tooltip_of
 
 Role = QPalette.ColorRole

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from inspector.i18n import _
 from inspector.ui import theme
 from inspector.ui.on_first_use import OnFirstUse
-from inspector.ui.widgets.inert import plain, tooltip_text
+from inspector.ui.widgets.inert import plain, selectable, tooltip_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListWidget, QListWidgetItem
@@ -45,7 +45,7 @@ class DemoPart(QObject):
         self.banner = plain(QLabel(window))
         self.banner.setObjectName("demoBanner")
         self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable(self.banner, by_keyboard=False)
         # Labels whose text changes are named by that text (Qt's default for a label), and
         # described by what they are: a fixed name would hide what they say.
         self.banner.setAccessibleDescription(_("Demo"))
@@ -111,11 +111,12 @@ class DemoPart(QObject):
         demo_list.clear()
         for image_id, summary in self._images:
             item = QListWidgetItem(f"{self._mask(image_id)}\n{summary}", demo_list)
-            item.setData(Qt.ItemDataRole.UserRole, image_id)
             item.setToolTip(tooltip_text(summary))
 
     def _item_chosen(self, item: QListWidgetItem) -> None:
-        image_id = str(item.data(Qt.ItemDataRole.UserRole))
+        # Row i is image i (the item's own data would need a role from Qt's namespace, which
+        # the first frame does without: see qt_namespace).
+        image_id = self._images[self.list_part.get().row(item)][0]
         page = self._page()
         if page.busy and page.state.fetching_id == image_id:
             return  # a click right after the keyboard activation: already fetching it

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from inspector.i18n import _
 from inspector.ui.on_first_use import OnFirstUse
+from inspector.ui.qt_namespace import Qt
 
 if TYPE_CHECKING:
     # Each Qt class gets its Python type built when first imported: docks are not in the

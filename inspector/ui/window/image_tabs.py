@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from inspector.i18n import _
 from inspector.ui.page.image_page import ImagePage
+from inspector.ui.qt_namespace import set_enum_property
+from inspector.ui.widgets.accessibility import name_tab_stack
 from inspector.ui.widgets.inert import tooltip_text
 
 if TYPE_CHECKING:
@@ -38,8 +39,8 @@ class ImageTabs(QTabWidget):
         self.setTabsClosable(True)
         self.setMovable(True)
         self.setTabBarAutoHide(True)
-        self.setElideMode(Qt.TextElideMode.ElideRight)
-        self.currentChanged.connect(lambda _index: self._name_pages_stack())
+        set_enum_property(self, "elideMode", "ElideRight")
+        self.currentChanged.connect(lambda _index: name_tab_stack(self))
         self._actions_of: ActionsOf = lambda _page: None
 
     def set_page_actions(self, actions_of: ActionsOf) -> None:
@@ -73,10 +74,4 @@ class ImageTabs(QTabWidget):
         if index >= 0:
             self.setTabText(index, title)  # a tab bar draws plain text
             self.setTabToolTip(index, tooltip_text(title))
-            self._name_pages_stack()
-
-    def _name_pages_stack(self) -> None:
-        """Name the page stack after the current tab, so it is not an unnamed pane."""
-        stack = self.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-        if stack is not None and self.count():
-            stack.setAccessibleName(self.tabText(self.currentIndex()))
+            name_tab_stack(self)

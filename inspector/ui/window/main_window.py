@@ -1,11 +1,10 @@
 """The main window: tabs of image pages, the docks, the demo's marks, menus, status bar.
 
 It imports only Qt and the light ui modules, so it paints before the HTTP and model libraries
-load; ``firstPainted`` says when (the first page's value widgets are made right after). Each
-tab is an :class:`ImagePage`; :attr:`MainWindow.page` is the current one. The window holds what
-its parts share (the tabs, presenting, the policy); the parts have modules of their own (menus
-from :mod:`~inspector.ui.window.action_table`, docks, the demo's marks, file choosers, warnings).
-Opening a file, the history and the tabs' controllers are the app's to wire (``tabAdded``...).
+load; ``firstPainted`` says when (the first page's values are made right after). Each tab is an
+:class:`ImagePage`; :attr:`page` is the current one. The window holds what its parts share (the
+tabs, presenting, the policy); the parts have modules of their own (menus from its action table,
+docks, the demo's marks, file choosers, warnings). The app wires the rest (``tabAdded``...).
 """
 
 from __future__ import annotations
@@ -13,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from inspector.i18n import LANGUAGES, SYSTEM, _
 from inspector.ui import theme
 from inspector.ui.page.image_page import ImagePage
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.focus_order import in_creation_order, move_focus
 from inspector.ui.widgets.inert import tooltip_text
 from inspector.ui.window.action_table import ActionId, Choices, When
@@ -74,8 +74,8 @@ class MainWindow(QMainWindow):
         self.tabs = ImageTabs(self)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         first = self._add_page(values_later=True)  # its values: right after the first paint
-        self.firstPainted.connect(lambda: QTimer.singleShot(0, first, first.form.build_values))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.firstPainted.connect(lambda: QTimer.singleShot(0, first, first.build_later_parts))
+        self.splitter = QSplitter(parent=self)  # by keyword: see qt_namespace
         self.splitter.setObjectName("mainSplitter")
         self._demo = DemoPart(self, self.splitter, lambda: self.page, self.mask_text)
         self.demo_banner = self._demo.banner

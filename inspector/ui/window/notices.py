@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from inspector.i18n import _, ngettext
+from inspector.ui.qt_namespace import Qt
 from inspector.ui.widgets.inert import plain_labels
 
 if TYPE_CHECKING:

@@ -7,12 +7,11 @@ comes from and until when (never the token itself).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from inspector.i18n import _
 from inspector.ui.widgets.accessibility import announce
-from inspector.ui.widgets.inert import plain
+from inspector.ui.widgets.inert import plain, selectable
 
 
 class StatusLine:
@@ -22,7 +21,7 @@ class StatusLine:
         self._window = window
         self.endpoint = plain(QLabel(window))  # from a profile the user may not have written
         self.endpoint.setObjectName("endpointLabel")
-        self.endpoint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        selectable(self.endpoint, by_keyboard=False)
         self.endpoint.setAccessibleDescription(_("Connection"))
         self.presenting = plain(QLabel(_("PRESENTING: IDs masked"), window))
         self.presenting.setObjectName("presentingIndicator")

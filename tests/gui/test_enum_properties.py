@@ -1,0 +1,32 @@
+"""Qt properties set by name (the first frame's alignments and flags): a typo fails loudly."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from inspector.ui.qt_namespace import set_enum_property
+from inspector.ui.widgets.inert import selectable
+
+pytestmark = pytest.mark.gui
+
+
+def test_flags_set_by_name_are_the_flags_qt_reads(qtbot: QtBot) -> None:
+    label = selectable(QLabel())
+    qtbot.addWidget(label)
+    assert label.textInteractionFlags() == (
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
+    set_enum_property(label, "alignment", "AlignRight|AlignTop")
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+
+
+@pytest.mark.parametrize(("name", "keys"), [("alignment", "AlignRigth"), ("alignmnet", "AlignTop")])
+def test_a_misspelt_property_or_key_raises(qtbot: QtBot, name: str, keys: str) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    with pytest.raises(ValueError, match=name):
+        set_enum_property(label, name, keys)
