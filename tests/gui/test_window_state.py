@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -58,6 +59,32 @@ def test_size_splitters_and_columns_come_back(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: (again.width(), again.height()) == (640, 470))
     assert splitter(again, "imageSplitter").sizes() == sizes
     assert header(again, "labelsTable").sectionSize(0) == 311
+
+
+def test_the_labels_columns_come_back_through_the_first_frame(qtbot: QtBot) -> None:
+    """As at a start: the state is restored before the first paint, into the first frame's
+    table, and stays when the labels model takes its place after the paint."""
+    window = new_window(qtbot)
+    header(window, "labelsTable").resizeSection(0, 311)
+    window.page.labels.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    WindowState().save(window)
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    labels = again.page.labels
+    assert labels.table.model() is not labels.model  # the first frame's table
+    assert WindowState().restore(again)
+    again.show()
+    qtbot.waitUntil(lambda: labels.table.model() is labels.model)
+    restored = header(again, "labelsTable")
+    assert restored.sectionSize(0) == 311
+    assert (restored.sortIndicatorSection(), restored.sortIndicatorOrder()) == (
+        1,
+        Qt.SortOrder.DescendingOrder,
+    )
+    labels.set_labels([("a", "1"), ("b", "2")], default=False)
+    assert labels.visible_rows() == [("b", "2"), ("a", "1")]
 
 
 def test_a_first_start_has_nothing_to_restore(qtbot: QtBot) -> None:

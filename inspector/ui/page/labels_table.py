@@ -277,17 +277,24 @@ class LabelsPanel(QWidget):
         header.resizeSection(0, 220)
 
     def attach_model(self) -> None:
-        """Show the labels model, sorted by key, ascending; the header's clicks sort (once)."""
+        """Show the labels model, sorted by key, ascending, or as the first frame's table was
+        left (the window state restores its columns' widths and sort order); the header's
+        clicks sort (once)."""
         if self._attached:
             return
         self._attached = True
+        header = self.table.horizontalHeader()
         placeholder = self.table.model()
-        self.table.setModel(self.model)
+        kept = header.saveState() if placeholder is not None else None
+        self.table.setModel(self.model)  # resets the header's sections
         if placeholder is not None:
             placeholder.deleteLater()
-        self._size_columns(self.table)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        if kept is not None and header.restoreState(kept):
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        else:
+            self._size_columns(self.table)
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
     def focus_order(self) -> list[QWidget]:
         """The Tab stops in reading order: the filter, the copy buttons, the table."""
