@@ -51,8 +51,8 @@ class FieldNote(QLabel):
     def _restyle(self) -> None:
         scheme = theme.colours()
         colour = scheme.error.text if self.problem else scheme.secondary_text
-        theme.set_style(self, f"QLabel#{self.objectName()} {{ color: {colour}; }}")
-        if self.font().italic() == self.problem:
-            font = self.font()
-            font.setItalic(not self.problem)
-            self.setFont(font)
+        # The italic in the rule too: reading the widget's font would make Qt's QFont type
+        # for the first frame (2 ms), where every note is hidden.
+        style = "normal" if self.problem else "italic"
+        rule = f"QLabel#{self.objectName()} {{ color: {colour}; font-style: {style}; }}"
+        theme.set_style(self, rule)

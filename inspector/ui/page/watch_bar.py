@@ -43,7 +43,7 @@ class WatchBar(QFrame):
         plain(self.message_label)
         self.message_label.setWordWrap(True)
         selectable(self.message_label, by_keyboard=False)
-        self.stop_button = QPushButton(_("&Stop watching"), self)
+        self.stop_button = QPushButton(_("&Stop watching"), parent=self)
         self.stop_button.setObjectName("stopWatchButton")
         self.stop_button.clicked.connect(self.stopRequested)
         close = QToolButton(self)

@@ -27,7 +27,7 @@ from inspector.ui.window.action_table import (
 
 
 def _make_action(spec: ActionSpec, window: QMainWindow, target: Intents) -> QAction:
-    action = QAction(_(spec.text), window)
+    action = QAction(_(spec.text), parent=window)  # by keyword: see page_parts
     action.setObjectName(spec.id.value)
     standard = QKeySequence.keyBindings(spec.standard) if spec.standard is not None else []
     action.setShortcuts(standard or ([QKeySequence(spec.keys)] if spec.keys else []))
@@ -47,7 +47,7 @@ def _fill_choices(
     group = QActionGroup(window)
     actions: dict[Any, QAction] = {}
     for index, (value, text) in enumerate(spec.options()):
-        action = QAction(text, group)
+        action = QAction(text, parent=group)
         action.setObjectName(f"{spec.id.value}{str(value).title()}Action")
         action.setCheckable(True)
         action.setChecked(index == 0)

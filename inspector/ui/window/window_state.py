@@ -20,7 +20,6 @@ from typing import Final
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHeaderView,
     QMainWindow,
     QSplitter,
@@ -162,6 +161,8 @@ class WindowState:
         settings.setValue("version", FORMAT_VERSION)
         settings.setValue("window/geometry", _encode(window.saveGeometry()))
         settings.setValue("window/state", _encode(window.saveState()))
+        from PySide6.QtWidgets import QDockWidget  # its Python type: not for the first frame
+
         docks = window.findChildren(QDockWidget)
         open_docks = [dock.objectName() for dock in docks if dock.isVisible()]
         settings.setValue("window/openDocks", ",".join(name for name in open_docks if name))
