@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtCore
 from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
@@ -19,14 +20,14 @@ if TYPE_CHECKING:
 else:
 
     class _Namespace:
-        """Reads each name from ``PySide6.QtCore.Qt``, which is built on the first read."""
-
-        __slots__ = ()
+        """Reads each name from ``PySide6.QtCore.Qt``, which is built on the first read, and
+        keeps it: the next read of that name is a plain attribute (a model's ``data()`` reads
+        its roles thousands of times a second)."""
 
         def __getattr__(self, name: str) -> Any:
-            from PySide6 import QtCore
-
-            return getattr(QtCore.Qt, name)
+            value = getattr(QtCore.Qt, name)
+            setattr(self, name, value)
+            return value
 
     Qt = _Namespace()
 

@@ -30,3 +30,12 @@ def test_a_misspelt_property_or_key_raises(qtbot: QtBot, name: str, keys: str) -
     qtbot.addWidget(label)
     with pytest.raises(ValueError, match=name):
         set_enum_property(label, name, keys)
+
+
+def test_the_namespace_proxy_keeps_each_name_it_has_read() -> None:
+    """A model's ``data()`` reads its roles thousands of times a second: after the first read
+    a name is a plain attribute of the proxy, not a lookup through ``__getattr__``."""
+    from inspector.ui.qt_namespace import Qt as proxy
+
+    assert proxy.ItemDataRole is Qt.ItemDataRole
+    assert vars(proxy)["ItemDataRole"] is Qt.ItemDataRole
