@@ -78,3 +78,22 @@ def test_the_first_frame_table_is_empty_sorted_by_key_then_holds_the_labels(
     )
     assert header.sectionSize(0) == 220
     assert panel.visible_rows() == [("a", "1"), ("b", "2")]
+
+
+def test_a_header_state_of_another_format_gets_the_labels_model_at_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should Qt save a header's state differently, the first frame's table is not guessed
+    at: the labels model goes in at once, sorted by key."""
+    from inspector.ui.page import labels_placeholder
+
+    monkeypatch.setattr(labels_placeholder, "_STATE_HEAD", b"\x00\x00\x00\xfe")
+    panel = LabelsPanel(model_later=True)
+    qtbot.addWidget(panel)
+    header = panel.table.horizontalHeader()
+    assert panel.table.model() is panel.model
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        0,
+        Qt.SortOrder.AscendingOrder,
+    )
+    assert header.sectionSize(0) == 220
