@@ -94,6 +94,12 @@ class DemoPart(QObject):
         self.list_part.get().show()
         self._splitter.setSizes([300, 700])
 
+    def list_images(self, images: list[tuple[str, str]]) -> None:
+        """List the sample images (IDs and summaries) in the list :meth:`show` put on screen:
+        the start shows the list empty and fills it right after the first paint."""
+        self._images = list(images)
+        self.fill()
+
     def leave(self) -> None:
         """Back to a normal window after the user connected somewhere else."""
         self._window.setWindowTitle("")

@@ -77,8 +77,8 @@ class MainWindow(QMainWindow):
         self.firstPainted.connect(lambda: QTimer.singleShot(0, first, first.build_later_parts))
         self.splitter = QSplitter(parent=self)  # by keyword: see qt_namespace
         self.splitter.setObjectName("mainSplitter")
-        self._demo = DemoPart(self, self.splitter, lambda: self.page, self.mask_text)
-        self.demo_banner = self._demo.banner
+        self.demo_part = DemoPart(self, self.splitter, lambda: self.page, self.mask_text)
+        self.demo_banner = self.demo_part.banner
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self._docks = Docks(self, lambda: self.page)
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
     @property
     def demo_list(self) -> QListWidget:
         """The demo's sample images, on the left (built when the demo is first shown)."""
-        return self._demo.list_part.get()
+        return self.demo_part.list_part.get()
 
     @property
     def browser(self) -> FolderBrowser:
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         on the left, the demo list, the tabs and the current page, then the history on the
         right. Parts not built yet (docks never opened, no demo) have no stops."""
         browser = self.browser_part.if_built()
-        demo_list = self._demo.list_part.if_built()
+        demo_list = self.demo_part.list_part.if_built()
         history = self.history_part.if_built()
         return [
             *(browser.focus_order() if browser is not None else []),
@@ -346,11 +346,11 @@ class MainWindow(QMainWindow):
 
     def set_demo(self, base_url: str, images: list[tuple[str, str]]) -> None:
         """Mark the window as DEMO and list the demo's image IDs for a newcomer to click."""
-        self._demo.show(base_url, images)
+        self.demo_part.show(base_url, images)
 
     def leave_demo(self) -> None:
         """Back to a normal window after the user connected somewhere else."""
-        self._demo.leave()
+        self.demo_part.leave()
 
     # -- presenting, notifications --
     @property
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         if on:
             self._docks.hide_browser()  # it lists the folder's ID and its images'
         self.sync_actions()
-        self._demo.fill()
+        self.demo_part.fill()
         self.presentingChanged.emit(on)
 
     def mask_text(self, text: str) -> str:
