@@ -89,8 +89,7 @@ class DemoPart(QObject):
             ).format(url=base_url)
         )
         self.banner.show()
-        self._images = list(images)
-        self.fill()
+        self.list_images(images)
         self.list_part.get().show()
         self._splitter.setSizes([300, 700])
 
