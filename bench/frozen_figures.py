@@ -78,4 +78,16 @@ def _rows(data: dict[str, object]) -> list[Figure]:
                 max_ratio=_budget(data, "start_ratio"),
             )
         )
+    painted, bare = data.get("first_paint_s"), data.get("bare_first_paint_s")
+    if isinstance(painted, dict) and isinstance(bare, dict):
+        rows.append(
+            Figure(
+                "frozen build: start to first paint (`--demo --self-test`)",
+                "ms",
+                [float(value) * 1000 for value in painted.get("frozen", [])],
+                "bare PySide6 window, frozen",
+                [float(value) * 1000 for value in bare.get("frozen", [])],
+                max_ratio=_budget(data, "first_paint_ratio"),
+            )
+        )
     return rows

@@ -7,6 +7,11 @@ Standard library only, so it runs wherever the headless layers run.
 from __future__ import annotations
 
 import socket
+from typing import Final
+
+# The sample the self-test fetches when no --image-id is given; here, not in .data, because the
+# self-test names it on the line it prints right at the first paint.
+DEFAULT_IMAGE_ID: Final = "e3vdemoactive0000001"
 
 
 def listen(port: int = 0) -> socket.socket:

@@ -7,7 +7,8 @@ import sys
 import time
 from collections.abc import Sequence
 
-from inspector.demo.data import DEFAULT_IMAGE_ID, DEMO_IMAGES
+from inspector.demo import DEFAULT_IMAGE_ID
+from inspector.demo.data import DEMO_IMAGES
 from inspector.demo.server import IMAGES_PREFIX, DemoServer
 
 EXIT_LISTEN_FAILED = 1

@@ -23,13 +23,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Final
 
+from inspector.demo import DEFAULT_IMAGE_ID
 from inspector.demo.sample import DemoError, DemoImage, fixed
 
 FOLDER_ID: Final = "b1gdemofolder0000001"
 OTHER_FOLDER_ID: Final = "b1gdemofolder0000002"
 # The robustness cases, listed apart so the demo folder lists only what a gateway writes.
 ROBUSTNESS_FOLDER_ID: Final = "b1grobustnessfolder1"
-DEFAULT_IMAGE_ID: Final = "e3vdemoactive0000001"
 
 
 def numbered_labels(count: int) -> dict[str, str]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, TextIO, TypeVar
 from PySide6.QtCore import QCollator, QLocale, QTimeZone
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
-from inspector.demo.data import DEFAULT_IMAGE_ID
+from inspector.demo import DEFAULT_IMAGE_ID
 from inspector.ui.widgets.value_label import ValueLabel
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def run_self_test(
     """Run the window's own session, drive it, print the checks; returns the exit code."""
     import qasync
 
+    from inspector.ui.app import NOT_PAINTED
     from inspector.ui.session import WindowSession
 
     stream = sys.stdout if out is None else out
@@ -88,7 +89,7 @@ def run_self_test(
     session = WindowSession(window, connection, None, timeout=options.timeout)
     errors = _ErrorRecorder(loop)
     image_id = options.image_id or DEFAULT_IMAGE_ID
-    say(stream, f"self-test: {image_id} from {connection.endpoint.base_url}")
+    painted = window.painted  # no event has been handled since the first lines were printed
     try:
         with loop:
             failures = loop.run_until_complete(_drive(app, session, image_id, stream))
@@ -96,6 +97,8 @@ def run_self_test(
         errors.restore()
         asyncio.set_event_loop(None)
         window.deleteLater()
+    if not painted:  # said at the start, by announce_self_test
+        failures.insert(0, NOT_PAINTED)
     for error in errors.seen:
         failures.append(f"unexpected error: {error}")
         say(stream, f"FAIL  {failures[-1]}")
@@ -139,7 +142,7 @@ async def _fetch_and_check(
 ) -> list[str]:
     started = time.monotonic()
     await _wait_for(lambda: session.controller is not None, "the window's backend", runner)
-    say(out, f"ok    window painted and backend loaded in {time.monotonic() - started:.2f} s")
+    say(out, f"ok    backend loaded in {time.monotonic() - started:.2f} s")
     window = session.window
     _find(window, QLineEdit, "imageIdEdit").setText(image_id)
     clicked = time.monotonic()

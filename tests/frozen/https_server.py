@@ -15,7 +15,8 @@ from types import TracebackType
 
 import trustme
 
-from inspector.demo.data import DEFAULT_IMAGE_ID, DEMO_IMAGES
+from inspector.demo import DEFAULT_IMAGE_ID
+from inspector.demo.data import DEMO_IMAGES
 from inspector.demo.server import IMAGES_PREFIX
 
 

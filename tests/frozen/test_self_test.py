@@ -6,7 +6,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from inspector.demo.data import DEFAULT_IMAGE_ID, DEMO_IMAGES
+from inspector.demo import DEFAULT_IMAGE_ID
+from inspector.demo.data import DEMO_IMAGES
 from inspector.demo.server import DemoServer
 from tests.frozen.https_server import HttpsApi
 from tests.frozen.runner import run_app
@@ -30,6 +31,10 @@ def test_demo_self_test_passes_offscreen(app_command: list[str], tmp_path: Path)
         app_command, ["--demo", "--self-test"], tmp_path, {"QT_QPA_PLATFORM": "offscreen"}
     )
     assert run.returncode == 0, run.stdout + run.stderr
+    # First what it fetches from where, then the first paint (the benchmark times that line).
+    header, painted = run.stdout.splitlines()[:2]
+    assert header.startswith(f"self-test: {DEFAULT_IMAGE_ID} from http://127.0.0.1:")
+    assert painted == "ok    window painted"
     for line in CHECKED:
         assert line in run.stdout
     assert ".123456789" in run.stdout

@@ -38,10 +38,34 @@ sys.exit(run_window(parse_options(sys.argv[1:])))
 """
 
 
-def run_probe(*args: str) -> subprocess.CompletedProcess[str]:
+# A window whose first paint comes late: its paint events are dropped for a while.
+_LATE_PAINT = """
+import sys, time
+from PySide6.QtCore import QTimer
+from inspector.ui.window.main_window import MainWindow
+from inspector.ui.app import FIRST_PAINT_LIMIT_MS, run_window
+from inspector.cli.parser import parse_options
+
+original = MainWindow.paintEvent
+late_by = []
+
+def late(self, event):
+    if not late_by:
+        late_by.append(time.monotonic() + (FIRST_PAINT_LIMIT_MS + 200) / 1000)
+        QTimer.singleShot(FIRST_PAINT_LIMIT_MS + 300, self.update)
+    if time.monotonic() < late_by[0]:
+        return
+    original(self, event)
+
+MainWindow.paintEvent = late
+sys.exit(run_window(parse_options(sys.argv[1:])))
+"""
+
+
+def run_probe(*args: str, probe: str = _PROBE) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-c", _PROBE, *args],
+        [sys.executable, "-c", probe, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -63,6 +87,15 @@ def test_the_first_frame_already_holds_the_image_id_to_fetch() -> None:
     assert result.returncode == 0, result.stderr
     assert "ID at first paint: e3vdemoactive0000001" in result.stdout
     assert "loaded at first paint: none" in result.stdout  # fetched after the first frame
+
+
+@pytest.mark.usefixtures("isolated_home")  # not the user's settings, state or tokens
+def test_self_test_fails_a_window_that_did_not_paint_in_time() -> None:
+    result = run_probe("--demo", "--self-test", probe=_LATE_PAINT)
+    assert result.stdout.splitlines()[1] == "FAIL  the window did not paint within 1000 ms"
+    assert "ok    rendered e3vdemoactive0000001" in result.stdout  # the rest still ran
+    assert result.returncode == 1
+    assert "self-test failed: the window did not paint within 1000 ms" in result.stderr
 
 
 @pytest.mark.usefixtures("isolated_home")  # not the user's settings, state or tokens

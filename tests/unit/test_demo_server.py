@@ -16,9 +16,10 @@ import pytest
 
 from inspector.api.models import WIRE_FIELDS, DesktopImage
 from inspector.api.status_enum import KNOWN_STATUSES
+from inspector.demo import DEFAULT_IMAGE_ID
 from inspector.demo.__main__ import main as demo_main
 from inspector.demo.canonical import canonical
-from inspector.demo.data import DEFAULT_IMAGE_ID, DEMO_IMAGES
+from inspector.demo.data import DEMO_IMAGES
 from inspector.demo.sample import DemoImage
 from inspector.demo.server import IMAGES_PREFIX, REQUEST_INFO_TYPE, DemoServer
 
